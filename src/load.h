@@ -1,0 +1,104 @@
+/*
+ * load.h - reading a document from a file or standard input and turning
+ * it into UTF-8, whatever its encoding.
+ *
+ * The rules, in order: a byte order mark decides (UTF-8, UTF-16LE/BE,
+ * UTF-32LE/BE); otherwise text that is valid UTF-8 is UTF-8; otherwise it
+ * is Windows-1252.  --encoding forces any name iconv knows.  Bytes that
+ * are invalid or unmappable become U+FFFD and are counted; loading never
+ * stops or truncates there.  A NUL byte in the first block (after the BOM
+ * check) marks a binary file, refused unless forced.
+ *
+ * The text is read in two steps so that the first screen never waits for
+ * a large file: load_open() reads and decodes the beginning (enough to
+ * show and parse a first screen) and load_finish() reads the rest.  Only
+ * valid UTF-8 files, by far the common case, are read lazily; anything
+ * that needs conversion is converted whole by load_open().  The buffer is
+ * allocated once at its final size, so the bytes already read never move:
+ * a reader on another thread may use data[0 .. load_avail()) while
+ * load_finish() runs.  If the rest of a file that began as valid UTF-8
+ * turns out not to be, load_finish() says so and load_redecode() makes
+ * the Windows-1252 version that replaces it.
+ *
+ * Line ends, form feeds and control characters are left as they are:
+ * the parser splits lines and the layout neutralises controls.
+ */
+#ifndef LECTERN_LOAD_H
+#define LECTERN_LOAD_H
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The largest document lectern reads: offsets are 32-bit. */
+#define LOAD_MAX_SIZE ((size_t)UINT32_MAX - 16)
+/* What load_open() reads at once before showing anything. */
+#define LOAD_PREFIX (256u * 1024u)
+
+struct load_opts {
+	const char *encoding;   /* forced encoding, or NULL to detect */
+	bool force;             /* read binary files anyway */
+	size_t prefix;          /* bytes to read eagerly (0: LOAD_PREFIX) */
+};
+
+/* Why a document could not be loaded: the reason, in words, for the
+ * one-line message "lectern: NAME: REASON". */
+struct load_error {
+	char reason[256];
+};
+
+struct text {
+	const char *name;       /* as given ("-" for standard input) */
+	char *path;             /* absolute path of a file, else NULL */
+	char *data;             /* UTF-8, NUL-terminated when complete */
+	size_t len;             /* the final length, once known */
+	_Atomic size_t avail;   /* bytes of data that may be read now */
+	_Atomic bool complete;  /* avail == len and everything is checked */
+	const char *encoding;   /* the encoding it was decoded from */
+	bool bom;               /* a byte order mark said so */
+	bool forced;            /* --encoding said so */
+	bool binary;            /* a binary file read with --force */
+	size_t replaced;        /* code points replaced by U+FFFD */
+	/* private to load.c */
+	int fd;
+	size_t raw_len;         /* size of the file when it was opened */
+	size_t raw_read;
+	char *raw;              /* the raw bytes when they must be kept */
+	_Atomic int refs;
+};
+
+/* Open NAME ("-" for standard input) and read its beginning.  Returns a
+ * text with one reference, or NULL with e->reason filled in.  An empty
+ * document is not an error. */
+struct text *load_open(const char *name, const struct load_opts *o,
+    struct load_error *e);
+
+/* Load a document from memory (for tests and the fuzzers): the same rules
+ * as load_open(), all at once. */
+struct text *load_bytes(const char *name, const void *bytes, size_t n,
+    const struct load_opts *o, struct load_error *e);
+
+/* Read the rest of t.  Returns 0 when t is complete and valid, 1 when the
+ * rest is not valid UTF-8 (call load_redecode()), -1 on a read error
+ * (what was read so far stays usable; e says why).  Safe to call from one
+ * thread while others read data[0 .. load_avail(t)). */
+int load_finish(struct text *t, struct load_error *e);
+
+/* A new text holding t's bytes decoded as Windows-1252 (t must be
+ * complete as far as reading goes). */
+struct text *load_redecode(const struct text *t);
+
+/* Bytes of t's data that may be read now. */
+size_t load_avail(const struct text *t);
+bool load_complete(const struct text *t);
+
+/* Reference counting: texts are shared by the document models built on
+ * them.  load_unref() frees t with its last reference. */
+struct text *load_ref(struct text *t);
+void load_unref(struct text *t);
+
+/* A 64-bit hash of t's complete content (for remembering positions). */
+uint64_t load_hash(const struct text *t);
+
+#endif

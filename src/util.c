@@ -1,0 +1,198 @@
+/*
+ * util.c - allocation wrappers, byte buffers and die().
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+const char *util_progname = "lectern";
+
+void
+die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", util_progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+static void *
+checked(void *p, size_t size)
+{
+	if (p == NULL && size != 0)
+		die("out of memory (%zu bytes)", size);
+	return p;
+}
+
+void *
+xmalloc(size_t size)
+{
+	return checked(malloc(size ? size : 1), size);
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	return checked(calloc(n ? n : 1, size ? size : 1), n * size);
+}
+
+void *
+xrealloc(void *p, size_t size)
+{
+	return checked(realloc(p, size ? size : 1), size);
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		die("out of memory (%zu elements of %zu bytes)", n, size);
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void
+grow(void *pp, size_t *cap, size_t need, size_t elsize)
+{
+	void **p = pp;
+	size_t c = *cap;
+
+	if (need <= c)
+		return;
+	if (c < 8)
+		c = 8;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			die("out of memory");
+		c *= 2;
+	}
+	*p = xreallocarray(*p, c, elsize);
+	*cap = c;
+}
+
+void
+buf_init(struct buf *b)
+{
+	b->cap = 64;
+	b->len = 0;
+	b->data = xmalloc(b->cap);
+	b->data[0] = '\0';
+}
+
+void
+buf_done(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+static void
+buf_reserve(struct buf *b, size_t more)
+{
+	if (b->data == NULL)
+		buf_init(b);
+	if (more > SIZE_MAX - b->len - 1)
+		die("out of memory");
+	GROW(b->data, b->cap, b->len + more + 1);
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_addc(struct buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	buf_reserve(b, 64);
+	va_copy(aq, ap);
+	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	if ((size_t)n >= b->cap - b->len) {
+		buf_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+buf_take(struct buf *b)
+{
+	char *p;
+
+	if (b->data == NULL)
+		buf_init(b);
+	p = b->data;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}

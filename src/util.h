@@ -1,0 +1,65 @@
+/*
+ * util.h - allocation that never returns NULL, growable byte buffers,
+ * and the program's one way of reporting a fatal error.
+ *
+ * Out of memory is not a condition lectern tries to survive: every
+ * allocation goes through these wrappers, which print one line and exit
+ * with status 2 (the status for "trouble") when the system refuses.
+ */
+#ifndef LECTERN_UTIL_H
+#define LECTERN_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#define NORETURN __attribute__((noreturn))
+#else
+#define PRINTF_LIKE(f, a)
+#define NORETURN
+#endif
+
+/* The program name used in messages ("lectern"). */
+extern const char *util_progname;
+
+/* Print "lectern: MESSAGE" on standard error and exit with status 2. */
+NORETURN void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
+
+/* Allocation wrappers: they never return NULL (they die instead).
+ * xreallocarray checks n * size for overflow. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t size);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grow the array *p (of *cap elements of elsize bytes) so that it holds at
+ * least need elements; capacity doubles, so appends are amortised O(1). */
+void grow(void *pp, size_t *cap, size_t need, size_t elsize);
+#define GROW(p, cap, need) grow(&(p), &(cap), (need), sizeof(*(p)))
+
+/* A growable byte buffer, always NUL-terminated after buf_init. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_done(struct buf *b);
+void buf_reset(struct buf *b);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Hand the contents over to the caller (who frees them) and reset b. */
+char *buf_take(struct buf *b);
+
+#endif

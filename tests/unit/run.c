@@ -1,0 +1,240 @@
+/*
+ * run.c - spawning the program under test with pipes on its standard
+ * streams, for the command-line tests.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "run.h"
+
+extern char **environ;
+
+static void
+fail(const char *what)
+{
+	fprintf(stderr, "run: %s: %s\n", what, strerror(errno));
+	abort();
+}
+
+static void
+append(char **p, size_t *len, size_t *cap, const char *s, size_t n)
+{
+	if (*len + n + 1 > *cap) {
+		*cap = (*len + n + 1) * 2;
+		*p = realloc(*p, *cap);
+		if (*p == NULL)
+			fail("realloc");
+	}
+	memcpy(*p + *len, s, n);
+	*len += n;
+	(*p)[*len] = '\0';
+}
+
+static char **
+merged_env(char *const add[])
+{
+	size_t n = 0, k = 0, i;
+	char **env;
+
+	while (environ[n])
+		n++;
+	while (add && add[k])
+		k++;
+	env = calloc(n + k + 1, sizeof(*env));
+	for (i = 0; i < k; i++)
+		env[i] = add[i];
+	for (size_t j = 0; j < n; j++) {
+		const char *eq = strchr(environ[j], '=');
+		size_t nl = eq ? (size_t)(eq - environ[j]) + 1 : strlen(environ[j]);
+		int shadowed = 0;
+
+		for (i = 0; i < k; i++)
+			if (strncmp(add[i], environ[j], nl) == 0)
+				shadowed = 1;
+		if (!shadowed)
+			env[k + j] = environ[j];
+		else
+			env[k + j] = (char *)"LECTERN_TEST_UNSET=1";
+	}
+	return env;
+}
+
+void
+run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
+    char *const env[])
+{
+	int in[2], out[2], err[2];
+	posix_spawn_file_actions_t fa;
+	size_t outcap = 0, errcap = 0, written = 0;
+	char **e = merged_env(env);
+	time_t start = time(NULL);
+	pid_t pid;
+	int st;
+
+	memset(r, 0, sizeof(*r));
+	append(&r->out, &r->outlen, &outcap, "", 0);
+	append(&r->err, &r->errlen, &errcap, "", 0);
+	if (pipe(in) || pipe(out) || pipe(err))
+		fail("pipe");
+	signal(SIGPIPE, SIG_IGN);
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
+	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, err[1], 2);
+	posix_spawn_file_actions_addclose(&fa, in[1]);
+	posix_spawn_file_actions_addclose(&fa, out[0]);
+	posix_spawn_file_actions_addclose(&fa, err[0]);
+	if ((errno = posix_spawn(&pid, argv[0], &fa, NULL, argv, e)) != 0)
+		fail(argv[0]);
+	posix_spawn_file_actions_destroy(&fa);
+	free(e);
+	close(in[0]);
+	close(out[1]);
+	close(err[1]);
+	if (input == NULL || inlen == 0) {
+		close(in[1]);
+		in[1] = -1;
+	}
+	fcntl(out[0], F_SETFL, O_NONBLOCK);
+	fcntl(err[0], F_SETFL, O_NONBLOCK);
+	while (out[0] >= 0 || err[0] >= 0) {
+		struct pollfd p[3] = {
+			{ out[0], POLLIN, 0 }, { err[0], POLLIN, 0 },
+			{ in[1], POLLOUT, 0 }
+		};
+		char buf[65536];
+
+		if (time(NULL) - start > 20) {
+			kill(pid, SIGKILL);
+			break;
+		}
+		if (poll(p, 3, 1000) < 0 && errno != EINTR)
+			fail("poll");
+		for (int i = 0; i < 2; i++) {
+			int *fd = i == 0 ? &out[0] : &err[0];
+			ssize_t n;
+
+			if (*fd < 0 || !(p[i].revents & (POLLIN | POLLHUP)))
+				continue;
+			n = read(*fd, buf, sizeof(buf));
+			if (n > 0) {
+				if (i == 0)
+					append(&r->out, &r->outlen, &outcap, buf, (size_t)n);
+				else
+					append(&r->err, &r->errlen, &errcap, buf, (size_t)n);
+			} else if (n == 0 || errno != EAGAIN) {
+				close(*fd);
+				*fd = -1;
+			}
+		}
+		if (in[1] >= 0 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t n = write(in[1], input + written, inlen - written);
+
+			if (n > 0)
+				written += (size_t)n;
+			if (n < 0 || written == inlen) {
+				close(in[1]);
+				in[1] = -1;
+			}
+		}
+	}
+	if (in[1] >= 0)
+		close(in[1]);
+	if (waitpid(pid, &st, 0) < 0)
+		fail("waitpid");
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+void
+run_lectern(struct run *r, const char *input, size_t inlen, char *const env[],
+    ...)
+{
+	char *argv[64];
+	const char *lectern = getenv("LECTERN");
+	va_list ap;
+	int n = 0;
+
+	if (lectern == NULL)
+		lectern = "../../src/lectern";
+	argv[n++] = (char *)lectern;
+	va_start(ap, env);
+	while (n < 63 && (argv[n] = va_arg(ap, char *)) != NULL)
+		n++;
+	va_end(ap);
+	argv[n] = NULL;
+	run_argv(r, argv, input, inlen, env);
+}
+
+void
+run_done(struct run *r)
+{
+	free(r->out);
+	free(r->err);
+	memset(r, 0, sizeof(*r));
+}
+
+const char *
+test_data(const char *name)
+{
+	static char path[4096];
+	const char *dir = getenv("TESTDATA");
+
+	snprintf(path, sizeof(path), "%s/%s", dir ? dir : "tests/data", name);
+	return path;
+}
+
+const char *
+test_tmp(const char *name)
+{
+	static char path[4][4096];
+	static int next;
+	const char *dir = getenv("TMPDIR");
+	char *p = path[next++ % 4];
+
+	mkdir(dir ? dir : "/tmp", 0755);
+	snprintf(p, sizeof(path[0]), "%s/%ld-%s", dir ? dir : "/tmp",
+	    (long)getpid(), name);
+	return p;
+}
+
+void
+test_write(const char *path, const void *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL || fwrite(p, 1, n, f) != n || fclose(f) != 0)
+		fail(path);
+}
+
+char *
+test_read(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *p = NULL;
+	size_t len = 0, cap = 0;
+	char buf[65536];
+	size_t k;
+
+	if (f == NULL)
+		fail(path);
+	while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
+		append(&p, &len, &cap, buf, k);
+	fclose(f);
+	if (p == NULL)
+		append(&p, &len, &cap, "", 0);
+	*n = len;
+	return p;
+}

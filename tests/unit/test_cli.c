@@ -1,0 +1,338 @@
+/*
+ * test_cli.c - the command line as a user meets it: options, messages
+ * and exit statuses, encodings, escape sequences in --dump.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "run.h"
+
+#define RUN(r, ...) run_lectern((r), NULL, 0, NULL, __VA_ARGS__, (char *)NULL)
+
+static void
+test_help_and_version(void **state)
+{
+	struct run r;
+
+	RUN(&r, "--help");
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Usage: lectern"));
+	assert_string_equal(r.err, "");
+	run_done(&r);
+	RUN(&r, "--version");
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "lectern " PACKAGE_VERSION "\n");
+	run_done(&r);
+}
+
+/* Each bad command line gets exactly one line on standard error that
+ * points to --help, nothing on standard output, and status 2. */
+static void
+expect_usage_error(const char *want, ...)
+{
+	char *argv[8] = { getenv("LECTERN") };
+	va_list ap;
+	struct run r;
+	int n = 1;
+
+	va_start(ap, want);
+	while ((argv[n] = va_arg(ap, char *)) != NULL)
+		n++;
+	va_end(ap);
+	run_argv(&r, argv, NULL, 0, NULL);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.out, "");
+	assert_string_equal(r.err, want);
+	run_done(&r);
+}
+
+static void
+test_bad_options(void **state)
+{
+	expect_usage_error("lectern: unknown option '--bogus' (try 'lectern --help')\n",
+	    "--bogus", (char *)NULL);
+	expect_usage_error("lectern: unknown option '-Z' (try 'lectern --help')\n",
+	    "-Z", (char *)NULL);
+	expect_usage_error("lectern: option '--width' needs a value (try 'lectern --help')\n",
+	    "--width", (char *)NULL);
+	expect_usage_error("lectern: invalid width 'wide': expected a number from 1 to 1000 (try 'lectern --help')\n",
+	    "--width", "wide", (char *)NULL);
+	expect_usage_error("lectern: invalid width '0': expected a number from 1 to 1000 (try 'lectern --help')\n",
+	    "--width=0", (char *)NULL);
+}
+
+static void
+expect_file_error(const char *path, const char *reason)
+{
+	char want[4096];
+	struct run r;
+
+	snprintf(want, sizeof(want), "lectern: %s: %s\n", path, reason);
+	RUN(&r, "--dump", path);
+	assert_int_equal(r.status, 2);
+	assert_string_equal(r.err, want);
+	assert_string_equal(r.out, "");
+	run_done(&r);
+}
+
+static void
+test_file_errors(void **state)
+{
+	const char *bin = test_tmp("binary.dat");
+	const char *dir = getenv("TMPDIR");
+
+	expect_file_error("/nonexistent/doc.txt", "No such file or directory");
+	expect_file_error(dir, "Is a directory");
+	test_write(bin, "\x7F" "ELF\0\0\1", 7);
+	expect_file_error(bin, "binary file (use --force to read it anyway)");
+	unlink(bin);
+}
+
+static void
+test_unreadable(void **state)
+{
+	const char *path = test_tmp("secret.txt");
+
+	if (geteuid() == 0)
+		skip();             /* root reads everything */
+	test_write(path, "x\n", 2);
+	chmod(path, 0);
+	expect_file_error(path, "Permission denied");
+	unlink(path);
+}
+
+static void
+test_force_binary(void **state)
+{
+	const char *bin = test_tmp("forced.dat");
+	struct run r;
+
+	test_write(bin, "ab\0cd\n", 6);
+	RUN(&r, "--dump", "--force", bin);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "ab^@cd\n");
+	run_done(&r);
+	unlink(bin);
+}
+
+static void
+test_empty_file(void **state)
+{
+	const char *path = test_tmp("empty.txt");
+	char want[4096];
+	struct run r;
+
+	test_write(path, "", 0);
+	RUN(&r, "--dump", path);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	snprintf(want, sizeof(want), "lectern: %s: empty document\n", path);
+	assert_string_equal(r.err, want);
+	run_done(&r);
+	unlink(path);
+}
+
+static void
+test_dump_neutralises_escapes(void **state)
+{
+	struct run r;
+	size_t i;
+
+	RUN(&r, "--dump", test_data("escapes.txt"));
+	assert_int_equal(r.status, 0);
+	for (i = 0; i < r.outlen; i++) {
+		unsigned char c = (unsigned char)r.out[i];
+
+		/* No C0 control but the line end, no C1 in UTF-8. */
+		assert_true(c >= 0x20 || c == '\n');
+		assert_true(c != 0x7F);
+		if (c == 0xC2 && i + 1 < r.outlen)
+			assert_true((unsigned char)r.out[i + 1] >= 0xA0);
+	}
+	assert_non_null(strstr(r.out, "^[]0;owned^G"));
+	assert_non_null(strstr(r.out, "^[[31mred^[[0m"));
+	assert_non_null(strstr(r.out, "<U+009B>31m"));
+	assert_non_null(strstr(r.out, "<U+202E>"));
+	assert_non_null(strstr(r.out, "zero<U+200B>width"));
+	run_done(&r);
+}
+
+static void
+test_encodings_dump_alike(void **state)
+{
+	static const char *files[] = { "same.cp1252.txt", "same.utf16le.txt",
+		"same.utf16be.txt" };
+	struct run ref, r;
+
+	RUN(&ref, "--dump", test_data("same.utf8.txt"));
+	assert_int_equal(ref.status, 0);
+	assert_non_null(strstr(ref.out, "caf\xC3\xA9"));
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		RUN(&r, "--dump", test_data(files[i]));
+		assert_int_equal(r.status, 0);
+		assert_string_equal(r.out, ref.out);
+		assert_string_equal(r.err, "");
+		run_done(&r);
+	}
+	run_done(&ref);
+}
+
+static void
+test_forced_encoding_option(void **state)
+{
+	struct run r;
+
+	RUN(&r, "--dump", "--encoding", "UTF-16LE", test_data("same.utf16le.txt"));
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "caf\xC3\xA9"));
+	run_done(&r);
+	RUN(&r, "--dump", "--encoding=KLINGON-8", test_data("same.utf8.txt"));
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "unknown encoding 'KLINGON-8'"));
+	run_done(&r);
+}
+
+static void
+test_replacements_reported(void **state)
+{
+	const char *path = test_tmp("bad16.txt");
+	char want[4096];
+	struct run r;
+
+	test_write(path, "\xFF\xFE" "a\0\x00\xD8" "b\0", 8);
+	RUN(&r, "--dump", path);
+	assert_int_equal(r.status, 0);
+	snprintf(want, sizeof(want), "lectern: %s: 1 invalid or unmappable "
+	    "character shown as U+FFFD\n", path);
+	assert_string_equal(r.err, want);
+	run_done(&r);
+	unlink(path);
+}
+
+static void
+test_standard_input(void **state)
+{
+	static const char doc[] = "PIPED TITLE\n\n1. From a pipe.\n";
+	struct run r;
+
+	/* No file and standard input not a terminal: read it. */
+	run_lectern(&r, doc, sizeof(doc) - 1, NULL, (char *)NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, doc);
+	run_done(&r);
+	run_lectern(&r, doc, sizeof(doc) - 1, NULL, "--dump", "-", (char *)NULL);
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, doc);
+	run_done(&r);
+}
+
+static void
+test_c_locale_transliterates(void **state)
+{
+	char *env[] = { "LC_ALL=C", NULL };
+	struct run r;
+	size_t i;
+
+	run_lectern(&r, NULL, 0, env, "--dump", test_data("same.utf8.txt"),
+	    (char *)NULL);
+	assert_int_equal(r.status, 0);
+	for (i = 0; i < r.outlen; i++)
+		assert_true((unsigned char)r.out[i] < 0x80);
+	assert_non_null(strstr(r.out, "\"Quoted\" words - with a dash, cafe"));
+	assert_non_null(strstr(r.out, "it's"));
+	run_done(&r);
+}
+
+/* Collect the long options named in text: "--name" tokens. */
+static void
+long_options(const char *text, const char *prefix, char names[][32], int *n)
+{
+	const char *p = text;
+	size_t plen = strlen(prefix);
+
+	while ((p = strstr(p, prefix)) != NULL) {
+		char name[32];
+		size_t k = 0;
+
+		p += plen;
+		while (k < sizeof(name) - 1 && ((*p >= 'a' && *p <= 'z') ||
+		    (*p == '-' && p[1] >= 'a' && p[1] <= 'z')))
+			name[k++] = *p++;
+		name[k] = '\0';
+		if (k < 2)
+			continue;
+		int seen = 0;
+		for (int i = 0; i < *n; i++)
+			seen |= strcmp(names[i], name) == 0;
+		if (!seen && *n < 64)
+			strcpy(names[(*n)++], name);
+	}
+}
+
+static int
+has(char names[][32], int n, const char *name)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* --help and the man page document the same options. */
+static void
+test_help_matches_manual(void **state)
+{
+	char help[64][32], man[64][32], path[4096];
+	int nhelp = 0, nman = 0, i;
+	const char *top = getenv("TOPSRC");
+	size_t len;
+	struct run r;
+	char *page;
+
+	snprintf(path, sizeof(path), "%s/man/lectern.1", top ? top : "../..");
+	page = test_read(path, &len);
+	RUN(&r, "--help");
+	long_options(r.out, "--", help, &nhelp);
+	long_options(page, "Fl -", man, &nman);
+	assert_true(nhelp >= 6);
+	for (i = 0; i < nhelp; i++)
+		if (!has(man, nman, help[i]))
+			fail_msg("--%s is in --help but not in the man page", help[i]);
+	for (i = 0; i < nman; i++)
+		if (!has(help, nhelp, man[i]))
+			fail_msg("--%s is in the man page but not in --help", man[i]);
+	free(page);
+	run_done(&r);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_help_and_version),
+		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_file_errors),
+		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_force_binary),
+		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_dump_neutralises_escapes),
+		cmocka_unit_test(test_encodings_dump_alike),
+		cmocka_unit_test(test_forced_encoding_option),
+		cmocka_unit_test(test_replacements_reported),
+		cmocka_unit_test(test_standard_input),
+		cmocka_unit_test(test_c_locale_transliterates),
+		cmocka_unit_test(test_help_matches_manual),
+	};
+
+	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);
+}
