@@ -16,26 +16,30 @@
 #include <unistd.h>
 
 #include "display.h"
+#include "doc.h"
 #include "dump.h"
 #include "load.h"
 #include "pager.h"
+#include "parse.h"
 #include "paths.h"
+#include "query.h"
 #include "util.h"
 
 #define DEFAULT_DOC "iom-dg-response.txt"
 
-enum mode { MODE_READ, MODE_DUMP };
+enum mode { MODE_READ, MODE_DUMP, MODE_OUTLINE };
 
 struct options {
 	enum mode mode;
 	const char *file;
 	struct load_opts load;
 	int width;                  /* 0: the window's */
+	bool json;
 };
 
 enum {
 	OPT_ENCODING = 256, OPT_FORCE, OPT_WIDTH, OPT_DUMP, OPT_HELP,
-	OPT_VERSION
+	OPT_VERSION, OPT_OUTLINE, OPT_JSON
 };
 
 static const struct option longopts[] = {
@@ -43,6 +47,8 @@ static const struct option longopts[] = {
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "width", required_argument, NULL, OPT_WIDTH },
 	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "outline", no_argument, NULL, OPT_OUTLINE },
+	{ "json", no_argument, NULL, OPT_JSON },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -126,6 +132,12 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'd':
 		case OPT_DUMP:
 			o->mode = MODE_DUMP;
+			break;
+		case OPT_OUTLINE:
+			o->mode = MODE_OUTLINE;
+			break;
+		case OPT_JSON:
+			o->json = true;
 			break;
 		case 'h':
 		case OPT_HELP:
@@ -219,7 +231,14 @@ main(int argc, char **argv)
 		break;
 	}
 	disp = display_new(NULL);
-	if (o.mode == MODE_DUMP) {
+	if (o.mode == MODE_OUTLINE) {
+		struct query_opts q = { .json = o.json, .width = o.width,
+			.name = file, .disp = disp };
+		struct doc *d = parse_text(t);
+
+		status = query_outline(d, &q, stdout);
+		doc_free(d);
+	} else if (o.mode == MODE_DUMP) {
 		report_load(t);
 		if (dump_text(t, disp, stdout) < 0) {
 			fprintf(stderr, "%s: standard output: %s\n",

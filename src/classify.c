@@ -1,0 +1,347 @@
+/*
+ * classify.c - the line classifier shared by every recogniser.
+ *
+ * It reads one line at a time and describes it: its indentation and
+ * width in columns, how it starts (a paragraph number, an item marker, a
+ * section number, a Markdown heading, a bullet) and how it ends (a full
+ * stop, a colon, a hyphen after a letter ...), whether it is in capitals,
+ * a table-of-contents line, a table row or a figure.  Recognisers decide
+ * from these facts what the line is; nothing here decides structure.
+ *
+ * Line ends are LF, CRLF and lone CR; a form feed ends a line too but
+ * not a line number, and flags the line after it (LN_BREAK).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "parse_impl.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAX_COLUMNS 60000
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+uint16_t
+classify_columns(const char *s, size_t n)
+{
+	size_t cols = 0;
+
+	for (size_t i = 0; i < n && cols < MAX_COLUMNS; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			cols++;
+	return (uint16_t)cols;
+}
+
+/* The class of the character at s (UTF-8). */
+static uint8_t
+char_class(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	if (n == 0)
+		return C_NONE;
+	utf8_decode(s, n, &cp);
+	if (cp >= '0' && cp <= '9')
+		return C_DIGIT;
+	if (!utf8_is_word(cp))
+		return C_OTHER;
+	return utf8_is_upper(cp) ? C_UPPER : C_LOWER;
+}
+
+/* How the content s[0..n) ends. */
+static uint8_t
+end_class(const char *s, size_t n)
+{
+	size_t i = n;
+	char c;
+
+	if (n == 0)
+		return E_NONE;
+	c = s[n - 1];
+	/* Look through closing quotes and brackets: 'said.”' ends a
+	 * sentence. */
+	while (i > 0 && (s[i - 1] == ')' || s[i - 1] == '"' || s[i - 1] == '\'' ||
+	    s[i - 1] == ']' || ((unsigned char)s[i - 1] >= 0x80 &&
+	    ((unsigned char)s[i - 1] & 0xC0) == 0x80 && i >= 3 &&
+	    (unsigned char)s[i - 3] == 0xE2 && (unsigned char)s[i - 2] == 0x80 &&
+	    ((unsigned char)s[i - 1] == 0x9D || (unsigned char)s[i - 1] == 0x99))))
+		i -= (unsigned char)s[i - 1] >= 0x80 ? 3 : 1;
+	if (i > 0)
+		c = s[i - 1];
+	switch (c) {
+	case '.': case '?': case '!':
+		return E_STOP;
+	case ':':
+		return E_COLON;
+	case ';':
+		return E_SEMI;
+	case ',':
+		return E_COMMA;
+	case '-':
+		if (n >= 2 && is_space(s[n - 2]))
+			return E_DASH;
+		return n >= 2 && char_class(s + n - 2, 1) != C_OTHER &&
+		    !is_digit(s[n - 2]) ? E_HYPHEN : E_OTHER;
+	}
+	/* An en or em dash ends a clause, not a word. */
+	if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
+	    ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94))
+		return E_DASH;
+	return char_class(s + n - 1, 1) == C_OTHER &&
+	    ((unsigned char)c < 0x80) ? E_OTHER : E_WORD;
+}
+
+size_t
+classify_paren(const char *s, size_t n, const char **lab, size_t *lablen)
+{
+	size_t i = 1;
+
+	if (n < 3 || s[0] != '(')
+		return 0;
+	if (is_digit(s[1])) {
+		while (i < n && i < 4 && is_digit(s[i]))
+			i++;
+	} else if (s[1] >= 'a' && s[1] <= 'z') {
+		while (i < n && i < 8 && s[i] >= 'a' && s[i] <= 'z')
+			i++;
+		/* More than two letters: only a roman numeral. */
+		if (i > 3)
+			for (size_t k = 1; k < i; k++)
+				if (!strchr("ivxlc", s[k]))
+					return 0;
+		if (i == 3 && s[1] != s[2] && !(strchr("ivxlc", s[1]) &&
+		    strchr("ivxlc", s[2])))
+			return 0;
+	} else if (s[1] >= 'A' && s[1] <= 'Z') {
+		i = 2;
+	} else
+		return 0;
+	if (i >= n || s[i] != ')')
+		return 0;
+	/* "(a)" must be followed by a space, the end, or a letter glued to
+	 * it ("(a)in defence"), never by more punctuation. */
+	if (i + 1 < n && !is_space(s[i + 1]) && char_class(s + i + 1, n - i - 1) == C_OTHER)
+		return 0;
+	*lab = s + 1;
+	*lablen = i - 1;
+	return i + 1;
+}
+
+/* "5." or "5.  " at s: the marker's length, and its value. */
+static size_t
+mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
+{
+	size_t i = 0;
+	uint32_t v = 0;
+	unsigned parts = 1;
+
+	while (i < n && is_digit(s[i]) && i < 5)
+		v = v * 10 + (uint32_t)(s[i++] - '0');
+	if (i == 0 || (i < n && is_digit(s[i])))
+		return 0;
+	*num = v;
+	/* Section numbers: "3.2", "3.2.1." */
+	while (i + 1 < n && s[i] == '.' && is_digit(s[i + 1]) && parts < 8) {
+		i++;
+		while (i < n && is_digit(s[i]))
+			i++;
+		parts++;
+	}
+	*depth = (uint8_t)parts;
+	if (i < n && s[i] == '.') {
+		i++;
+		*secnum = parts > 1;
+	} else {
+		/* "3.2 Title" and "3  Title" are sections; "3 Title" is
+		 * not a number of anything. */
+		if (parts == 1 && !(i + 1 < n && is_space(s[i]) && is_space(s[i + 1])))
+			return 0;
+		*secnum = true;
+	}
+	if (i < n && !is_space(s[i]))
+		return 0;
+	return i;
+}
+
+static size_t
+mark_bullet(const char *s, size_t n)
+{
+	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == 'o') && is_space(s[1]))
+		return 1;
+	if (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93) && is_space(s[3]))
+		return 3;
+	return 0;
+}
+
+static void
+find_mark(const char *s, struct line *l)
+{
+	const char *c = s + l->off, *lab;
+	size_t n = l->len, m = 0, lablen;
+	bool secnum = false;
+
+	l->mark = MK_NONE;
+	if ((m = mark_num(c, n, &l->num, &l->mdepth, &secnum)) > 0)
+		l->mark = secnum ? MK_SECNUM : MK_NUM;
+	else if ((m = classify_paren(c, n, &lab, &lablen)) > 0)
+		l->mark = MK_PAREN;
+	else if (c[0] == '#') {
+		while (m < n && m < 6 && c[m] == '#')
+			m++;
+		l->mark = MK_HASH;
+		l->mdepth = (uint8_t)m;
+	} else if ((m = mark_bullet(c, n)) > 0)
+		l->mark = MK_BULLET;
+	while (m < n && is_space(c[m]))
+		m++;
+	l->mlen = (uint8_t)MIN(m, 255u);
+	if (m > 255)
+		l->mark = MK_NONE, l->mlen = 0;
+}
+
+/* Flags from the content: capitals, dot leaders, columns, symbols. */
+static void
+find_shape(const char *c, size_t n, struct line *l)
+{
+	size_t upper = 0, lower = 0, other = 0, gaps = 0, dots = 0, run = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)c[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			upper++;
+		else if (ch >= 'a' && ch <= 'z')
+			lower++;
+		else if (ch >= 0x80) {
+			if ((ch & 0xC0) != 0x80) {
+				uint32_t cp;
+
+				utf8_decode(c + i, n - i, &cp);
+				if (utf8_is_upper(cp))
+					upper++;
+				else if (utf8_is_word(cp))
+					lower++;
+			}
+		} else if (ch != ' ' && !(ch >= '0' && ch <= '9'))
+			other++;
+		if (ch == ' ') {
+			if (++run == 3 && i + 1 < n)
+				gaps++;
+		} else
+			run = 0;
+		if (ch == '.' && i > 0 && (c[i - 1] == '.' || c[i - 1] == ' ') &&
+		    i + 1 < n && (c[i + 1] == '.' || c[i + 1] == ' '))
+			dots++;
+	}
+	if (upper >= 2 && lower == 0)
+		l->flags |= LN_CAPS;
+	if (dots >= 4)
+		l->flags |= LN_TOC;
+	if (gaps >= 2)
+		l->flags |= LN_COLUMNS;
+	if (n >= 4 && other * 2 > n && upper + lower < n / 3)
+		l->flags |= LN_SYMBOLS;
+}
+
+void
+classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
+{
+	uint32_t i = start, e = end;
+	unsigned col = 0;
+
+	memset(l, 0, sizeof(*l));
+	l->start = start;
+	while (i < e && is_space(s[i])) {
+		col = s[i] == '\t' ? (col / 8 + 1) * 8 : col + 1;
+		i++;
+	}
+	while (e > i && (is_space(s[e - 1]) || s[e - 1] == '\v'))
+		e--;
+	l->off = i;
+	l->len = e - i;
+	l->indent = (uint16_t)MIN(col, (unsigned)MAX_COLUMNS);
+	if (l->len == 0) {
+		l->flags |= LN_BLANK;
+		return;
+	}
+	l->width = classify_columns(s + i, l->len);
+	find_mark(s, l);
+	find_shape(s + i, l->len, l);
+	{
+		const char *c = s + i + l->mlen;
+		size_t n = l->len - l->mlen, w = 0;
+
+		l->first = char_class(c, n);
+		while (w < n && !is_space(c[w]))
+			w++;
+		l->firstw = classify_columns(c, w);
+	}
+	l->last = end_class(s + i, l->len);
+}
+
+bool
+classify_next(struct pctx *p, struct line *l)
+{
+	const char *s = p->s;
+	uint32_t i = p->pos, e;
+	bool ff = false;
+
+	if (i >= p->end)
+		return false;
+	/* The line ends at LF, CR or FF, whichever comes first. */
+	for (e = i; e < p->end; e++) {
+		char c = s[e];
+
+		if (c == '\n' || c == '\r' || c == '\f')
+			break;
+	}
+	classify_line(s, i, e, l);
+	l->lineno = p->lineno;
+	if (p->pending_break)
+		l->flags |= LN_BREAK;
+	p->pending_break = false;
+	if (e < p->end) {
+		if (s[e] == '\f') {
+			ff = true;
+			p->pending_break = true;
+			e++;
+			/* "\f\n": the form feed is the line's end. */
+			if (e < p->end && s[e] == '\n')
+				e++, p->lineno++;
+			else if (e < p->end && s[e] == '\r')
+				e += (e + 1 < p->end && s[e + 1] == '\n') ? 2 : 1, p->lineno++;
+		} else {
+			e += (s[e] == '\r' && e + 1 < p->end && s[e + 1] == '\n') ? 2 : 1;
+			p->lineno++;
+		}
+	}
+	(void)ff;
+	p->pos = e;
+	return true;
+}
+
+bool
+classify_wraps(const struct pctx *p, const struct line *a,
+    const struct line *b)
+{
+	unsigned need = (unsigned)a->indent + a->width + 1 + b->firstw;
+
+	/* A line that ends with its last word at the margin was filled by
+	 * the typesetter: the next line's first word did not fit.  Allow
+	 * play for proportional type, where a full line of narrow letters
+	 * holds more characters than one of wide letters. */
+	return need + 2 + p->width / 10 > p->width;
+}

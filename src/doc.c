@@ -1,0 +1,890 @@
+/*
+ * doc.c - the document model's storage, its queries, and the builder the
+ * parser fills it with.
+ *
+ * Everything lives in a handful of growable arrays (nodes, blocks,
+ * pieces, page breaks, diagnostics) and one string pool, so freeing a
+ * document is a few calls and the model costs a few words per source
+ * line.  Strings are offsets into the pool; id 0 is "".
+ *
+ * Labels are completed when the builder finishes: the parser gives each
+ * node the label of its own marker ("5", "(b)", "Article 3"), and
+ * docb_finish() composes item labels from their parents' ("5(b)(ii)")
+ * and makes every label unique, qualifying a repeated one by its
+ * heading ("Annex I 3") or, failing that, by a count ("2 [2]").
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "load.h"
+#include "util.h"
+
+struct doc {
+	struct text *text;
+	uint32_t start, end;
+	bool complete;
+	const char *kind;
+	struct node *nodes;
+	size_t nnodes, capnodes;
+	struct block *blocks;
+	size_t nblocks, capblocks;
+	struct piece *pieces;
+	size_t npieces, cappieces;
+	struct pagebreak *breaks;
+	size_t nbreaks, capbreaks;
+	struct diag *diags;
+	size_t ndiags, capdiags;
+	char *strs;
+	size_t nstrs, capstrs;
+	uint32_t title;
+	uint32_t title_node;
+	uint32_t *labels;           /* hash of label keys: node ids */
+	size_t labcap;              /* a power of two */
+};
+
+struct docb {
+	struct doc *d;
+	uint32_t *last_child;
+	size_t caplast;
+	uint32_t last_top;          /* the last top-level node */
+};
+
+/* ------------------------------------------------------------ queries */
+
+const struct text *
+doc_text(const struct doc *d)
+{
+	return d->text;
+}
+
+const char *
+doc_data(const struct doc *d)
+{
+	return d->text->data;
+}
+
+bool
+doc_is_complete(const struct doc *d)
+{
+	return d->complete;
+}
+
+void
+doc_range(const struct doc *d, uint32_t *start, uint32_t *end)
+{
+	*start = d->start;
+	*end = d->end;
+}
+
+const char *
+doc_kind(const struct doc *d)
+{
+	return d->kind;
+}
+
+uint32_t
+doc_nnodes(const struct doc *d)
+{
+	return (uint32_t)d->nnodes;
+}
+
+const struct node *
+doc_node(const struct doc *d, uint32_t id)
+{
+	return &d->nodes[id];
+}
+
+uint32_t
+doc_nblocks(const struct doc *d)
+{
+	return (uint32_t)d->nblocks;
+}
+
+const struct block *
+doc_block(const struct doc *d, uint32_t id)
+{
+	return &d->blocks[id];
+}
+
+const struct piece *
+doc_piece(const struct doc *d, uint32_t id)
+{
+	return &d->pieces[id];
+}
+
+uint32_t
+doc_npagebreaks(const struct doc *d)
+{
+	return (uint32_t)d->nbreaks;
+}
+
+const struct pagebreak *
+doc_pagebreak(const struct doc *d, uint32_t i)
+{
+	return &d->breaks[i];
+}
+
+uint32_t
+doc_ndiags(const struct doc *d)
+{
+	return (uint32_t)d->ndiags;
+}
+
+const struct diag *
+doc_diag(const struct doc *d, uint32_t i)
+{
+	return &d->diags[i];
+}
+
+const char *
+doc_str(const struct doc *d, uint32_t id)
+{
+	return id < d->nstrs ? d->strs + id : "";
+}
+
+const char *
+doc_label(const struct doc *d, uint32_t node)
+{
+	return doc_str(d, d->nodes[node].label);
+}
+
+const char *
+doc_marker(const struct doc *d, uint32_t node)
+{
+	return doc_str(d, d->nodes[node].marker);
+}
+
+const char *
+doc_title(const struct doc *d)
+{
+	return doc_str(d, d->title);
+}
+
+uint32_t
+doc_title_node(const struct doc *d)
+{
+	return d->title_node;
+}
+
+const char *
+doc_kind_name(enum node_kind k)
+{
+	static const char *const names[NODE_NKINDS] = {
+		"title", "heading", "section", "paragraph", "item", "subitem"
+	};
+
+	return (unsigned)k < NODE_NKINDS ? names[k] : "?";
+}
+
+bool
+doc_contains(const struct doc *d, uint32_t a, uint32_t b)
+{
+	return b >= a && b - a < d->nodes[a].size;
+}
+
+uint32_t
+doc_block_start(const struct doc *d, uint32_t block)
+{
+	const struct block *b = &d->blocks[block];
+
+	if (b->first_piece < b->end_piece)
+		return d->pieces[b->first_piece].off;
+	return d->nodes[b->node].start;
+}
+
+uint32_t
+doc_block_at(const struct doc *d, uint32_t off)
+{
+	size_t lo = 0, hi = d->nblocks;
+
+	if (d->nblocks == 0)
+		return DOC_NONE;
+	/* The last block that starts at or before off. */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (doc_block_start(d, (uint32_t)mid) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+uint32_t
+doc_block_at_line(const struct doc *d, uint32_t line)
+{
+	size_t lo = 0, hi = d->nblocks;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->blocks[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < d->nblocks ? (uint32_t)lo : DOC_NONE;
+}
+
+uint32_t
+doc_node_at(const struct doc *d, uint32_t off)
+{
+	uint32_t b = doc_block_at(d, off);
+
+	if (b == DOC_NONE)
+		return d->nnodes ? 0 : DOC_NONE;
+	return d->blocks[b].node;
+}
+
+uint32_t
+doc_line_of(const struct doc *d, uint32_t off)
+{
+	uint32_t b = doc_block_at(d, off), line, from;
+	const char *s = d->text->data;
+
+	if (b == DOC_NONE)
+		return 1;
+	line = d->blocks[b].line;
+	from = doc_block_start(d, b);
+	/* Back to the start of that source line, then count line ends. */
+	while (from > 0 && s[from - 1] != '\n' && s[from - 1] != '\r')
+		from--;
+	for (uint32_t i = from; i < off && i < d->end; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
+			line++;
+	return line;
+}
+
+void
+doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
+    size_t max)
+{
+	const struct block *b = &d->blocks[block];
+	const char *s = d->text->data;
+	size_t start = out->len;
+
+	for (uint32_t i = b->first_piece; i < b->end_piece; i++) {
+		const struct piece *p = &d->pieces[i];
+
+		if (i > b->first_piece) {
+			if (p->join == JOIN_SPACE)
+				buf_addc(out, ' ');
+			else if (p->join == JOIN_LINE)
+				buf_addc(out, '\n');
+		}
+		if (p->join == JOIN_LINE || i == b->first_piece)
+			for (uint16_t k = 0; b->kind == BLOCK_PRE && k < p->indent; k++)
+				buf_addc(out, ' ');
+		buf_add(out, s + p->off, p->len);
+		if (max && out->len - start >= max)
+			break;
+	}
+}
+
+void
+doc_node_snippet(const struct doc *d, uint32_t node, struct buf *out,
+    size_t max)
+{
+	const struct node *n = &d->nodes[node];
+	struct buf tmp;
+	size_t cut;
+
+	buf_init(&tmp);
+	if (n->kind == NODE_TITLE)
+		buf_adds(&tmp, doc_title(d));
+	else if (n->heading)
+		buf_adds(&tmp, doc_str(d, n->heading));
+	for (uint32_t b = n->first_block; b < n->end_block && tmp.len <= max; b++)
+		if (d->blocks[b].node == node && d->blocks[b].kind != BLOCK_HEADING &&
+		    (n->kind != NODE_TITLE || tmp.len == 0)) {
+			if (tmp.len)
+				buf_addc(&tmp, ' ');
+			doc_block_text(d, b, &tmp, max + 1);
+		}
+	for (size_t i = 0; i < tmp.len; i++)
+		if (tmp.data[i] == '\n' || tmp.data[i] == '\t')
+			tmp.data[i] = ' ';
+	if (tmp.len <= max) {
+		buf_add(out, tmp.data, tmp.len);
+		buf_done(&tmp);
+		return;
+	}
+	cut = max;
+	while (cut > 0 && tmp.data[cut] != ' ')
+		cut--;
+	if (cut < max / 2)
+		for (cut = max; cut > 0 && ((unsigned char)tmp.data[cut] & 0xC0) == 0x80; cut--)
+			;
+	while (cut > 0 && (tmp.data[cut - 1] == ' ' || tmp.data[cut - 1] == ',' ||
+	    tmp.data[cut - 1] == ';'))
+		cut--;
+	buf_add(out, tmp.data, cut);
+	buf_adds(out, "\xE2\x80\xA6");
+	buf_done(&tmp);
+}
+
+void
+doc_free(struct doc *d)
+{
+	if (d == NULL)
+		return;
+	load_unref(d->text);
+	free(d->nodes);
+	free(d->blocks);
+	free(d->pieces);
+	free(d->breaks);
+	free(d->diags);
+	free(d->strs);
+	free(d->labels);
+	free(d);
+}
+
+/* ------------------------------------------------------------- labels */
+
+static const struct {
+	const char *from, *to;
+} label_words[] = {
+	{ "art", "article" }, { "arts", "article" }, { "articles", "article" },
+	{ "sec", "section" }, { "sect", "section" }, { "sections", "section" },
+	{ "ch", "chapter" }, { "chap", "chapter" }, { "app", "appendix" },
+	{ "para", "" }, { "paras", "" }, { "paragraph", "" },
+	{ "paragraphs", "" }, { "subparagraph", "" }, { "item", "" },
+	{ "no", "" },
+};
+
+static bool
+is_roman(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("ivxlc", s[i]))
+			return false;
+	return n > 0;
+}
+
+static void
+key_add(char *out, size_t outsize, size_t *len, const char *s, size_t n)
+{
+	if (*len > 0 && *len + 1 < outsize)
+		out[(*len)++] = '/';
+	for (size_t i = 0; i < n && *len + 1 < outsize; i++)
+		out[(*len)++] = s[i];
+	out[*len] = '\0';
+}
+
+/* A word of a label: map abbreviations, drop filler words. */
+static void
+key_word(char *out, size_t outsize, size_t *len, const char *w, size_t n)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(label_words); i++)
+		if (strlen(label_words[i].from) == n &&
+		    memcmp(label_words[i].from, w, n) == 0) {
+			if (*label_words[i].to)
+				key_add(out, outsize, len, label_words[i].to,
+				    strlen(label_words[i].to));
+			return;
+		}
+	key_add(out, outsize, len, w, n);
+}
+
+void
+doc_label_key(const char *label, char *out, size_t outsize)
+{
+	char low[256];
+	size_t n = 0, len = 0, i = 0;
+	bool after_number = false;
+
+	for (; label[n] && n < sizeof(low) - 1; n++)
+		low[n] = (char)tolower((unsigned char)label[n]);
+	low[n] = '\0';
+	out[0] = '\0';
+	while (i < n) {
+		size_t j = i;
+		bool paren = i > 0 && low[i - 1] == '(';
+
+		if (isdigit((unsigned char)low[i])) {
+			while (j < n && (isdigit((unsigned char)low[j]) ||
+			    (low[j] == '.' && j + 1 < n && isdigit((unsigned char)low[j + 1]))))
+				j++;
+			key_add(out, outsize, &len, low + i, j - i);
+			after_number = true;
+		} else if (isalpha((unsigned char)low[i]) || (unsigned char)low[i] >= 0x80) {
+			while (j < n && (isalpha((unsigned char)low[j]) ||
+			    (unsigned char)low[j] >= 0x80))
+				j++;
+			/* "5bii": an item letter, then a roman sub-item. */
+			if (after_number && !paren && j - i > 1 &&
+			    !is_roman(low + i, j - i) && is_roman(low + i + 1, j - i - 1)) {
+				key_add(out, outsize, &len, low + i, 1);
+				key_add(out, outsize, &len, low + i + 1, j - i - 1);
+			} else if (after_number || paren)
+				key_add(out, outsize, &len, low + i, j - i);
+			else
+				key_word(out, outsize, &len, low + i, j - i);
+		} else if (low[i] == '[' || low[i] == '#') {
+			while (j < n && low[j] != ']')
+				j++;
+			key_add(out, outsize, &len, low + i, j - i);
+		} else
+			j = i + 1;
+		i = j;
+	}
+}
+
+static uint32_t
+hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* Insert node's label key; returns false when the key is taken. */
+static bool
+label_insert(struct doc *d, uint32_t node, const char *key)
+{
+	size_t mask = d->labcap - 1, i = hash_str(key) & mask;
+	char other[512];
+
+	while (d->labels[i] != DOC_NONE) {
+		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
+		if (strcmp(other, key) == 0)
+			return false;
+		i = (i + 1) & mask;
+	}
+	d->labels[i] = node;
+	return true;
+}
+
+uint32_t
+doc_find_label(const struct doc *d, const char *label)
+{
+	char key[512], other[512];
+	size_t mask, i;
+
+	if (d->labcap == 0)
+		return DOC_NONE;
+	doc_label_key(label, key, sizeof(key));
+	if (*key == '\0')
+		return DOC_NONE;
+	mask = d->labcap - 1;
+	for (i = hash_str(key) & mask; d->labels[i] != DOC_NONE; i = (i + 1) & mask) {
+		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
+		if (strcmp(other, key) == 0)
+			return d->labels[i];
+	}
+	return DOC_NONE;
+}
+
+/* ------------------------------------------------------------ builder */
+
+struct docb *
+docb_new(struct text *t, uint32_t start, uint32_t end, bool complete)
+{
+	struct docb *b = xcalloc(1, sizeof(*b));
+	struct doc *d = xcalloc(1, sizeof(*d));
+
+	d->text = load_ref(t);
+	d->start = start;
+	d->end = end;
+	d->complete = complete;
+	d->kind = "report";
+	d->title_node = DOC_NONE;
+	GROW(d->strs, d->capstrs, 1);
+	d->strs[0] = '\0';
+	d->nstrs = 1;
+	b->d = d;
+	b->last_top = DOC_NONE;
+	return b;
+}
+
+uint32_t
+docb_str(struct docb *b, const char *s, size_t n)
+{
+	struct doc *d = b->d;
+	uint32_t id;
+
+	if (n == 0)
+		return 0;
+	if (d->nstrs + n + 1 > UINT32_MAX)
+		die("document too large");
+	GROW(d->strs, d->capstrs, d->nstrs + n + 1);
+	id = (uint32_t)d->nstrs;
+	memcpy(d->strs + id, s, n);
+	d->strs[id + n] = '\0';
+	d->nstrs += n + 1;
+	return id;
+}
+
+uint32_t
+docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
+    uint32_t start, uint32_t line, uint32_t marker, uint32_t label)
+{
+	struct doc *d = b->d;
+	uint32_t id = (uint32_t)d->nnodes;
+	struct node *n;
+
+	GROW(d->nodes, d->capnodes, d->nnodes + 1);
+	GROW(b->last_child, b->caplast, d->nnodes + 1);
+	n = &d->nodes[d->nnodes++];
+	memset(n, 0, sizeof(*n));
+	n->parent = parent;
+	n->first_child = n->next_sibling = DOC_NONE;
+	n->start = n->end = start;
+	n->line = line;
+	n->kind = (uint8_t)kind;
+	n->marker = marker;
+	n->label = label;
+	n->first_block = (uint32_t)d->nblocks;
+	b->last_child[id] = DOC_NONE;
+	if (parent != DOC_NONE) {
+		struct node *p = &d->nodes[parent];
+
+		n->depth = (uint16_t)(p->depth + 1);
+		if (b->last_child[parent] == DOC_NONE)
+			p->first_child = id;
+		else
+			d->nodes[b->last_child[parent]].next_sibling = id;
+		b->last_child[parent] = id;
+	} else {
+		/* Top-level nodes are siblings of each other. */
+		if (b->last_top != DOC_NONE)
+			d->nodes[b->last_top].next_sibling = id;
+		b->last_top = id;
+	}
+	return id;
+}
+
+void
+docb_set_heading(struct docb *b, uint32_t node, uint32_t heading)
+{
+	b->d->nodes[node].heading = heading;
+}
+
+void
+docb_set_label(struct docb *b, uint32_t node, uint32_t label)
+{
+	b->d->nodes[node].label = label;
+}
+
+void
+docb_set_flags(struct docb *b, uint32_t node, uint8_t flags)
+{
+	b->d->nodes[node].flags |= flags;
+}
+
+const struct node *
+docb_get(const struct docb *b, uint32_t node)
+{
+	return &b->d->nodes[node];
+}
+
+uint32_t
+docb_nnodes(const struct docb *b)
+{
+	return (uint32_t)b->d->nnodes;
+}
+
+uint32_t
+docb_block(struct docb *b, enum block_kind kind, uint32_t node,
+    uint32_t line, uint8_t flags)
+{
+	struct doc *d = b->d;
+	struct block *bl;
+
+	GROW(d->blocks, d->capblocks, d->nblocks + 1);
+	bl = &d->blocks[d->nblocks];
+	bl->node = node;
+	bl->first_piece = bl->end_piece = (uint32_t)d->npieces;
+	bl->line = line;
+	bl->kind = (uint8_t)kind;
+	bl->flags = flags;
+	return (uint32_t)d->nblocks++;
+}
+
+void
+docb_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
+    enum piece_join join)
+{
+	struct doc *d = b->d;
+	struct piece *p;
+
+	if (d->nblocks == 0)
+		return;
+	GROW(d->pieces, d->cappieces, d->npieces + 1);
+	p = &d->pieces[d->npieces++];
+	p->off = off;
+	p->len = len;
+	p->indent = indent;
+	p->join = (uint8_t)join;
+	p->pad = 0;
+	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
+}
+
+struct piece *
+docb_last_piece(struct docb *b)
+{
+	struct doc *d = b->d;
+
+	if (d->nblocks == 0)
+		return NULL;
+	struct block *bl = &d->blocks[d->nblocks - 1];
+
+	return bl->end_piece > bl->first_piece ? &d->pieces[bl->end_piece - 1] : NULL;
+}
+
+uint32_t
+docb_npieces(const struct docb *b)
+{
+	return (uint32_t)b->d->npieces;
+}
+
+void
+docb_pagebreak(struct docb *b, uint32_t off, uint32_t line)
+{
+	struct doc *d = b->d;
+
+	GROW(d->breaks, d->capbreaks, d->nbreaks + 1);
+	d->breaks[d->nbreaks].off = off;
+	d->breaks[d->nbreaks].line = line;
+	d->breaks[d->nbreaks].block = (uint32_t)d->nblocks;
+	d->nbreaks++;
+}
+
+void
+docb_diag(struct docb *b, uint32_t line, const char *fmt, ...)
+{
+	struct doc *d = b->d;
+	char msg[512];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	GROW(d->diags, d->capdiags, d->ndiags + 1);
+	d->diags[d->ndiags].line = line;
+	d->diags[d->ndiags].msg = docb_str(b, msg, strlen(msg));
+	d->ndiags++;
+}
+
+void
+docb_title(struct docb *b, const char *title, size_t n, uint32_t node)
+{
+	b->d->title = docb_str(b, title, n);
+	b->d->title_node = node;
+}
+
+void
+docb_kind(struct docb *b, const char *kind)
+{
+	b->d->kind = kind;
+}
+
+/* Sizes, block ranges and text ends, from the leaves up. */
+static void
+finish_ranges(struct doc *d)
+{
+	for (size_t i = 0; i < d->nnodes; i++) {
+		d->nodes[i].size = 1;
+		d->nodes[i].end_block = d->nodes[i].first_block;
+	}
+	for (size_t b = 0; b < d->nblocks; b++) {
+		struct node *n = &d->nodes[d->blocks[b].node];
+
+		if (b + 1 > n->end_block)
+			n->end_block = (uint32_t)b + 1;
+		if (d->blocks[b].end_piece > d->blocks[b].first_piece) {
+			const struct piece *p = &d->pieces[d->blocks[b].end_piece - 1];
+
+			if (p->off + p->len > n->end)
+				n->end = p->off + p->len;
+		}
+	}
+	for (size_t i = d->nnodes; i-- > 0;) {
+		struct node *n = &d->nodes[i];
+
+		if (n->parent == DOC_NONE)
+			continue;
+		struct node *p = &d->nodes[n->parent];
+
+		p->size += n->size;
+		if (n->end_block > p->end_block)
+			p->end_block = n->end_block;
+		if (n->end > p->end)
+			p->end = n->end;
+	}
+}
+
+/* The nearest ancestor that is a heading with a label. */
+static uint32_t
+heading_of(const struct doc *d, uint32_t node)
+{
+	for (uint32_t p = d->nodes[node].parent; p != DOC_NONE; p = d->nodes[p].parent)
+		if (d->nodes[p].kind == NODE_HEADING && d->nodes[p].label)
+			return p;
+	return DOC_NONE;
+}
+
+/* Items take their parent's label as a prefix: "5" + "(b)". */
+static void
+compose_label(struct docb *b, uint32_t i)
+{
+	struct doc *d = b->d;
+	struct node *n = &d->nodes[i];
+	uint32_t p = n->parent;
+	struct buf s;
+
+	if ((n->kind != NODE_ITEM && n->kind != NODE_SUBITEM) || !n->label)
+		return;
+	while (p != DOC_NONE && !d->nodes[p].label)
+		p = d->nodes[p].parent;
+	if (p == DOC_NONE)
+		return;
+	buf_init(&s);
+	buf_adds(&s, doc_label(d, p));
+	buf_adds(&s, doc_str(d, n->label));
+	n->label = docb_str(b, s.data, s.len);
+	buf_done(&s);
+}
+
+static bool
+is_item(const struct node *n)
+{
+	return n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
+}
+
+/* Count how often each key occurs among the nodes that are not items:
+ * counts[i] for node i (for a key shared by several nodes, each of them
+ * gets the total). */
+static void
+count_keys(struct doc *d, uint32_t *counts)
+{
+	size_t cap = 16, mask;
+	uint32_t *slots;
+	char key[512], other[512];
+
+	while (cap < d->nnodes * 2)
+		cap *= 2;
+	mask = cap - 1;
+	slots = xreallocarray(NULL, cap, sizeof(*slots));
+	memset(slots, 0xFF, cap * sizeof(*slots));
+	for (uint32_t i = 0; i < d->nnodes; i++) {
+		size_t h;
+
+		counts[i] = 0;
+		if (!d->nodes[i].label || is_item(&d->nodes[i]))
+			continue;
+		doc_label_key(doc_label(d, i), key, sizeof(key));
+		for (h = hash_str(key) & mask; slots[h] != DOC_NONE; h = (h + 1) & mask) {
+			doc_label_key(doc_label(d, slots[h]), other, sizeof(other));
+			if (strcmp(other, key) == 0)
+				break;
+		}
+		if (slots[h] == DOC_NONE)
+			slots[h] = i;
+		counts[i] = (uint32_t)h;        /* the slot, for now */
+	}
+	/* Second pass: from slots to totals. */
+	{
+		uint32_t *tot = xcalloc(cap, sizeof(*tot));
+
+		for (uint32_t i = 0; i < d->nnodes; i++)
+			if (d->nodes[i].label && !is_item(&d->nodes[i]))
+				tot[counts[i]]++;
+		for (uint32_t i = 0; i < d->nnodes; i++)
+			counts[i] = d->nodes[i].label && !is_item(&d->nodes[i]) ?
+			    tot[counts[i]] : 0;
+		free(tot);
+	}
+	free(slots);
+}
+
+/* Where numbering restarts (a paragraph "1" in every article), every
+ * such label is qualified by its heading: "Article 2 1". */
+static void
+qualify(struct docb *b, const uint32_t *counts)
+{
+	struct doc *d = b->d;
+	struct buf s;
+
+	buf_init(&s);
+	for (uint32_t i = 0; i < d->nnodes; i++) {
+		uint32_t h;
+
+		if (counts[i] < 2 || d->nodes[i].kind == NODE_HEADING ||
+		    (h = heading_of(d, i)) == DOC_NONE)
+			continue;
+		buf_reset(&s);
+		buf_printf(&s, "%s %s", doc_label(d, h), doc_label(d, i));
+		d->nodes[i].label = docb_str(b, s.data, s.len);
+	}
+	buf_done(&s);
+}
+
+/* What is still not unique gets a count: "2 [2]". */
+static void
+number_label(struct docb *b, uint32_t i)
+{
+	struct doc *d = b->d;
+	char k[512];
+	struct buf s;
+
+	buf_init(&s);
+	for (unsigned n = 2;; n++) {
+		buf_reset(&s);
+		buf_printf(&s, "%s [%u]", doc_label(d, i), n);
+		doc_label_key(s.data, k, sizeof(k));
+		if (label_insert(d, i, k))
+			break;
+	}
+	d->nodes[i].label = docb_str(b, s.data, s.len);
+	buf_done(&s);
+}
+
+static void
+finish_labels(struct docb *b)
+{
+	struct doc *d = b->d;
+	uint32_t *counts = xreallocarray(NULL, d->nnodes + 1, sizeof(*counts));
+	char key[512];
+
+	count_keys(d, counts);
+	qualify(b, counts);
+	free(counts);
+	d->labcap = 16;
+	while (d->labcap < d->nnodes * 2)
+		d->labcap *= 2;
+	d->labels = xreallocarray(NULL, d->labcap, sizeof(*d->labels));
+	memset(d->labels, 0xFF, d->labcap * sizeof(*d->labels));
+	for (uint32_t i = 0; i < d->nnodes; i++) {
+		compose_label(b, i);
+		if (!d->nodes[i].label)
+			continue;
+		doc_label_key(doc_label(d, i), key, sizeof(key));
+		if (*key && !label_insert(d, i, key))
+			number_label(b, i);
+	}
+}
+
+struct doc *
+docb_finish(struct docb *b)
+{
+	struct doc *d = b->d;
+
+	finish_ranges(d);
+	finish_labels(b);
+	free(b->last_child);
+	free(b);
+	return d;
+}

@@ -1,0 +1,232 @@
+/*
+ * doc.h - the document model: a tree of labelled nodes over blocks of
+ * text that point into the loaded text.
+ *
+ * A document is built once by the parser (parse.h) and never changes
+ * afterwards; everything downstream (index, cross-references, layout,
+ * the reader) receives it const and may share it between threads.
+ *
+ * Nodes.  Every structural unit -- the title, a heading, a numbered
+ * section, a paragraph, a lettered item, a roman sub-item -- is a node.
+ * Nodes are numbered in document order (preorder), so node ids compare
+ * like positions, and a node's subtree is the range of ids
+ * [id, id + node->size).  The tree is transparent: struct node is public
+ * and cheap to walk, through doc_node().
+ *
+ * Blocks.  The text itself lives in blocks, in document order: a block
+ * is a run of prose to be reflowed, a preformatted run kept line for
+ * line, or a heading's text.  Each block belongs to one node.  A node's
+ * own text is usually one block before its children; text that follows
+ * its children (after an inline sub-item, say) is a further block of the
+ * same node, flagged BLOCK_CONT.  The blocks of a subtree are contiguous:
+ * [node->first_block, node->end_block).
+ *
+ * Pieces.  The text of a block is not copied: it is a list of pieces,
+ * each a span of the loaded text (one source line, or part of one), and
+ * a way of joining it to the piece before (a space, nothing -- after a
+ * dropped line-end hyphen --, or a line break in preformatted text).
+ * So the model costs a few words per line whatever the document's size,
+ * and offsets in it are offsets in the loaded text: positions survive
+ * when a document is parsed again.
+ *
+ * Strings (labels, markers, the title) are interned in the document and
+ * live as long as it does.
+ */
+#ifndef LECTERN_DOC_H
+#define LECTERN_DOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DOC_NONE UINT32_MAX
+
+enum node_kind {
+	NODE_TITLE,
+	NODE_HEADING,       /* "Article 3", "Annex I", an ALL-CAPS line */
+	NODE_SECTION,       /* "3.2 Heading" in RFC-like documents */
+	NODE_PARAGRAPH,     /* "5." -- or unnumbered, with an empty label */
+	NODE_ITEM,          /* "(a)" */
+	NODE_SUBITEM,       /* "(i)", and anything nested deeper */
+	NODE_NKINDS
+};
+
+struct node {
+	uint32_t parent;        /* DOC_NONE for top-level nodes */
+	uint32_t first_child;   /* DOC_NONE if none */
+	uint32_t next_sibling;  /* DOC_NONE if none */
+	uint32_t size;          /* nodes in the subtree, itself included */
+	uint32_t first_block;   /* the subtree's blocks: [first_block, */
+	uint32_t end_block;     /*   end_block) */
+	uint32_t start;         /* the node's range in the text, its marker */
+	uint32_t end;           /*   included */
+	uint32_t line;          /* 1-based source line of its start */
+	uint32_t label;         /* string id: "5(b)(ii)", "" if unnumbered */
+	uint32_t marker;        /* string id: "5.", "(b)", "3.2." as written */
+	uint32_t heading;       /* string id: a section's or heading's text */
+	uint16_t depth;         /* 0 for top-level nodes */
+	uint8_t kind;           /* enum node_kind */
+	uint8_t flags;          /* NODE_* below */
+};
+
+enum {
+	NODE_INLINE = 1,        /* its marker stood inside a sentence */
+	NODE_UNPLACED = 2       /* text that fitted no structure (lint) */
+};
+
+enum block_kind {
+	BLOCK_TEXT,             /* prose: reflowed */
+	BLOCK_PRE,              /* preformatted: kept line for line */
+	BLOCK_HEADING,          /* a heading's or section's title */
+	BLOCK_TITLE             /* the document's title block */
+};
+
+enum {
+	BLOCK_CONT = 1          /* the node's text after its children */
+};
+
+struct block {
+	uint32_t node;          /* the node it belongs to */
+	uint32_t first_piece;   /* pieces [first_piece, */
+	uint32_t end_piece;     /*   end_piece) */
+	uint32_t line;          /* 1-based source line of its first piece */
+	uint8_t kind;           /* enum block_kind */
+	uint8_t flags;          /* BLOCK_* above */
+};
+
+enum piece_join {
+	JOIN_SPACE,             /* a space between it and the piece before */
+	JOIN_GLUE,              /* nothing: a word broken at a line end */
+	JOIN_LINE               /* a line break (preformatted text) */
+};
+
+struct piece {
+	uint32_t off;           /* span of the loaded text */
+	uint32_t len;
+	uint16_t indent;        /* columns of indentation (preformatted) */
+	uint8_t join;           /* enum piece_join, to the piece before */
+	uint8_t pad;
+};
+
+struct pagebreak {
+	uint32_t off;           /* where the new page begins in the text */
+	uint32_t line;
+	uint32_t block;         /* the first block at or after it */
+};
+
+struct diag {
+	uint32_t line;
+	uint32_t msg;           /* string id */
+};
+
+struct doc;
+struct text;
+
+/* The text the document was parsed from (the document holds a
+ * reference to it). */
+const struct text *doc_text(const struct doc *d);
+/* The document's bytes: doc_text(d)->data. */
+const char *doc_data(const struct doc *d);
+
+/* Is this the whole document, or a model of part of it (a window built
+ * for the first screen while the rest is still being read)?  For a
+ * window, doc_range() gives the part of the text it covers. */
+bool doc_is_complete(const struct doc *d);
+void doc_range(const struct doc *d, uint32_t *start, uint32_t *end);
+/* The recogniser that read it: "report", "rfc", "markdown". */
+const char *doc_kind(const struct doc *d);
+
+uint32_t doc_nnodes(const struct doc *d);
+const struct node *doc_node(const struct doc *d, uint32_t id);
+uint32_t doc_nblocks(const struct doc *d);
+const struct block *doc_block(const struct doc *d, uint32_t id);
+const struct piece *doc_piece(const struct doc *d, uint32_t id);
+uint32_t doc_npagebreaks(const struct doc *d);
+const struct pagebreak *doc_pagebreak(const struct doc *d, uint32_t i);
+uint32_t doc_ndiags(const struct doc *d);
+const struct diag *doc_diag(const struct doc *d, uint32_t i);
+
+/* An interned string by id (never NULL; "" for id 0). */
+const char *doc_str(const struct doc *d, uint32_t id);
+/* Shorthands for a node's strings. */
+const char *doc_label(const struct doc *d, uint32_t node);
+const char *doc_marker(const struct doc *d, uint32_t node);
+/* The title, joined into one line ("" when there is none). */
+const char *doc_title(const struct doc *d);
+uint32_t doc_title_node(const struct doc *d);
+const char *doc_kind_name(enum node_kind k);
+
+/* The node with this label, compared after normalising both (case,
+ * spaces, parentheses: "5b", "5 (b)" and "5(b)" are one label), or
+ * DOC_NONE. */
+uint32_t doc_find_label(const struct doc *d, const char *label);
+/* Normalise a label for comparison into out (at least 2 * strlen + 1
+ * bytes): lower case, no spaces, "5b" and "5(b)" alike. */
+void doc_label_key(const char *label, char *out, size_t outsize);
+
+/* The block holding text offset off (the last block starting at or
+ * before it), or DOC_NONE for an empty document. */
+uint32_t doc_block_at(const struct doc *d, uint32_t off);
+/* The first block whose source line is at or after line, DOC_NONE if
+ * none. */
+uint32_t doc_block_at_line(const struct doc *d, uint32_t line);
+/* The deepest node whose text holds offset off. */
+uint32_t doc_node_at(const struct doc *d, uint32_t off);
+/* Source line of text offset off (counted from the nearest block). */
+uint32_t doc_line_of(const struct doc *d, uint32_t off);
+/* The text offset where a block's text starts (its first piece). */
+uint32_t doc_block_start(const struct doc *d, uint32_t block);
+/* Is node a an ancestor of node b (or b itself)? */
+bool doc_contains(const struct doc *d, uint32_t a, uint32_t b);
+
+/* The joined text of a block (its pieces with their joins: spaces, and
+ * newlines in preformatted text), appended to out; with max > 0, stop
+ * after about max bytes.  For snippets and tests; the layout and the
+ * index walk the pieces themselves. */
+struct buf;
+void doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
+    size_t max);
+/* The first words of a node's own text, at most max bytes, cut at a word
+ * boundary with "…" added when cut (for outlines and panels). */
+void doc_node_snippet(const struct doc *d, uint32_t node, struct buf *out,
+    size_t max);
+
+void doc_free(struct doc *d);
+
+/* ---------------------------------------------------------------------
+ * Building (for the parser only).  Nodes are appended in preorder: a new
+ * node's parent must be the last node appended or one of its ancestors.
+ * Blocks and pieces are appended in document order.
+ */
+struct docb;
+
+struct docb *docb_new(struct text *t, uint32_t start, uint32_t end,
+    bool complete);
+uint32_t docb_str(struct docb *b, const char *s, size_t n);
+uint32_t docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
+    uint32_t start, uint32_t line, uint32_t marker, uint32_t label);
+void docb_set_heading(struct docb *b, uint32_t node, uint32_t heading);
+void docb_set_label(struct docb *b, uint32_t node, uint32_t label);
+void docb_set_flags(struct docb *b, uint32_t node, uint8_t flags);
+const struct node *docb_get(const struct docb *b, uint32_t node);
+uint32_t docb_nnodes(const struct docb *b);
+uint32_t docb_block(struct docb *b, enum block_kind kind, uint32_t node,
+    uint32_t line, uint8_t flags);
+void docb_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
+    enum piece_join join);
+/* Shorten or drop the last piece (an item marker found inside it). */
+struct piece *docb_last_piece(struct docb *b);
+uint32_t docb_npieces(const struct docb *b);
+void docb_pagebreak(struct docb *b, uint32_t off, uint32_t line);
+void docb_diag(struct docb *b, uint32_t line, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+void docb_title(struct docb *b, const char *title, size_t n, uint32_t node);
+void docb_kind(struct docb *b, const char *kind);
+/* Finish: compute subtree sizes and block ranges, make labels unique,
+ * index them, and hand the document over. */
+struct doc *docb_finish(struct docb *b);
+
+#endif

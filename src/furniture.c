@@ -1,0 +1,338 @@
+/*
+ * furniture.c - running page headers, footers and page numbers.
+ *
+ * Text extracted from PDF keeps what was printed on every page: the
+ * document symbol at the top, the page number and a job number at the
+ * bottom.  Pages are found by their form feeds, or, in documents that
+ * lost them, by RFC-style footers ("[Page 3]").  Only the three lines
+ * on either side of each page boundary are read.  A line there is
+ * furniture when its shape (digits replaced by '#', white space
+ * collapsed) recurs next to other page boundaries, or when it is a bare
+ * page number ("3", "2/5", "- 3 -", "Page 3 of 9").  The result is the
+ * sorted list of where those lines start; the parser skips them.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_impl.h"
+#include "util.h"
+
+#define NEAR 3                  /* lines looked at on each side */
+#define MAXLEN 160              /* longer lines are never furniture */
+
+struct cand {
+	uint32_t start;             /* where the line starts */
+	uint32_t key;               /* index into keys */
+};
+
+struct key {
+	char s[MAXLEN + 3];
+	uint32_t pages;             /* boundaries it was seen next to */
+	uint32_t last_page;
+	bool page_number;
+};
+
+struct furn {
+	uint32_t *starts;           /* sorted */
+	size_t n;
+};
+
+#define MAXKEYS 4096
+#define SLOTS (2 * MAXKEYS)      /* a power of two */
+
+struct survey {
+	const char *s;
+	uint32_t start, end;
+	struct cand *cands;
+	size_t ncands, capcands;
+	struct key *keys;
+	size_t nkeys, capkeys;
+	uint32_t slots[SLOTS];      /* hash of keys: index + 1, 0 free */
+	uint32_t page;
+};
+
+static bool
+is_blank_line(const char *s, uint32_t a, uint32_t b)
+{
+	for (; a < b; a++)
+		if (s[a] != ' ' && s[a] != '\t' && s[a] != '\f' && s[a] != '\v')
+			return false;
+	return true;
+}
+
+/* "3", "2/5", "- 3 -", "page 3", "page 3 of 9", "[page 3]" after the
+ * digits became '#' and the case was lowered. */
+static bool
+page_number_shape(const char *k)
+{
+	static const char *const shapes[] = { "#", "#/#", "- # -", "-#-",
+		"page #", "page # of #", "[page #]", "(#)", "# of #" };
+	size_t n = strlen(k);
+
+	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++)
+		if (strcmp(k, shapes[i]) == 0)
+			return true;
+	/* An RFC footer: "Author   Informational   [Page #]". */
+	return n > 8 && strcmp(k + n - 8, "[page #]") == 0;
+}
+
+static void
+make_key(const char *s, uint32_t a, uint32_t b, char *out)
+{
+	size_t n = 0;
+	bool space = false;
+
+	while (a < b && (s[a] == ' ' || s[a] == '\t'))
+		a++;
+	for (; a < b && n < MAXLEN; a++) {
+		char c = s[a];
+
+		if (c == ' ' || c == '\t' || c == '\f') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = false;
+		if (c >= '0' && c <= '9') {
+			if (n == 0 || out[n - 1] != '#')
+				out[n++] = '#';
+			continue;
+		}
+		out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	out[n] = '\0';
+}
+
+static uint32_t
+key_id(struct survey *sv, const char *k)
+{
+	uint32_t h = 2166136261u, i;
+
+	for (const char *c = k; *c; c++)
+		h = (h ^ (unsigned char)*c) * 16777619u;
+	for (i = h & (SLOTS - 1); sv->slots[i]; i = (i + 1) & (SLOTS - 1))
+		if (strcmp(sv->keys[sv->slots[i] - 1].s, k) == 0)
+			return sv->slots[i] - 1;
+	sv->slots[i] = (uint32_t)sv->nkeys + 1;
+	GROW(sv->keys, sv->capkeys, sv->nkeys + 1);
+	memset(&sv->keys[sv->nkeys], 0, sizeof(sv->keys[0]));
+	strcpy(sv->keys[sv->nkeys].s, k);
+	sv->keys[sv->nkeys].last_page = UINT32_MAX;
+	sv->keys[sv->nkeys].page_number = page_number_shape(k + 2);
+	return (uint32_t)sv->nkeys++;
+}
+
+/* Only shapes with a letter in them recur as headers and footers; a
+ * line of digits and dots is a paragraph number, unless it is in the
+ * shape of a page number. */
+static bool
+has_letter(const char *k)
+{
+	for (; *k; k++)
+		if ((*k >= 'a' && *k <= 'z') || (unsigned char)*k >= 0x80)
+			return true;
+	return false;
+}
+
+/* A line at distance `at` from a boundary, on side `side` ('h' after
+ * it, 'f' before it): the key is the shape and where it stands. */
+static void
+candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
+{
+	char k[MAXLEN + 3];
+	uint32_t id;
+
+	if (b - a > MAXLEN)
+		return;
+	make_key(sv->s, a, b, k + 2);
+	if (k[2] == '\0')
+		return;
+	if (page_number_shape(k + 2)) {
+		if (at > 1)
+			return;
+	} else if (!has_letter(k + 2))
+		return;
+	k[0] = side;
+	k[1] = (char)('0' + at);
+	/* Only a few hundred shapes are worth tracking. */
+	if (sv->nkeys >= MAXKEYS)
+		return;
+	id = key_id(sv, k);
+	if (sv->keys[id].last_page != sv->page) {
+		sv->keys[id].pages++;
+		sv->keys[id].last_page = sv->page;
+	}
+	GROW(sv->cands, sv->capcands, sv->ncands + 1);
+	sv->cands[sv->ncands].start = a;
+	sv->cands[sv->ncands].key = id;
+	sv->ncands++;
+}
+
+static bool
+is_eol(char c)
+{
+	return c == '\n' || c == '\r' || c == '\f';
+}
+
+/* The non-blank lines before boundary pos (footers). */
+static void
+look_back(struct survey *sv, uint32_t pos)
+{
+	const char *s = sv->s;
+	uint32_t e = pos;
+	int seen = 0;
+
+	while (e > sv->start && seen < NEAR) {
+		uint32_t b = e, a;
+
+		while (b > sv->start && is_eol(s[b - 1]))
+			b--;
+		a = b;
+		while (a > sv->start && !is_eol(s[a - 1]) && b - a <= MAXLEN)
+			a--;
+		if (a == b || (a > sv->start && !is_eol(s[a - 1])))
+			break;
+		if (!is_blank_line(s, a, b)) {
+			candidate(sv, a, b, 'f', seen);
+			seen++;
+		}
+		e = a;
+	}
+}
+
+/* The non-blank lines after boundary pos (headers). */
+static void
+look_ahead(struct survey *sv, uint32_t pos)
+{
+	const char *s = sv->s;
+	uint32_t a = pos;
+	int seen = 0;
+
+	while (a < sv->end && seen < NEAR) {
+		uint32_t b;
+
+		while (a < sv->end && is_eol(s[a]))
+			a++;
+		b = a;
+		while (b < sv->end && !is_eol(s[b]) && b - a <= MAXLEN)
+			b++;
+		if (b < sv->end && !is_eol(s[b]))
+			break;
+		if (b > a && !is_blank_line(s, a, b)) {
+			candidate(sv, a, b, 'h', seen);
+			seen++;
+		}
+		a = b;
+	}
+}
+
+/* Page boundaries: form feeds, or else the lines that end in
+ * "[Page N]" (the boundary is just after such a line). */
+static size_t
+boundaries(const struct survey *sv, uint32_t **out)
+{
+	const char *s = sv->s, *p = s + sv->start, *e = s + sv->end;
+	uint32_t *b = NULL;
+	size_t n = 0, cap = 0;
+
+	while ((p = memchr(p, '\f', (size_t)(e - p))) != NULL) {
+		GROW(b, cap, n + 1);
+		b[n++] = (uint32_t)(p - s);
+		p++;
+	}
+	for (p = s + sv->start; n == 0 || (n > 0 && s[b[0]] != '\f');) {
+		const char *q = memmem(p, (size_t)(e - p), "[Page ", 6);
+
+		if (q == NULL)
+			break;
+		while (q < e && !is_eol(*q))
+			q++;
+		GROW(b, cap, n + 1);
+		b[n++] = (uint32_t)(q - s);
+		p = q;
+	}
+	*out = b;
+	return n;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Which candidates are furniture, as a sorted list of line starts. */
+static void
+decide(const struct survey *sv, size_t nb, struct furn *f)
+{
+	/* Seen next to at least two boundaries, and a fair share of them. */
+	uint32_t need = nb < 8 ? 2 : (uint32_t)(nb / 4);
+	size_t cap = 0;
+
+	for (size_t i = 0; i < sv->ncands; i++) {
+		const struct key *k = &sv->keys[sv->cands[i].key];
+
+		if (k->page_number || k->pages >= need) {
+			GROW(f->starts, cap, f->n + 1);
+			f->starts[f->n++] = sv->cands[i].start;
+		}
+	}
+	qsort(f->starts, f->n, sizeof(*f->starts), cmp_u32);
+}
+
+struct furn *
+furn_scan(const char *s, uint32_t start, uint32_t end)
+{
+	struct survey *sv = xcalloc(1, sizeof(*sv));
+	struct furn *f = xcalloc(1, sizeof(*f));
+	uint32_t *bounds;
+	size_t nb;
+
+	sv->s = s;
+	sv->start = start;
+	sv->end = end;
+	nb = boundaries(sv, &bounds);
+	for (size_t i = 0; i < nb; i++) {
+		sv->page = (uint32_t)i;
+		look_back(sv, bounds[i]);
+		sv->page = (uint32_t)i + 1;
+		look_ahead(sv, bounds[i] + (s[bounds[i]] == '\f'));
+	}
+	if (nb > 0)
+		decide(sv, nb, f);
+	free(bounds);
+	free(sv->cands);
+	free(sv->keys);
+	free(sv);
+	return f;
+}
+
+bool
+furn_is(const struct furn *f, uint32_t line_start)
+{
+	size_t lo = 0, hi = f->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (f->starts[mid] < line_start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < f->n && f->starts[lo] == line_start;
+}
+
+void
+furn_free(struct furn *f)
+{
+	if (f == NULL)
+		return;
+	free(f->starts);
+	free(f);
+}

@@ -1,0 +1,182 @@
+/*
+ * hyphen.c - evidence for rejoining words broken at a line end.
+ *
+ * "institu-" + "tionalization" lost a typesetter's hyphen and must be
+ * rejoined without it; "High-" + "level" kept a real one.  The text
+ * itself says which: if the hyphenated form occurs somewhere whole (not
+ * broken at a line end), the hyphen is part of the word.  This module
+ * collects every hyphenated word the text spells whole, case-folded,
+ * into a set; it reads only the places where a hyphen stands, found with
+ * memchr, so it costs little even on a large text.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_impl.h"
+#include "utf8.h"
+#include "util.h"
+
+#define MAXWORD 64
+
+struct hyph {
+	uint32_t *slots;            /* offsets into pool + 1; 0 is free */
+	size_t nslots, used;        /* nslots: a power of two */
+	char *pool;
+	size_t npool, cappool;
+};
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static bool
+lookup(const struct hyph *h, const char *w, size_t n, size_t *slot)
+{
+	size_t mask = h->nslots - 1, i = hash(w, n) & mask;
+
+	for (; h->slots[i]; i = (i + 1) & mask) {
+		const char *e = h->pool + h->slots[i] - 1;
+
+		if (strlen(e) == n && memcmp(e, w, n) == 0) {
+			*slot = i;
+			return true;
+		}
+	}
+	*slot = i;
+	return false;
+}
+
+static void
+rehash(struct hyph *h)
+{
+	uint32_t *old = h->slots;
+	size_t n = h->nslots;
+
+	h->nslots = n ? n * 2 : 256;
+	h->slots = xcalloc(h->nslots, sizeof(*h->slots));
+	for (size_t i = 0; i < n; i++)
+		if (old[i]) {
+			const char *e = h->pool + old[i] - 1;
+			size_t slot;
+
+			lookup(h, e, strlen(e), &slot);
+			h->slots[slot] = old[i];
+		}
+	free(old);
+}
+
+static void
+add(struct hyph *h, const char *w, size_t n)
+{
+	size_t slot;
+
+	if ((h->used + 1) * 2 > h->nslots)
+		rehash(h);
+	if (lookup(h, w, n, &slot))
+		return;
+	GROW(h->pool, h->cappool, h->npool + n + 1);
+	memcpy(h->pool + h->npool, w, n);
+	h->pool[h->npool + n] = '\0';
+	h->slots[slot] = (uint32_t)h->npool + 1;
+	h->npool += n + 1;
+	h->used++;
+}
+
+static bool
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Is p inside a General Punctuation character (U+2000-U+207F: curly
+ * quotes, dashes), which ends a word although its bytes are not ASCII? */
+static bool
+in_punct(const char *lo, const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	int back = 0;
+
+	while (back < 2 && (u[-back] & 0xC0) == 0x80 && p - back > lo)
+		back++;
+	u -= back;
+	return u[0] == 0xE2 && (u[1] == 0x80 || u[1] == 0x81);
+}
+
+static bool
+word_at(const char *lo, const char *p)
+{
+	return word_byte((unsigned char)*p) && !in_punct(lo, p);
+}
+
+/* Fold w[0..n) into out (ASCII lower case; other bytes as they are, for
+ * a set that only needs to compare like with like). */
+static size_t
+fold(const char *w, size_t n, char *out)
+{
+	for (size_t i = 0; i < n; i++)
+		out[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	return n;
+}
+
+struct hyph *
+hyph_scan(const char *s, uint32_t start, uint32_t end)
+{
+	struct hyph *h = xcalloc(1, sizeof(*h));
+	const char *p = s + start, *e = s + end;
+	char buf[MAXWORD];
+
+	rehash(h);
+	while ((p = memchr(p, '-', (size_t)(e - p))) != NULL) {
+		const char *a = p, *b = p + 1;
+
+		p++;
+		/* A hyphen between word characters, not at a line end. */
+		if (a == s + start || !word_at(s, a - 1) || b >= e ||
+		    !word_at(s, b))
+			continue;
+		while (a > s + start && (word_at(s, a - 1) || (a[-1] == '-' &&
+		    a - 1 > s + start && word_at(s, a - 2))) && p - a < MAXWORD)
+			a--;
+		while (b < e && (word_at(s, b) || (*b == '-' && b + 1 < e &&
+		    word_at(s, b + 1))) && b - a < MAXWORD)
+			b++;
+		if (b - a < MAXWORD)
+			add(h, buf, fold(a, (size_t)(b - a), buf));
+		p = b;
+	}
+	return h;
+}
+
+bool
+hyph_keep(const struct hyph *h, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	char buf[2 * MAXWORD + 1];
+	size_t n, slot;
+
+	if (alen == 0 || blen == 0 || alen + blen + 1 > sizeof(buf))
+		return true;
+	n = fold(a, alen, buf);
+	buf[n++] = '-';
+	n += fold(b, blen, buf + n);
+	return lookup(h, buf, n, &slot);
+}
+
+void
+hyph_free(struct hyph *h)
+{
+	if (h == NULL)
+		return;
+	free(h->slots);
+	free(h->pool);
+	free(h);
+}

@@ -1,0 +1,139 @@
+/*
+ * parse.c - the parser's driver: survey the text, choose a recogniser,
+ * then stream every line through the classifier, the paragraph builder
+ * and the structure builder (see parse_impl.h).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "load.h"
+#include "parse.h"
+#include "parse_impl.h"
+#include "util.h"
+
+#define SAMPLE_LINES 4000
+#define MIN_PROSE 40
+
+/* The typical full line (the 90th percentile of the widths of lines
+ * long enough to be prose) and the usual indentation of prose. */
+static void
+survey(struct pctx *p, const struct line *l, size_t n)
+{
+	unsigned hist[512] = { 0 }, ind[64] = { 0 }, total = 0, seen = 0, max = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned w = (unsigned)l[i].indent + l[i].width;
+
+		if (l[i].flags & LN_BLANK)
+			continue;
+		max = MAX(max, MIN(w, 511u));
+		if (w >= MIN_PROSE && !(l[i].flags & (LN_COLUMNS | LN_TOC))) {
+			hist[MIN(w, 511u)]++;
+			total++;
+		}
+	}
+	p->width = (uint16_t)MAX(max, 20u);
+	if (total >= 5) {
+		unsigned want = total - total / 10;
+
+		for (unsigned w = 0; w < 512; w++)
+			if ((seen += hist[w]) >= want) {
+				p->width = (uint16_t)w;
+				break;
+			}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!(l[i].flags & LN_BLANK) && l[i].width * 2 >= p->width &&
+		    l[i].indent < 64)
+			ind[l[i].indent]++;
+	for (unsigned i = 0, best = 0; i < 64; i++)
+		if (ind[i] > best) {
+			best = ind[i];
+			p->body_indent = (uint16_t)i;
+		}
+}
+
+/* Classify the first lines, without disturbing the line reader. */
+static void
+sample(struct pctx *p)
+{
+	struct line *l = xreallocarray(NULL, SAMPLE_LINES, sizeof(*l));
+	uint32_t pos = p->pos, lineno = p->lineno;
+	size_t n = 0;
+
+	while (n < SAMPLE_LINES && classify_next(p, &l[n]))
+		n++;
+	p->pos = pos;
+	p->lineno = lineno;
+	p->pending_break = false;
+	survey(p, l, n);
+	p->rec = recog_choose(p, l, n);
+	free(l);
+}
+
+struct doc *
+parse_range(struct text *t, uint32_t start, uint32_t end, uint32_t first_line,
+    bool complete)
+{
+	struct pctx p;
+	struct line l;
+	struct doc *d;
+
+	memset(&p, 0, sizeof(p));
+	p.t = t;
+	p.s = t->data;
+	p.start = p.pos = start;
+	p.end = end;
+	p.complete = complete;
+	p.lineno = first_line ? first_line : 1;
+	sample(&p);
+	p.furn = furn_scan(p.s, start, end);
+	p.hyph = hyph_scan(p.s, start, end);
+	p.db = docb_new(t, start, end, complete);
+	docb_kind(p.db, p.rec->name);
+	p.tree = tree_new(&p);
+	para_init(&p);
+	while (classify_next(&p, &l))
+		para_feed(&p, &l);
+	para_end(&p);
+	tree_finish(&p);
+	d = docb_finish(p.db);
+	para_done(&p);
+	tree_free(p.tree);
+	furn_free(p.furn);
+	hyph_free(p.hyph);
+	return d;
+}
+
+struct doc *
+parse_text(struct text *t)
+{
+	return parse_range(t, 0, (uint32_t)t->len, 1, true);
+}
+
+uint32_t
+parse_window_start(const struct text *t, uint32_t off, uint32_t limit)
+{
+	const char *s = t->data;
+	uint32_t i = off, stop = off > limit ? off - limit : 0;
+
+	/* Back to a blank line: "\n\n" (or "\n \n"). */
+	while (i > stop) {
+		if (s[i - 1] == '\n') {
+			uint32_t j = i - 1;
+
+			while (j > stop && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
+				j--;
+			if (j > stop && s[j - 1] == '\n')
+				return i;
+		}
+		i--;
+	}
+	i = off;
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	return i;
+}

@@ -1,0 +1,38 @@
+/*
+ * parse.h - from loaded text to the document model.
+ *
+ * The parser recognises the kind of document (a report or resolution,
+ * an RFC, Markdown), its structure (title, headings, numbered sections
+ * and paragraphs, items, sub-items, preformatted text, page breaks) and
+ * repairs what PDF extraction did to it (hard-wrapped lines, blank lines
+ * inside sentences, running headers and footers, words split at line
+ * ends).  See parse_impl.h for how it is put together.
+ */
+#ifndef LECTERN_PARSE_H
+#define LECTERN_PARSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct doc;
+struct text;
+
+/* Parse text[start, end) into a new document (the caller frees it with
+ * doc_free).  first_line is the source line number at start (1 at the
+ * beginning of the text).  complete says that the range is the whole of
+ * a complete text, so that the document-wide decisions (running headers,
+ * hyphenation evidence) are final; otherwise the result is a window, a
+ * model of part of the document. */
+struct doc *parse_range(struct text *t, uint32_t start, uint32_t end,
+    uint32_t first_line, bool complete);
+
+/* Parse the whole of a complete text. */
+struct doc *parse_text(struct text *t);
+
+/* A good place to start a window at or before off: the start of a line
+ * after a blank line, looking back at most `limit` bytes (else the start
+ * of the line holding off). */
+uint32_t parse_window_start(const struct text *t, uint32_t off,
+    uint32_t limit);
+
+#endif

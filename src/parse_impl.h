@@ -1,0 +1,253 @@
+/*
+ * parse_impl.h - what the parts of the parser share: the classified
+ * line, the parser's context, and the recogniser interface.  Private to
+ * parse*.c, classify.c, furniture.c, hyphen.c, items.c and recog_*.c.
+ *
+ * The parser reads a document in one streaming pass over its lines, so
+ * that its memory does not grow with the number of lines: a line is
+ * classified when the pass reaches it (classify.c), given a role by the
+ * document's recogniser (recog_*.c), and handed to the paragraph builder
+ * (parse_para.c), which joins lines into paragraphs and gives finished
+ * paragraphs to the structure builder (parse_tree.c).  Before that pass,
+ * a few cheap document-wide surveys run: the typical line width and
+ * indentation (from a sample), running headers and footers (only the
+ * lines next to page breaks are read), and hyphenated words (only the
+ * places with a hyphen are read).
+ */
+#ifndef LECTERN_PARSE_IMPL_H
+#define LECTERN_PARSE_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "doc.h"
+
+struct text;
+
+/* Line flags. */
+enum {
+	LN_BLANK = 1,       /* nothing but white space */
+	LN_BREAK = 2,       /* a page break (form feed) comes before it */
+	LN_FURNITURE = 4,   /* a running header, footer or page number */
+	LN_CAPS = 8,        /* its letters are all capitals */
+	LN_TOC = 16,        /* a table-of-contents line: dot leaders */
+	LN_COLUMNS = 32,    /* wide gaps inside it: a table row */
+	LN_SYMBOLS = 64     /* mostly not letters: a figure, a rule */
+};
+
+/* What the start of a line looks like (syntax only: whether it counts
+ * is the recogniser's decision). */
+enum mark {
+	MK_NONE,
+	MK_NUM,             /* "5." then text or nothing */
+	MK_SECNUM,          /* "3.2", "3.2." or "3." then a heading */
+	MK_PAREN,           /* "(a)", "(ii)", "(1)", "(B)" */
+	MK_HASH,            /* Markdown "##" */
+	MK_BULLET           /* "-", "*", "•", "o" then a space */
+};
+
+/* Character classes at the ends of a line. */
+enum { C_NONE, C_UPPER, C_LOWER, C_DIGIT, C_OTHER };
+enum { E_NONE, E_STOP, E_COLON, E_SEMI, E_COMMA, E_HYPHEN, E_DASH,
+	E_WORD, E_OTHER };
+
+/* What a line is, as the recogniser decides. */
+enum role {
+	R_TEXT,             /* prose */
+	R_BLANK,
+	R_SKIP,             /* page furniture: not part of the text */
+	R_NUM,              /* starts a numbered paragraph */
+	R_SECTION,          /* a numbered section's heading line */
+	R_ITEM,             /* starts an item: "(a)" */
+	R_HEADING,          /* a heading line */
+	R_PRE               /* preformatted: kept as it is */
+};
+
+struct line {
+	uint32_t start;     /* where the line starts in the text */
+	uint32_t off;       /* its content, indentation and trailing */
+	uint32_t len;       /*   white space excluded */
+	uint32_t lineno;    /* 1-based */
+	uint32_t num;       /* the marker's value */
+	uint16_t indent;    /* columns before the content */
+	uint16_t width;     /* columns of the content (capped) */
+	uint16_t firstw;    /* columns of the first word after the marker */
+	uint8_t flags;      /* LN_* */
+	uint8_t mark;       /* enum mark */
+	uint8_t mlen;       /* bytes of the marker and the spaces after it */
+	uint8_t mdepth;     /* components of a section number: "3.2" is 2 */
+	uint8_t first;      /* class of the first character after the marker */
+	uint8_t last;       /* E_*: how the line ends */
+	uint8_t role;       /* enum role */
+	uint8_t level;      /* a heading's level (1 is the highest) */
+	uint8_t kw;         /* a heading with a label of its own ("Article 3") */
+};
+
+struct pctx;
+
+/* A recogniser: what one kind of document looks like. */
+struct recog {
+	const char *name;
+	/* How well this kind fits the sample of classified lines, 0-100. */
+	int (*score)(const struct pctx *p, const struct line *l, size_t n);
+	/* Give line l its role (and level); prev is the last line that was
+	 * not blank (NULL at the start), blanks the blank lines between. */
+	void (*role)(struct pctx *p, struct line *l, const struct line *prev,
+	    unsigned blanks);
+	/* The label of a heading line (a keyword heading: "Article 3"),
+	 * written to out; false when the heading has none of its own. */
+	bool (*heading_label)(struct pctx *p, const struct line *l,
+	    char *out, size_t outsize);
+	bool blank_breaks;  /* a blank line always ends a paragraph */
+	bool ragged;        /* lines are not filled: never judge a line end
+	                       by the line's length */
+};
+
+extern const struct recog recog_report;
+extern const struct recog recog_rfc;
+extern const struct recog recog_markdown;
+
+struct hyph;
+struct furn;
+struct para;
+struct tree;
+struct pbuild;
+
+struct pctx {
+	struct text *t;
+	const char *s;          /* the text */
+	uint32_t start, end;    /* the part being parsed */
+	bool complete;          /* it is the whole text */
+	const struct recog *rec;
+	uint16_t width;         /* a full line, in columns */
+	uint16_t body_indent;   /* the usual indentation of prose */
+	struct hyph *hyph;      /* hyphenated words seen in the text */
+	struct furn *furn;      /* running headers and footers */
+	struct docb *db;
+	struct tree *tree;      /* the structure builder */
+	struct pbuild *pb;      /* the paragraph builder */
+	/* the line reader */
+	uint32_t pos;           /* next line starts here */
+	uint32_t lineno;        /* its number */
+	bool pending_break;     /* a form feed was seen */
+	/* the last numbered paragraph, for sequence checks */
+	uint32_t last_num;
+	bool seen_num;
+};
+
+/* classify.c: read the next line at p->pos into l; false at the end. */
+bool classify_next(struct pctx *p, struct line *l);
+/* Classify the line at [start, end) (for samples and tests). */
+void classify_line(const char *s, uint32_t start, uint32_t end,
+    struct line *l);
+/* Parse "(x)" at s: the label's bytes in *lab and *lablen, the marker's
+ * length (spaces after it not included) returned, 0 if it is none. */
+size_t classify_paren(const char *s, size_t n, const char **lab,
+    size_t *lablen);
+/* Width in columns of s[0..n) (UTF-8; tabs count as one). */
+uint16_t classify_columns(const char *s, size_t n);
+/* Does the next line's first word fit at the end of this one?  If it
+ * would not have, the break between them is a wrap, not an end. */
+bool classify_wraps(const struct pctx *p, const struct line *a,
+    const struct line *b);
+
+/* recog.c: what recognisers share. */
+const struct recog *recog_choose(const struct pctx *p, const struct line *l,
+    size_t n);
+/* A keyword heading: "Article 3", "ANNEX I", "Chapter II: Title",
+ * "Part One".  Writes its label ("Article 3", "Annex I") and level. */
+bool recog_keyword(const char *s, size_t n, char *label, size_t size,
+    uint8_t *level);
+/* Does line l start something (not continue a sentence from prev)? */
+bool recog_boundary(const struct pctx *p, const struct line *l,
+    const struct line *prev, unsigned blanks);
+/* Is the last word of line l one that makes a following "(b)" or "5" a
+ * reference ("paragraph", "article", "subparagraph" ...)? */
+bool recog_ref_word_at_end(const char *s, const struct line *l);
+
+/* furniture.c: find running headers, footers and page numbers. */
+struct furn *furn_scan(const char *s, uint32_t start, uint32_t end);
+bool furn_is(const struct furn *f, uint32_t line_start);
+void furn_free(struct furn *f);
+
+/* hyphen.c: the hyphenated words a text spells whole. */
+struct hyph *hyph_scan(const char *s, uint32_t start, uint32_t end);
+/* Should "a-" at a line end followed by "b" keep its hyphen?
+ * a is the word part before the hyphen, b the part after. */
+bool hyph_keep(const struct hyph *h, const char *a, size_t alen,
+    const char *b, size_t blen);
+void hyph_free(struct hyph *h);
+
+/* parse_para.c: the paragraph builder. */
+void para_feed(struct pctx *p, struct line *l);
+void para_end(struct pctx *p);
+void para_init(struct pctx *p);
+void para_done(struct pctx *p);
+
+/* parse_tree.c: the structure builder. */
+struct ppiece {             /* a piece of a paragraph being built */
+	uint32_t off, len, lineno;
+	uint16_t indent;
+	uint8_t join;
+};
+
+struct para {
+	uint8_t role;           /* R_NUM, R_SECTION, R_ITEM, R_HEADING,
+	                           R_TEXT, R_PRE */
+	uint8_t level;
+	uint8_t kw;             /* a heading with a label of its own */
+	uint8_t mdepth;
+	uint32_t num;
+	uint32_t start;         /* where its marker (or text) starts */
+	uint32_t lineno;
+	const char *marker;     /* its marker in the text */
+	size_t mlen;
+	struct ppiece *pieces;
+	size_t npieces, cap;
+	struct line first;      /* its first line */
+};
+
+struct tree *tree_new(struct pctx *p);
+void tree_para(struct pctx *p, struct para *para);
+void tree_finish(struct pctx *p);
+void tree_free(struct tree *t);
+
+/* items.c: enumerations "(a) ... (b) ..." and their nesting. */
+enum istyle { IS_LOWER, IS_ROMAN, IS_UPPER, IS_DIGIT };
+#define ITEMS_MAXDEPTH 8
+
+struct ilevel {
+	uint8_t style;
+	uint32_t value;
+	uint32_t node;
+};
+
+struct items {
+	struct ilevel lv[ITEMS_MAXDEPTH];
+	int n;
+};
+
+/* Where would a marker with this label go?  Returns the level (0 is the
+ * outermost) and its style and value, or -1 when it continues nothing
+ * and may not start anything (strict: an inline marker).  *skip is set
+ * when the numbering skips or restarts. */
+int items_place(const struct items *st, const char *lab, size_t n,
+    bool strict, uint8_t *style, uint32_t *value, bool *skip);
+/* Record a marker placed at level. */
+void items_push(struct items *st, int level, uint8_t style, uint32_t value,
+    uint32_t node);
+void items_reset(struct items *st);
+/* Find the inline markers of a paragraph's text: pieces[i] at byte k.
+ * For each, *at is set; returns how many (at most max). */
+struct imark {
+	uint32_t piece;         /* index in the paragraph's pieces */
+	uint32_t pos;           /* byte offset of '(' in the text */
+	uint32_t end;           /* just after ')' and the spaces after it */
+	const char *lab;
+	size_t lablen;
+};
+size_t items_find(const char *s, const struct ppiece *pc, size_t npc,
+    struct imark *out, size_t max);
+
+#endif

@@ -1,0 +1,261 @@
+/*
+ * parse_para.c - the paragraph builder: classified lines in, paragraphs
+ * out.
+ *
+ * It joins hard-wrapped lines into paragraphs and decides where a
+ * paragraph ends.  Text extracted from PDF needs judgement here: a blank
+ * line may fall inside a sentence ("... for IOM Member", blank, "States
+ * to decide"), and a paragraph may end without one.  The rule is the
+ * typesetter's: a line that was filled to the margin (the next line's
+ * first word would not have fitted on it) was wrapped, and the sentence
+ * goes on; a line that stopped short ended something, unless the next
+ * line carries on in lower case.  Documents whose lines are not filled
+ * (RFCs, Markdown: the recogniser says "ragged") break at blank lines
+ * instead.
+ *
+ * Words split at a line end are rejoined here too, with or without
+ * their hyphen as hyphen.c's evidence says.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_impl.h"
+#include "util.h"
+
+#define MAX_PRE_BLANKS 2
+
+struct pbuild {
+	struct para cur;
+	bool open;
+	struct line last;       /* the last line added to cur */
+	struct line prev;       /* the last line that was not blank */
+	bool have_prev;
+	unsigned blanks;        /* blank lines since prev */
+	bool brk;               /* a page break since prev */
+};
+
+void
+para_init(struct pctx *p)
+{
+	p->pb = xcalloc(1, sizeof(*p->pb));
+}
+
+void
+para_done(struct pctx *p)
+{
+	if (p->pb == NULL)
+		return;
+	free(p->pb->cur.pieces);
+	free(p->pb);
+	p->pb = NULL;
+}
+
+static void
+add_piece(struct para *pa, uint32_t off, uint32_t len, uint32_t lineno,
+    uint16_t indent, uint8_t join)
+{
+	GROW(pa->pieces, pa->cap, pa->npieces + 1);
+	pa->pieces[pa->npieces++] = (struct ppiece){ off, len, lineno, indent, join };
+}
+
+static void
+close_para(struct pctx *p)
+{
+	struct pbuild *pb = p->pb;
+
+	if (!pb->open)
+		return;
+	tree_para(p, &pb->cur);
+	pb->open = false;
+	pb->cur.npieces = 0;
+}
+
+static void
+open_para(struct pctx *p, struct line *l)
+{
+	struct pbuild *pb = p->pb;
+	struct para *pa = &pb->cur;
+	uint32_t mlen = l->role == R_TEXT || l->role == R_PRE ? 0 : l->mlen;
+
+	close_para(p);
+	pa->role = l->role;
+	pa->level = l->level;
+	pa->kw = l->kw;
+	pa->mdepth = l->mdepth;
+	pa->num = l->num;
+	pa->start = l->off;
+	pa->lineno = l->lineno;
+	pa->marker = p->s + l->off;
+	pa->mlen = mlen;
+	while (pa->mlen > 0 && (pa->marker[pa->mlen - 1] == ' ' ||
+	    pa->marker[pa->mlen - 1] == '\t'))
+		pa->mlen--;
+	pa->npieces = 0;
+	pa->first = *l;
+	pb->open = true;
+	if (l->role == R_PRE)
+		add_piece(pa, l->off, l->len, l->lineno, l->indent, JOIN_LINE);
+	else if (l->len > mlen)
+		add_piece(pa, l->off + mlen, l->len - mlen, l->lineno, l->indent,
+		    JOIN_SPACE);
+	pb->last = *l;
+}
+
+/* Is the break between lines a and b (blanks blank lines and perhaps a
+ * page break between them) inside a paragraph? */
+static bool
+continues(const struct pctx *p, const struct line *a, const struct line *b,
+    unsigned blanks, bool brk)
+{
+	const struct recog *r = p->rec;
+	bool wrap;
+
+	if (blanks == 0 && !brk)
+		return r->ragged || b->first == C_LOWER || classify_wraps(p, a, b);
+	if (r->blank_breaks || a->last == E_STOP || a->last == E_COLON)
+		return false;
+	if (r->ragged && !brk)
+		return false;
+	if (b->first == C_LOWER)
+		return true;
+	if (a->last == E_SEMI)
+		return false;
+	wrap = r->ragged || classify_wraps(p, a, b);
+	return wrap && (a->last == E_WORD || a->last == E_COMMA ||
+	    a->last == E_HYPHEN || a->last == E_DASH);
+}
+
+/* The word before the hyphen ending line a, and the first word of b. */
+static void
+edge_words(const char *s, const struct line *a, const struct line *b,
+    const char **w1, size_t *n1, const char **w2, size_t *n2)
+{
+	uint32_t e = a->off + a->len - 1, i = e;   /* e: the hyphen */
+	uint32_t j = b->off, be = b->off + b->len;
+
+	while (i > a->off && s[i - 1] != ' ' && s[i - 1] != '\t')
+		i--;
+	*w1 = s + i;
+	*n1 = e - i;
+	while (j < be && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') ||
+	    (unsigned char)s[j] >= 0x80))
+		j++;
+	*w2 = s + b->off;
+	*n2 = j - b->off;
+}
+
+/* Add line l to the open paragraph, rejoining a broken word. */
+static void
+extend(struct pctx *p, const struct line *l)
+{
+	struct pbuild *pb = p->pb;
+	struct para *pa = &pb->cur;
+	uint8_t join = JOIN_SPACE;
+
+	if (pa->npieces > 0 && pb->last.last == E_HYPHEN) {
+		const char *w1, *w2;
+		size_t n1, n2;
+
+		edge_words(p->s, &pb->last, l, &w1, &n1, &w2, &n2);
+		join = JOIN_GLUE;
+		if (l->first == C_LOWER && !hyph_keep(p->hyph, w1, n1, w2, n2))
+			pa->pieces[pa->npieces - 1].len--;     /* drop it */
+	}
+	add_piece(pa, l->off, l->len, l->lineno, l->indent, join);
+	pb->last = *l;
+}
+
+static void
+extend_pre(struct pctx *p, const struct line *l)
+{
+	struct pbuild *pb = p->pb;
+	struct para *pa = &pb->cur;
+	unsigned k = MIN(pb->blanks, (unsigned)MAX_PRE_BLANKS);
+
+	for (unsigned i = 0; i < k; i++)
+		add_piece(pa, l->start, 0, l->lineno - (uint32_t)(k - i), 0, JOIN_LINE);
+	add_piece(pa, l->off, l->len, l->lineno, l->indent, JOIN_LINE);
+	pb->last = *l;
+}
+
+static void
+feed_text(struct pctx *p, struct line *l)
+{
+	struct pbuild *pb = p->pb;
+	struct para *pa = &pb->cur;
+
+	if (pb->open && pa->role != R_PRE && pa->role != R_HEADING &&
+	    pa->role != R_SECTION && l->mark != MK_BULLET &&
+	    (pa->npieces == 0 || continues(p, &pb->last, l, pb->blanks, pb->brk)))
+		extend(p, l);
+	else
+		open_para(p, l);
+}
+
+static void
+feed(struct pctx *p, struct line *l)
+{
+	struct pbuild *pb = p->pb;
+	struct para *pa = &pb->cur;
+
+	switch (l->role) {
+	case R_PRE:
+		if (pb->open && pa->role == R_PRE && !pb->brk)
+			extend_pre(p, l);
+		else
+			open_para(p, l);
+		break;
+	case R_TEXT:
+		feed_text(p, l);
+		break;
+	case R_HEADING:
+		/* A heading set on two lines, both in capitals. */
+		if (pb->open && pa->role == R_HEADING && pb->blanks == 0 &&
+		    (pb->last.flags & LN_CAPS) && (l->flags & LN_CAPS)) {
+			add_piece(pa, l->off, l->len, l->lineno, l->indent, JOIN_SPACE);
+			pb->last = *l;
+		} else
+			open_para(p, l);
+		break;
+	default:
+		open_para(p, l);
+		break;
+	}
+}
+
+void
+para_feed(struct pctx *p, struct line *l)
+{
+	struct pbuild *pb = p->pb;
+
+	if (l->flags & LN_BREAK) {
+		docb_pagebreak(p->db, l->start, l->lineno);
+		pb->brk = true;
+	}
+	if (l->flags & LN_BLANK) {
+		pb->blanks++;
+		return;
+	}
+	if (p->furn && furn_is(p->furn, l->start)) {
+		pb->brk = true;
+		return;
+	}
+	p->rec->role(p, l, pb->have_prev ? &pb->prev : NULL, pb->blanks);
+	if (l->role == R_SKIP) {
+		pb->brk = true;
+		return;
+	}
+	feed(p, l);
+	pb->prev = *l;
+	pb->have_prev = true;
+	pb->blanks = 0;
+	pb->brk = false;
+}
+
+void
+para_end(struct pctx *p)
+{
+	close_para(p);
+}

@@ -1,0 +1,156 @@
+/*
+ * recog.c - what the recognisers share: choosing one for a document,
+ * keyword headings ("Article 3", "ANNEX I", "Part One"), and whether a
+ * line starts something new or carries on a sentence.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parse_impl.h"
+#include "util.h"
+
+static const struct recog *const recognisers[] = {
+	&recog_report, &recog_rfc, &recog_markdown
+};
+
+const struct recog *
+recog_choose(const struct pctx *p, const struct line *l, size_t n)
+{
+	const struct recog *best = &recog_report;
+	int top = -1;
+
+	for (size_t i = 0; i < ARRAY_SIZE(recognisers); i++) {
+		int s = recognisers[i]->score(p, l, n);
+
+		if (s > top) {
+			top = s;
+			best = recognisers[i];
+		}
+	}
+	return best;
+}
+
+static const struct {
+	const char *word;
+	const char *label;
+	uint8_t level;
+} keywords[] = {
+	{ "part", "Part", 1 }, { "annex", "Annex", 1 },
+	{ "appendix", "Appendix", 1 }, { "schedule", "Schedule", 1 },
+	{ "chapter", "Chapter", 2 }, { "title", "Title", 2 },
+	{ "section", "Section", 3 }, { "article", "Article", 4 },
+	{ "rule", "Rule", 4 }, { "regulation", "Regulation", 4 },
+};
+
+static const char *const number_words[] = { "one", "two", "three", "four",
+	"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty" };
+
+static bool
+is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* The number after a keyword: digits ("12", "12bis"), a roman numeral
+ * ("IV"), one letter ("A"), or a word ("One").  Returns its length. */
+static size_t
+keyword_number(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n > 0 && is_digit(s[0])) {
+		while (i < n && (is_digit(s[i]) || s[i] == '.' ) && i < 12)
+			i++;
+		while (i > 0 && s[i - 1] == '.')
+			i--;
+		while (i < n && is_alpha(s[i]) && i < 16)
+			i++;            /* "12bis" */
+		return i;
+	}
+	while (i < n && is_alpha(s[i]) && i < 12)
+		i++;
+	if (i == 0)
+		return 0;
+	if (i == 1)
+		return 1;
+	for (size_t k = 0; k < i; k++)
+		if (!strchr("IVXLCivxlc", s[k]))
+			goto word;
+	return i;
+word:
+	for (size_t k = 0; k < ARRAY_SIZE(number_words); k++)
+		if (strlen(number_words[k]) == i && strncasecmp(s, number_words[k], i) == 0)
+			return i;
+	return 0;
+}
+
+bool
+recog_keyword(const char *s, size_t n, char *label, size_t size,
+    uint8_t *level)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(keywords); k++) {
+		size_t w = strlen(keywords[k].word), i, num;
+
+		if (n <= w + 1 || strncasecmp(s, keywords[k].word, w) != 0 ||
+		    (s[w] != ' ' && s[w] != '\t'))
+			continue;
+		/* "Article" or "ARTICLE", not "article" in running text. */
+		if (s[0] < 'A' || s[0] > 'Z')
+			return false;
+		for (i = w; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
+			;
+		if ((num = keyword_number(s + i, n - i)) == 0)
+			return false;
+		/* After the number: the end, or punctuation, or a title. */
+		if (i + num < n && s[i + num] != '.' && s[i + num] != ':' &&
+		    s[i + num] != ' ' && s[i + num] != '\t' && s[i + num] != '-' &&
+		    (unsigned char)s[i + num] != 0xE2)
+			return false;
+		snprintf(label, size, "%s %.*s", keywords[k].label, (int)num, s + i);
+		*level = keywords[k].level;
+		return true;
+	}
+	return false;
+}
+
+bool
+recog_ref_word_at_end(const char *s, const struct line *l)
+{
+	static const char *const words[] = { "paragraph", "paragraphs",
+		"subparagraph", "subparagraphs", "para.", "paras.", "article",
+		"articles", "section", "sections", "item", "items", "annex",
+		"see", "and", "or", "to", "of", "in" };
+	uint32_t e = l->off + l->len, b = e;
+
+	while (b > l->off && s[b - 1] != ' ')
+		b--;
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (strlen(words[i]) == e - b && strncasecmp(s + b, words[i], e - b) == 0)
+			return true;
+	return false;
+}
+
+bool
+recog_boundary(const struct pctx *p, const struct line *l,
+    const struct line *prev, unsigned blanks)
+{
+	if (prev == NULL || blanks > 0 || (l->flags & LN_BREAK))
+		return true;
+	if (prev->role == R_HEADING || prev->role == R_SECTION ||
+	    prev->role == R_PRE)
+		return true;
+	if (prev->last == E_STOP || prev->last == E_COLON || prev->last == E_SEMI)
+		return true;
+	return !p->rec->ragged && !classify_wraps(p, prev, l);
+}

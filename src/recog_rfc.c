@@ -1,0 +1,123 @@
+/*
+ * recog_rfc.c - RFCs and documents shaped like them.
+ *
+ * Section headings stand at the left margin, numbered ("3.", "3.2.",
+ * "3.2.1") or not ("Abstract", "Status of This Memo"); the body is
+ * indented (three columns in RFCs); anything indented deeper that is not
+ * the hanging indent of a list item -- grammar rules, examples, figures,
+ * tables -- is preformatted.  Lines are ragged, so paragraphs end at
+ * blank lines.  Page footers ("[Page 3]") and headers are furniture.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "parse_impl.h"
+#include "util.h"
+
+static int
+score(const struct pctx *p, const struct line *l, size_t n)
+{
+	int pages = 0, sections = 0, rfc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *s = p->s + l[i].off;
+
+		if (l[i].len > 8 && memcmp(s + l[i].len - 1, "]", 1) == 0 &&
+		    memmem(s, l[i].len, "[Page ", 6))
+			pages++;
+		if (i < 40 && (memmem(s, l[i].len, "Request for Comments:", 21) ||
+		    memmem(s, l[i].len, "Internet-Draft", 14)))
+			rfc = 1;
+		if (l[i].indent == 0 && (l[i].mark == MK_SECNUM ||
+		    l[i].mark == MK_NUM) && l[i].last != E_STOP)
+			sections++;
+	}
+	return rfc * 50 + (pages >= 2 ? 30 : 0) +
+	    (sections >= 3 && p->body_indent >= 2 ? 20 : 0);
+}
+
+/* The column where the text of the list item on line prev starts. */
+static unsigned
+hanging(const struct line *prev)
+{
+	if (prev == NULL)
+		return 0;
+	if (prev->mark == MK_NUM || prev->mark == MK_PAREN || prev->mark == MK_BULLET ||
+	    prev->mark == MK_SECNUM)
+		return (unsigned)prev->indent + prev->mlen;
+	return prev->indent;
+}
+
+static void
+role(struct pctx *p, struct line *l, const struct line *prev,
+    unsigned blanks)
+{
+	const char *s = p->s + l->off;
+	char label[64];
+
+	l->role = R_TEXT;
+	if (l->flags & (LN_TOC | LN_SYMBOLS | LN_COLUMNS)) {
+		l->role = R_PRE;
+		return;
+	}
+	if (l->indent == 0) {
+		if ((l->mark == MK_SECNUM || l->mark == MK_NUM) && l->last != E_STOP) {
+			l->role = R_SECTION;
+			return;
+		}
+		if (recog_keyword(s, l->len, label, sizeof(label), &l->level)) {
+			l->role = R_HEADING;
+			l->kw = 1;
+			l->level = 1;
+			return;
+		}
+		if (l->last != E_STOP && l->last != E_COMMA && l->width * 4 < p->width * 3) {
+			l->role = R_HEADING;
+			l->level = 1;
+			return;
+		}
+		return;
+	}
+	if ((l->mark == MK_NUM || l->mark == MK_PAREN) &&
+	    l->indent <= p->body_indent + 2 && recog_boundary(p, l, prev, blanks)) {
+		l->role = R_ITEM;
+		return;
+	}
+	/* ABNF: "rule = definition". */
+	if (l->len > 3 && memchr(s, '=', MIN(l->len, (uint32_t)40)) &&
+	    (l->first == C_LOWER || l->first == C_UPPER) && blanks > 0 &&
+	    l->last != E_STOP && memmem(s, l->len, " = ", 3)) {
+		l->role = R_PRE;
+		return;
+	}
+	if (l->indent >= p->body_indent + 2) {
+		/* The hanging indent of a list item, or text going on at
+		 * the same indentation, is prose; the rest is not. */
+		if (prev && blanks == 0 && prev->role != R_PRE &&
+		    (hanging(prev) == l->indent || prev->indent == l->indent))
+			return;
+		if (prev && blanks > 0 && prev->role == R_ITEM &&
+		    hanging(prev) == l->indent && l->first == C_UPPER)
+			return;
+		l->role = R_PRE;
+	}
+}
+
+static bool
+heading_label(struct pctx *p, const struct line *l, char *out, size_t size)
+{
+	uint8_t level;
+
+	return recog_keyword(p->s + l->off, l->len, out, size, &level);
+}
+
+const struct recog recog_rfc = {
+	.name = "rfc",
+	.score = score,
+	.role = role,
+	.heading_label = heading_label,
+	.blank_breaks = false,
+	.ragged = true,
+};
