@@ -180,8 +180,10 @@ mark_bullet(const char *s, size_t n)
 {
 	if (n >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == 'o') && is_space(s[1]))
 		return 1;
+	/* "•", but not a dash: a line that starts with "– " carries on a
+	 * sentence more often than it starts a list. */
 	if (n >= 4 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0xA2 || (unsigned char)s[2] == 0x93) && is_space(s[3]))
+	    (unsigned char)s[2] == 0xA2 && is_space(s[3]))
 		return 3;
 	return 0;
 }
@@ -217,6 +219,7 @@ static void
 find_shape(const char *c, size_t n, struct line *l)
 {
 	size_t upper = 0, lower = 0, other = 0, gaps = 0, dots = 0, run = 0;
+	size_t widest = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)c[i];
@@ -240,6 +243,7 @@ find_shape(const char *c, size_t n, struct line *l)
 		if (ch == ' ') {
 			if (++run == 3 && i + 1 < n)
 				gaps++;
+			widest = MAX(widest, run);
 		} else
 			run = 0;
 		if (ch == '.' && i > 0 && (c[i - 1] == '.' || c[i - 1] == ' ') &&
@@ -250,7 +254,8 @@ find_shape(const char *c, size_t n, struct line *l)
 		l->flags |= LN_CAPS;
 	if (dots >= 4)
 		l->flags |= LN_TOC;
-	if (gaps >= 2)
+	/* Two gaps, or one very wide one ("Network Working Group    Y. Author"). */
+	if (gaps >= 2 || (gaps == 1 && widest >= 8))
 		l->flags |= LN_COLUMNS;
 	if (n >= 4 && other * 2 > n && upper + lower < n / 3)
 		l->flags |= LN_SYMBOLS;

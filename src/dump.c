@@ -1,46 +1,59 @@
 /*
- * dump.c - plain text output of a loaded document.
+ * dump.c - plain text output of a document, through the layout engine.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "display.h"
+#include "doc.h"
 #include "dump.h"
-#include "load.h"
+#include "layout.h"
+#include "util.h"
 
-#define TABSTOP 8
-
-int
-dump_text(const struct text *t, struct display *d, FILE *out)
+static int
+dump_blocks(const struct doc *d, uint32_t from, uint32_t to,
+    struct display *disp, int width, FILE *out)
 {
-	const char *s = t->data;
-	size_t n = t->len, i = 0, col = 0;
-	struct glyph g;
+	struct layout *l = layout_new(d, disp, width, LAYOUT_BLANKS);
+	struct buf line;
 
-	while (i < n) {
-		size_t len = display_glyph(d, s + i, n - i, &g);
+	buf_init(&line);
+	for (uint32_t b = from; b < to; b++) {
+		struct lblock *lb = layout_block(l, b);
 
-		if (g.kind == GLYPH_BREAK) {
-			/* CRLF is one line end. */
-			if (s[i] == '\r' && i + 1 < n && s[i + 1] == '\n')
-				len++;
-			putc('\n', out);
-			col = 0;
-		} else if (g.kind == GLYPH_TAB) {
-			do
-				putc(' ', out);
-			while (++col % TABSTOP != 0);
-		} else {
-			fwrite(g.s, 1, g.len, out);
-			col += g.width;
+		for (size_t i = 0; i < lb->nlines; i++) {
+			if (b == from && (lb->lines[i].flags & LL_BLANK))
+				continue;
+			buf_reset(&line);
+			lblock_line_text(lb, i, &line);
+			buf_addc(&line, '\n');
+			fwrite(line.data, 1, line.len, out);
 		}
-		i += len;
+		lblock_free(lb);
+		if (ferror(out))
+			break;
 	}
-	if (col > 0)
-		putc('\n', out);
+	buf_done(&line);
+	layout_free(l);
 	if (fflush(out) == EOF || ferror(out))
 		return -1;
 	return 0;
+}
+
+int
+dump_doc(const struct doc *d, struct display *disp, int width, FILE *out)
+{
+	return dump_blocks(d, 0, doc_nblocks(d), disp, width, out);
+}
+
+int
+dump_node(const struct doc *d, uint32_t node, struct display *disp,
+    int width, FILE *out)
+{
+	const struct node *n = doc_node(d, node);
+
+	return dump_blocks(d, n->first_block, n->end_block, disp, width, out);
 }

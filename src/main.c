@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "display.h"
@@ -188,6 +189,20 @@ terminal_usable(void)
 	    strcmp(term, "dumb") != 0;
 }
 
+/* --width, or the terminal's width when printing to one, or 80. */
+static int
+dump_width(const struct options *o)
+{
+	struct winsize ws;
+
+	if (o->width > 0)
+		return o->width;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
 static void
 report_load(const struct text *t)
 {
@@ -239,8 +254,13 @@ main(int argc, char **argv)
 		status = query_outline(d, &q, stdout);
 		doc_free(d);
 	} else if (o.mode == MODE_DUMP) {
+		struct doc *d = parse_text(t);
+		int ret;
+
 		report_load(t);
-		if (dump_text(t, disp, stdout) < 0) {
+		ret = dump_doc(d, disp, dump_width(&o), stdout);
+		doc_free(d);
+		if (ret < 0) {
 			fprintf(stderr, "%s: standard output: %s\n",
 			    util_progname, strerror(errno));
 			status = 2;

@@ -187,7 +187,8 @@ feed_text(struct pctx *p, struct line *l)
 	struct para *pa = &pb->cur;
 
 	if (pb->open && pa->role != R_PRE && pa->role != R_HEADING &&
-	    pa->role != R_SECTION && l->mark != MK_BULLET &&
+	    pa->role != R_SECTION && !(l->mark == MK_BULLET &&
+	    recog_boundary(p, l, &pb->last, pb->blanks)) &&
 	    (pa->npieces == 0 || continues(p, &pb->last, l, pb->blanks, pb->brk)))
 		extend(p, l);
 	else
