@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "parse_impl.h"
+#include "strtab.h"
 #include "util.h"
 
 #define NEAR 3                  /* lines looked at on each side */
@@ -28,7 +29,6 @@ struct cand {
 };
 
 struct key {
-	char s[MAXLEN + 3];
 	uint32_t pages;             /* boundaries it was seen next to */
 	uint32_t last_page;
 	bool page_number;
@@ -40,16 +40,15 @@ struct furn {
 };
 
 #define MAXKEYS 4096
-#define SLOTS (2 * MAXKEYS)      /* a power of two */
 
 struct survey {
 	const char *s;
 	uint32_t start, end;
 	struct cand *cands;
 	size_t ncands, capcands;
-	struct key *keys;
-	size_t nkeys, capkeys;
-	uint32_t slots[SLOTS];      /* hash of keys: index + 1, 0 free */
+	struct strtab *shapes;      /* key ids */
+	struct key *keys;           /* by key id */
+	size_t capkeys;
 	uint32_t page;
 };
 
@@ -109,20 +108,16 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 static uint32_t
 key_id(struct survey *sv, const char *k)
 {
-	uint32_t h = 2166136261u, i;
+	bool added;
+	uint32_t id = strtab_intern(sv->shapes, k, strlen(k), &added);
 
-	for (const char *c = k; *c; c++)
-		h = (h ^ (unsigned char)*c) * 16777619u;
-	for (i = h & (SLOTS - 1); sv->slots[i]; i = (i + 1) & (SLOTS - 1))
-		if (strcmp(sv->keys[sv->slots[i] - 1].s, k) == 0)
-			return sv->slots[i] - 1;
-	sv->slots[i] = (uint32_t)sv->nkeys + 1;
-	GROW(sv->keys, sv->capkeys, sv->nkeys + 1);
-	memset(&sv->keys[sv->nkeys], 0, sizeof(sv->keys[0]));
-	strcpy(sv->keys[sv->nkeys].s, k);
-	sv->keys[sv->nkeys].last_page = UINT32_MAX;
-	sv->keys[sv->nkeys].page_number = page_number_shape(k + 2);
-	return (uint32_t)sv->nkeys++;
+	if (added) {
+		GROW(sv->keys, sv->capkeys, (size_t)id + 1);
+		sv->keys[id].pages = 0;
+		sv->keys[id].last_page = UINT32_MAX;
+		sv->keys[id].page_number = page_number_shape(k + 2);
+	}
+	return id;
 }
 
 /* Only shapes with a letter in them recur as headers and footers; a
@@ -158,7 +153,7 @@ candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 	k[0] = side;
 	k[1] = (char)('0' + at);
 	/* Only a few hundred shapes are worth tracking. */
-	if (sv->nkeys >= MAXKEYS)
+	if (strtab_count(sv->shapes) >= MAXKEYS)
 		return;
 	id = key_id(sv, k);
 	if (sv->keys[id].last_page != sv->page) {
@@ -296,6 +291,7 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 	sv->s = s;
 	sv->start = start;
 	sv->end = end;
+	sv->shapes = strtab_new();
 	nb = boundaries(sv, &bounds);
 	for (size_t i = 0; i < nb; i++) {
 		sv->page = (uint32_t)i;
@@ -308,6 +304,7 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 	free(bounds);
 	free(sv->cands);
 	free(sv->keys);
+	strtab_free(sv->shapes);
 	free(sv);
 	return f;
 }

@@ -15,80 +15,15 @@
 #include <string.h>
 
 #include "parse_impl.h"
+#include "strtab.h"
 #include "utf8.h"
 #include "util.h"
 
 #define MAXWORD 64
 
 struct hyph {
-	uint32_t *slots;            /* offsets into pool + 1; 0 is free */
-	size_t nslots, used;        /* nslots: a power of two */
-	char *pool;
-	size_t npool, cappool;
+	struct strtab *words;
 };
-
-static uint32_t
-hash(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-static bool
-lookup(const struct hyph *h, const char *w, size_t n, size_t *slot)
-{
-	size_t mask = h->nslots - 1, i = hash(w, n) & mask;
-
-	for (; h->slots[i]; i = (i + 1) & mask) {
-		const char *e = h->pool + h->slots[i] - 1;
-
-		if (strlen(e) == n && memcmp(e, w, n) == 0) {
-			*slot = i;
-			return true;
-		}
-	}
-	*slot = i;
-	return false;
-}
-
-static void
-rehash(struct hyph *h)
-{
-	uint32_t *old = h->slots;
-	size_t n = h->nslots;
-
-	h->nslots = n ? n * 2 : 256;
-	h->slots = xcalloc(h->nslots, sizeof(*h->slots));
-	for (size_t i = 0; i < n; i++)
-		if (old[i]) {
-			const char *e = h->pool + old[i] - 1;
-			size_t slot;
-
-			lookup(h, e, strlen(e), &slot);
-			h->slots[slot] = old[i];
-		}
-	free(old);
-}
-
-static void
-add(struct hyph *h, const char *w, size_t n)
-{
-	size_t slot;
-
-	if ((h->used + 1) * 2 > h->nslots)
-		rehash(h);
-	if (lookup(h, w, n, &slot))
-		return;
-	GROW(h->pool, h->cappool, h->npool + n + 1);
-	memcpy(h->pool + h->npool, w, n);
-	h->pool[h->npool + n] = '\0';
-	h->slots[slot] = (uint32_t)h->npool + 1;
-	h->npool += n + 1;
-	h->used++;
-}
 
 static bool
 word_byte(unsigned char c)
@@ -134,7 +69,7 @@ hyph_scan(const char *s, uint32_t start, uint32_t end)
 	const char *p = s + start, *e = s + end;
 	char buf[MAXWORD];
 
-	rehash(h);
+	h->words = strtab_new();
 	while ((p = memchr(p, '-', (size_t)(e - p))) != NULL) {
 		const char *a = p, *b = p + 1;
 
@@ -150,7 +85,7 @@ hyph_scan(const char *s, uint32_t start, uint32_t end)
 		    word_at(s, b + 1))) && b - a < MAXWORD)
 			b++;
 		if (b - a < MAXWORD)
-			add(h, buf, fold(a, (size_t)(b - a), buf));
+			strtab_intern(h->words, buf, fold(a, (size_t)(b - a), buf), NULL);
 		p = b;
 	}
 	return h;
@@ -161,14 +96,14 @@ hyph_keep(const struct hyph *h, const char *a, size_t alen, const char *b,
     size_t blen)
 {
 	char buf[2 * MAXWORD + 1];
-	size_t n, slot;
+	size_t n;
 
 	if (alen == 0 || blen == 0 || alen + blen + 1 > sizeof(buf))
 		return true;
 	n = fold(a, alen, buf);
 	buf[n++] = '-';
 	n += fold(b, blen, buf + n);
-	return lookup(h, buf, n, &slot);
+	return strtab_find(h->words, buf, n) != STRTAB_NONE;
 }
 
 void
@@ -176,7 +111,6 @@ hyph_free(struct hyph *h)
 {
 	if (h == NULL)
 		return;
-	free(h->slots);
-	free(h->pool);
+	strtab_free(h->words);
 	free(h);
 }

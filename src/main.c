@@ -19,7 +19,9 @@
 #include "display.h"
 #include "doc.h"
 #include "dump.h"
+#include "lexicon.h"
 #include "load.h"
+#include "model.h"
 #include "pager.h"
 #include "parse.h"
 #include "paths.h"
@@ -28,28 +30,42 @@
 
 #define DEFAULT_DOC "iom-dg-response.txt"
 
-enum mode { MODE_READ, MODE_DUMP, MODE_OUTLINE };
+enum mode {
+	MODE_READ, MODE_DUMP, MODE_OUTLINE, MODE_PRINT, MODE_LISTS, MODE_XREFS,
+	MODE_TERMS, MODE_SEARCH, MODE_RESOLVE, MODE_LINT
+};
 
 struct options {
 	enum mode mode;
+	const char *mode_name;      /* the option that chose it */
+	const char *arg;            /* its argument: a label, words, a phrase */
 	const char *file;
 	struct load_opts load;
 	int width;                  /* 0: the window's */
-	bool json;
+	bool json, all;
 };
 
 enum {
-	OPT_ENCODING = 256, OPT_FORCE, OPT_WIDTH, OPT_DUMP, OPT_HELP,
-	OPT_VERSION, OPT_OUTLINE, OPT_JSON
+	OPT_ENCODING = 256, OPT_FORCE, OPT_WIDTH, OPT_HELP, OPT_VERSION,
+	OPT_JSON, OPT_ALL,
+	OPT_MODE                    /* OPT_MODE + enum mode */
 };
 
 static const struct option longopts[] = {
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "width", required_argument, NULL, OPT_WIDTH },
-	{ "dump", no_argument, NULL, OPT_DUMP },
-	{ "outline", no_argument, NULL, OPT_OUTLINE },
+	{ "dump", no_argument, NULL, OPT_MODE + MODE_DUMP },
+	{ "outline", no_argument, NULL, OPT_MODE + MODE_OUTLINE },
+	{ "print", required_argument, NULL, OPT_MODE + MODE_PRINT },
+	{ "lists", no_argument, NULL, OPT_MODE + MODE_LISTS },
+	{ "xrefs", no_argument, NULL, OPT_MODE + MODE_XREFS },
+	{ "terms", no_argument, NULL, OPT_MODE + MODE_TERMS },
+	{ "search", required_argument, NULL, OPT_MODE + MODE_SEARCH },
+	{ "resolve", required_argument, NULL, OPT_MODE + MODE_RESOLVE },
+	{ "lint", no_argument, NULL, OPT_MODE + MODE_LINT },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "all", no_argument, NULL, OPT_ALL },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -63,11 +79,25 @@ usage(void)
 	    "in the terminal.  With no FILE, or when FILE is -, read standard input;\n"
 	    "with no FILE and standard input a terminal, open the bundled document.\n"
 	    "\n"
+	    "Reading:\n"
 	    "  -e, --encoding=NAME  read FILE in encoding NAME (any name iconv knows)\n"
 	    "                       instead of detecting it\n"
 	    "  -f, --force          read a file that looks binary\n"
 	    "  -w, --width=N        lay the text out N columns wide\n"
-	    "  -d, --dump           print the document as text and exit\n"
+	    "\n"
+	    "Queries (print and exit; --json for JSON):\n"
+	    "  -d, --dump           the whole document, reflowed\n"
+	    "      --outline        the tree of sections, paragraphs and items\n"
+	    "      --print=LABEL    one node and its children, reflowed\n"
+	    "      --lists          the named lists (\"four points\" and their items)\n"
+	    "      --xrefs          the cross-references and related passages\n"
+	    "      --terms          the term index\n"
+	    "      --search=WORDS   the passages that hold all the words\n"
+	    "      --resolve=PHRASE what a phrase points to (\"the three concerns\")\n"
+	    "      --all            with --resolve, every match, not the first\n"
+	    "      --lint           what an editor would flag, FILE:LINE: messages\n"
+	    "      --json           print the query's answer as JSON\n"
+	    "\n"
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show the version and exit\n"
 	    "\n"
@@ -111,12 +141,33 @@ parse_width(const char *s)
 }
 
 static void
+set_mode(struct options *o, enum mode m, const char *arg)
+{
+	const char *name = NULL;
+
+	for (size_t i = 0; longopts[i].name; i++)
+		if (longopts[i].val == OPT_MODE + (int)m)
+			name = longopts[i].name;
+	if (o->mode != MODE_READ && o->mode != m)
+		bad_usage("--%s and --%s cannot be used together", o->mode_name, name);
+	if (arg && *arg == '\0')
+		bad_usage("--%s needs a value that is not empty", name);
+	o->mode = m;
+	o->mode_name = name;
+	o->arg = arg;
+}
+
+static void
 parse_options(int argc, char **argv, struct options *o)
 {
 	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":e:fw:dhV", longopts, NULL)) != -1) {
+		if (c >= OPT_MODE) {
+			set_mode(o, (enum mode)(c - OPT_MODE), optarg);
+			continue;
+		}
 		switch (c) {
 		case 'e':
 		case OPT_ENCODING:
@@ -131,14 +182,13 @@ parse_options(int argc, char **argv, struct options *o)
 			o->width = parse_width(optarg);
 			break;
 		case 'd':
-		case OPT_DUMP:
-			o->mode = MODE_DUMP;
-			break;
-		case OPT_OUTLINE:
-			o->mode = MODE_OUTLINE;
+			set_mode(o, MODE_DUMP, NULL);
 			break;
 		case OPT_JSON:
 			o->json = true;
+			break;
+		case OPT_ALL:
+			o->all = true;
 			break;
 		case 'h':
 		case OPT_HELP:
@@ -151,7 +201,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case ':':
 			bad_usage("option '%s' needs a value", argv[optind - 1]);
 		default:
-			if (optopt)
+			if (optopt && optopt < 256)
 				bad_usage("unknown option '-%c'", optopt);
 			bad_usage("unknown option '%s'", argv[optind - 1]);
 		}
@@ -191,7 +241,7 @@ terminal_usable(void)
 
 /* --width, or the terminal's width when printing to one, or 80. */
 static int
-dump_width(const struct options *o)
+output_width(const struct options *o)
 {
 	struct winsize ws;
 
@@ -215,26 +265,17 @@ report_load(const struct text *t)
 		    t->replaced, t->replaced == 1 ? "" : "s");
 }
 
-int
-main(int argc, char **argv)
+/* Read the rest of the document (all of it, for the queries). */
+static struct text *
+load_all(const char *file, const struct options *o)
 {
-	struct options o = { .mode = MODE_READ };
 	struct load_error err;
-	struct display *disp;
 	struct text *t, *re;
-	char *owned;
-	const char *file;
-	int status = 0;
 
-	setlocale(LC_ALL, "");
-	parse_options(argc, argv, &o);
-	file = choose_file(&o, &owned);
-	if ((t = load_open(file, &o.load, &err)) == NULL) {
+	if ((t = load_open(file, &o->load, &err)) == NULL) {
 		fprintf(stderr, "%s: %s: %s\n", util_progname, file, err.reason);
-		return 2;
+		exit(2);
 	}
-	if (o.mode == MODE_READ && !terminal_usable())
-		o.mode = MODE_DUMP;
 	switch (load_finish(t, &err)) {
 	case 1:
 		re = load_redecode(t);
@@ -245,28 +286,108 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s: %s: %s\n", util_progname, file, err.reason);
 		break;
 	}
-	disp = display_new(NULL);
-	if (o.mode == MODE_OUTLINE) {
-		struct query_opts q = { .json = o.json, .width = o.width,
-			.name = file, .disp = disp };
+	return t;
+}
+
+static struct lexicon *
+open_lexicon(void)
+{
+	char *path = paths_data("lexicon");
+	int err;
+	struct lexicon *lx = lexicon_load(path, &err);
+
+	if (err)
+		fprintf(stderr, "%s: %s: %s (lists are matched by their own "
+		    "words only)\n", util_progname, path, strerror(err));
+	free(path);
+	return lx;
+}
+
+/* The queries: parse and index, answer, free. */
+static int
+run_query(const struct options *o, struct text *t, const char *name,
+    struct display *disp)
+{
+	struct query_opts q = { .json = o->json, .all = o->all,
+		.width = output_width(o), .name = name, .disp = disp };
+	struct lexicon *lx;
+	struct model *m;
+	int status = 0;
+
+	if (o->mode == MODE_OUTLINE || o->mode == MODE_DUMP) {
 		struct doc *d = parse_text(t);
 
-		status = query_outline(d, &q, stdout);
-		doc_free(d);
-	} else if (o.mode == MODE_DUMP) {
-		struct doc *d = parse_text(t);
-		int ret;
-
-		report_load(t);
-		ret = dump_doc(d, disp, dump_width(&o), stdout);
-		doc_free(d);
-		if (ret < 0) {
-			fprintf(stderr, "%s: standard output: %s\n",
-			    util_progname, strerror(errno));
-			status = 2;
+		if (o->mode == MODE_OUTLINE)
+			status = query_outline(d, &q, stdout);
+		else {
+			report_load(t);
+			if (dump_doc(d, disp, q.width, stdout) < 0) {
+				fprintf(stderr, "%s: standard output: %s\n",
+				    util_progname, strerror(errno));
+				status = 2;
+			}
 		}
-	} else
+		doc_free(d);
+		return status;
+	}
+	lx = open_lexicon();
+	m = model_build(t, lx);
+	switch (o->mode) {
+	case MODE_PRINT:
+		status = query_print(m, o->arg, &q, stdout);
+		break;
+	case MODE_LISTS:
+		status = query_lists(m, &q, stdout);
+		break;
+	case MODE_XREFS:
+		status = query_xrefs(m, &q, stdout);
+		break;
+	case MODE_TERMS:
+		status = query_terms(m, &q, stdout);
+		break;
+	case MODE_SEARCH:
+		status = query_search(m, o->arg, &q, stdout);
+		break;
+	case MODE_RESOLVE:
+		status = query_resolve(m, o->arg, &q, stdout);
+		break;
+	case MODE_LINT:
+		status = query_lint(m, &q, stdout);
+		break;
+	default:
+		break;
+	}
+	model_free(m);
+	lexicon_free(lx);
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		fprintf(stderr, "%s: standard output: %s\n", util_progname,
+		    strerror(errno));
+		status = 2;
+	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { .mode = MODE_READ };
+	struct display *disp;
+	struct text *t;
+	char *owned;
+	const char *file;
+	int status;
+
+	setlocale(LC_ALL, "");
+	parse_options(argc, argv, &o);
+	file = choose_file(&o, &owned);
+	if (o.mode == MODE_READ && !terminal_usable())
+		o.mode = MODE_DUMP;
+	t = load_all(file, &o);
+	disp = display_new(NULL);
+	if (o.mode == MODE_READ)
 		status = pager_run(t, disp, o.width);
+	else
+		status = run_query(&o, t, file, disp);
 	display_free(disp);
 	load_unref(t);
 	free(owned);

@@ -1,8 +1,8 @@
 /*
- * query.h - the command-line queries (--outline, --print, --lists,
- * --xrefs, --terms, --search, --resolve, --lint): each reads the model
- * and prints text, or JSON with --json.  The JSON shapes are documented
- * in the man page.
+ * query.h - the command-line queries: each reads the model and prints
+ * text, or JSON with --json (the shapes are documented in the man page).
+ * Each returns the exit status: 0, or 1 when nothing was found (for
+ * --lint: when something was flagged).
  */
 #ifndef LECTERN_QUERY_H
 #define LECTERN_QUERY_H
@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 struct doc;
+struct model;
 struct display;
 
 struct query_opts {
@@ -21,8 +22,16 @@ struct query_opts {
 	struct display *disp;   /* for text output */
 };
 
-/* Each returns the exit status: 0, or 1 when nothing was found (or,
- * for --lint, when something was flagged). */
 int query_outline(const struct doc *d, const struct query_opts *o, FILE *out);
+int query_print(const struct model *m, const char *label,
+    const struct query_opts *o, FILE *out);
+int query_lists(const struct model *m, const struct query_opts *o, FILE *out);
+int query_xrefs(const struct model *m, const struct query_opts *o, FILE *out);
+int query_terms(const struct model *m, const struct query_opts *o, FILE *out);
+int query_search(const struct model *m, const char *words,
+    const struct query_opts *o, FILE *out);
+int query_resolve(const struct model *m, const char *phrase,
+    const struct query_opts *o, FILE *out);
+int query_lint(const struct model *m, const struct query_opts *o, FILE *out);
 
 #endif

@@ -1,0 +1,311 @@
+/*
+ * index.c - building and reading the word index.
+ *
+ * One pass over every block's tokens.  The dictionary is an open
+ * addressing hash table of words interned in a pool; each word keeps the
+ * last block it was seen in, so a block is added to its postings once,
+ * as the varint-coded difference from the block before.  Stems are
+ * computed once per distinct word at the end.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "index.h"
+#include "stem.h"
+#include "strtab.h"
+#include "token.h"
+#include "util.h"
+
+struct word {
+	uint32_t last;              /* the last block added, + 1 */
+	uint32_t df;
+	uint32_t stem;
+	uint32_t npost, cappost;
+	uint8_t stop;
+	uint8_t *post;              /* varint deltas */
+};
+
+struct stem {
+	uint32_t df;
+	uint32_t first;             /* its words: [first, first + n) in */
+	uint32_t n;                 /*   stem_words */
+};
+
+struct index {
+	const struct doc *d;
+	struct strtab *dict;        /* the words: ids are word ids */
+	struct word *words;
+	size_t capwords;
+	struct strtab *stemtab;     /* the stems: ids are stem ids */
+	struct stem *stems;
+	uint32_t *stem_words;
+	uint32_t *block_terms;
+	uint32_t nblocks;
+};
+
+static uint32_t
+intern(struct index *ix, const char *s, size_t n)
+{
+	bool added;
+	uint32_t id = strtab_intern(ix->dict, s, n, &added);
+
+	if (added) {
+		GROW(ix->words, ix->capwords, (size_t)id + 1);
+		memset(&ix->words[id], 0, sizeof(ix->words[id]));
+		ix->words[id].stop = stem_is_stop(s, n);
+	}
+	return id;
+}
+
+static void
+post(struct word *w, uint32_t block)
+{
+	uint32_t delta = block + 1 - w->last;
+
+	if (w->last == block + 1)
+		return;
+	if (w->npost + 5 > w->cappost) {
+		w->cappost = w->cappost ? w->cappost * 2 : 4;
+		w->post = xrealloc(w->post, w->cappost);
+	}
+	while (delta >= 0x80) {
+		w->post[w->npost++] = (uint8_t)(delta | 0x80);
+		delta >>= 7;
+	}
+	w->post[w->npost++] = (uint8_t)delta;
+	w->last = block + 1;
+	w->df++;
+}
+
+static void
+index_block(struct index *ix, uint32_t b)
+{
+	struct tokit it;
+	struct token t;
+	uint32_t terms = 0;
+
+	tok_init(&it, ix->d, b);
+	while (tok_next(&it, &t)) {
+		uint32_t id = intern(ix, t.fold, t.flen);
+		struct word *w = &ix->words[id];
+
+		post(w, b);
+		if (!w->stop)
+			terms++;
+	}
+	ix->block_terms[b] = terms;
+}
+
+static bool
+stemmable(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] < 'a' || s[i] > 'z') && s[i] != '-')
+			return false;
+	return n >= 3;
+}
+
+/* Give every significant word its stem, then list each stem's words
+ * (a counting sort by stem). */
+static void
+make_stems(struct index *ix)
+{
+	uint32_t nwords = strtab_count(ix->dict), nstems;
+	uint32_t *fill;
+
+	ix->stemtab = strtab_new();
+	for (uint32_t w = 0; w < nwords; w++) {
+		const char *str = strtab_str(ix->dict, w);
+		size_t len = strtab_len(ix->dict, w);
+		char buf[TOKEN_MAX + 8];
+
+		ix->words[w].stem = INDEX_NONE;
+		if (ix->words[w].stop || !stemmable(str, len))
+			continue;
+		memcpy(buf, str, len);
+		len = stem_word(buf, len);
+		ix->words[w].stem = strtab_intern(ix->stemtab, buf, len, NULL);
+	}
+	nstems = strtab_count(ix->stemtab);
+	ix->stems = xcalloc(nstems + 1, sizeof(*ix->stems));
+	ix->stem_words = xcalloc(nwords + 1, sizeof(*ix->stem_words));
+	for (uint32_t w = 0; w < nwords; w++)
+		if (ix->words[w].stem != INDEX_NONE) {
+			ix->stems[ix->words[w].stem].n++;
+			ix->stems[ix->words[w].stem].df += ix->words[w].df;
+		}
+	fill = xcalloc(nstems + 1, sizeof(*fill));
+	for (uint32_t s = 1; s < nstems; s++)
+		ix->stems[s].first = ix->stems[s - 1].first + ix->stems[s - 1].n;
+	for (uint32_t w = 0; w < nwords; w++) {
+		uint32_t s = ix->words[w].stem;
+
+		if (s != INDEX_NONE)
+			ix->stem_words[ix->stems[s].first + fill[s]++] = w;
+	}
+	free(fill);
+}
+
+struct index *
+index_build(const struct doc *d)
+{
+	struct index *ix = xcalloc(1, sizeof(*ix));
+
+	ix->d = d;
+	ix->dict = strtab_new();
+	ix->nblocks = doc_nblocks(d);
+	ix->block_terms = xcalloc(ix->nblocks + 1, sizeof(*ix->block_terms));
+	for (uint32_t b = 0; b < ix->nblocks; b++)
+		index_block(ix, b);
+	make_stems(ix);
+	return ix;
+}
+
+void
+index_free(struct index *ix)
+{
+	if (ix == NULL)
+		return;
+	for (uint32_t w = 0; w < strtab_count(ix->dict); w++)
+		free(ix->words[w].post);
+	strtab_free(ix->dict);
+	strtab_free(ix->stemtab);
+	free(ix->words);
+	free(ix->stems);
+	free(ix->stem_words);
+	free(ix->block_terms);
+	free(ix);
+}
+
+uint32_t
+index_nwords(const struct index *ix)
+{
+	return strtab_count(ix->dict);
+}
+
+const char *
+index_word(const struct index *ix, uint32_t w)
+{
+	return strtab_str(ix->dict, w);
+}
+
+uint32_t
+index_df(const struct index *ix, uint32_t w)
+{
+	return ix->words[w].df;
+}
+
+uint32_t
+index_lookup(const struct index *ix, const char *w, size_t n)
+{
+	if (n == 0 || n > TOKEN_MAX)
+		return INDEX_NONE;
+	return strtab_find(ix->dict, w, n);
+}
+
+size_t
+index_containing(const struct index *ix, const char *pat, size_t n,
+    uint32_t *ids, size_t max)
+{
+	size_t found = 0;
+
+	for (uint32_t w = 0; w < strtab_count(ix->dict); w++) {
+		size_t len = strtab_len(ix->dict, w);
+
+		if (len < n || memmem(strtab_str(ix->dict, w), len, pat, n) == NULL)
+			continue;
+		if (found < max)
+			ids[found] = w;
+		found++;
+	}
+	return found;
+}
+
+void
+index_postings(const struct index *ix, uint32_t w, struct postings *it)
+{
+	it->p = ix->words[w].post;
+	it->end = it->p + ix->words[w].npost;
+	it->last = 0;
+}
+
+bool
+index_next(struct postings *it, uint32_t *block)
+{
+	uint32_t v = 0;
+	int shift = 0;
+
+	if (it->p >= it->end)
+		return false;
+	while (it->p < it->end) {
+		uint8_t c = *it->p++;
+
+		v |= (uint32_t)(c & 0x7F) << shift;
+		if (!(c & 0x80))
+			break;
+		shift += 7;
+	}
+	it->last += v;
+	*block = it->last - 1;
+	return true;
+}
+
+uint32_t
+index_stem_of(const struct index *ix, uint32_t w)
+{
+	return ix->words[w].stem;
+}
+
+uint32_t
+index_nstems(const struct index *ix)
+{
+	return strtab_count(ix->stemtab);
+}
+
+const char *
+index_stem(const struct index *ix, uint32_t s)
+{
+	return strtab_str(ix->stemtab, s);
+}
+
+uint32_t
+index_stem_df(const struct index *ix, uint32_t s)
+{
+	return ix->stems[s].df;
+}
+
+const uint32_t *
+index_stem_words(const struct index *ix, uint32_t s, size_t *n)
+{
+	*n = ix->stems[s].n;
+	return ix->stem_words + ix->stems[s].first;
+}
+
+uint32_t
+index_block_terms(const struct index *ix, uint32_t b)
+{
+	return ix->block_terms[b];
+}
+
+uint32_t
+index_nblocks(const struct index *ix)
+{
+	return ix->nblocks;
+}
+
+size_t
+index_memory(const struct index *ix)
+{
+	uint32_t nwords = strtab_count(ix->dict);
+	size_t m = sizeof(*ix) + strtab_memory(ix->dict) +
+	    strtab_memory(ix->stemtab) + ix->capwords * sizeof(struct word) +
+	    strtab_count(ix->stemtab) * sizeof(struct stem) +
+	    (size_t)nwords * sizeof(uint32_t) + ix->nblocks * sizeof(uint32_t);
+
+	for (uint32_t w = 0; w < nwords; w++)
+		m += ix->words[w].cappost;
+	return m;
+}

@@ -1,0 +1,69 @@
+/*
+ * index.h - the word index: every normalised word of the document (case
+ * folded, accents removed, Unicode-aware), with the blocks it occurs in.
+ *
+ * Postings are kept per block, delta-encoded, so the index costs little
+ * more than a byte per distinct word of each block; positions inside a
+ * block are found by scanning it, which is cheap because a block is a
+ * paragraph.  The dictionary can be scanned for substrings, so that a
+ * search for "duplicat" finds "duplicate" and "duplicative" and follows
+ * their postings.  Each word also has its Porter stem and a stop-word
+ * flag, for related passages.
+ *
+ * The index borrows the document, which must outlive it.  Once built it
+ * is read-only and may be shared between threads.
+ */
+#ifndef LECTERN_INDEX_H
+#define LECTERN_INDEX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct index;
+
+#define INDEX_NONE UINT32_MAX
+
+struct index *index_build(const struct doc *d);
+void index_free(struct index *ix);
+
+uint32_t index_nwords(const struct index *ix);
+/* The word (folded, NUL-terminated) with id w. */
+const char *index_word(const struct index *ix, uint32_t w);
+/* Blocks it occurs in. */
+uint32_t index_df(const struct index *ix, uint32_t w);
+/* The id of a folded word, or INDEX_NONE. */
+uint32_t index_lookup(const struct index *ix, const char *w, size_t n);
+/* The ids of the words that contain the folded string pat, at most max
+ * of them, in id order; returns how many there are in all. */
+size_t index_containing(const struct index *ix, const char *pat, size_t n,
+    uint32_t *ids, size_t max);
+
+/* The blocks a word occurs in, in document order. */
+struct postings {
+	const uint8_t *p, *end;
+	uint32_t last;
+};
+void index_postings(const struct index *ix, uint32_t w, struct postings *it);
+bool index_next(struct postings *it, uint32_t *block);
+
+/* Stems: every word belongs to a stem (words that are stop words, or
+ * hold digits, have the stem INDEX_NONE). */
+uint32_t index_stem_of(const struct index *ix, uint32_t w);
+uint32_t index_nstems(const struct index *ix);
+const char *index_stem(const struct index *ix, uint32_t s);
+/* Blocks holding any word of the stem (a sum over its words). */
+uint32_t index_stem_df(const struct index *ix, uint32_t s);
+/* The words of stem s: *n of them. */
+const uint32_t *index_stem_words(const struct index *ix, uint32_t s,
+    size_t *n);
+/* Significant words (not stop words) in block b: its length for
+ * weighting. */
+uint32_t index_block_terms(const struct index *ix, uint32_t b);
+uint32_t index_nblocks(const struct index *ix);
+
+/* Bytes of memory the index holds (for the benchmark). */
+size_t index_memory(const struct index *ix);
+
+#endif

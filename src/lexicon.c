@@ -1,0 +1,136 @@
+/*
+ * lexicon.c - synonym groups.  Each word is stored by its stem with the
+ * number of its group; two words are synonyms when their stems share a
+ * group.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "stem.h"
+#include "strtab.h"
+#include "util.h"
+
+struct lexicon {
+	struct strtab *stems;       /* ids index group */
+	uint32_t *group;
+	size_t cap;
+};
+
+size_t
+lexicon_stem(const char *w, size_t n, char *out)
+{
+	n = MIN(n, (size_t)STEM_MAX);
+	memcpy(out, w, n);
+	n = stem_word(out, n);
+	out[n] = '\0';
+	return n;
+}
+
+static void
+add_word(struct lexicon *lx, const char *w, size_t n, uint32_t group)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(w, n, st);
+	bool added;
+	uint32_t id = strtab_intern(lx->stems, st, len, &added);
+
+	if (added) {
+		GROW(lx->group, lx->cap, (size_t)id + 1);
+		lx->group[id] = group;
+	}
+}
+
+struct lexicon *
+lexicon_parse(const char *text, size_t n)
+{
+	struct lexicon *lx = xcalloc(1, sizeof(*lx));
+	uint32_t group = 0;
+	size_t i = 0;
+
+	lx->stems = strtab_new();
+	while (i < n) {
+		size_t e = i;
+
+		while (e < n && text[e] != '\n')
+			e++;
+		if (text[i] != '#') {
+			for (size_t k = i; k < e;) {
+				size_t w = k;
+
+				while (w < e && text[w] >= 'a' && text[w] <= 'z')
+					w++;
+				if (w > k)
+					add_word(lx, text + k, w - k, group);
+				k = w + 1;
+			}
+			group++;
+		}
+		i = e + 1;
+	}
+	return lx;
+}
+
+struct lexicon *
+lexicon_load(const char *path, int *err)
+{
+	struct buf b;
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+	struct lexicon *lx;
+
+	*err = 0;
+	if (path == NULL || (f = fopen(path, "r")) == NULL) {
+		if (path && errno != ENOENT)
+			*err = errno;
+		return lexicon_parse("", 0);
+	}
+	buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < (1u << 20))
+		buf_add(&b, chunk, n);
+	if (ferror(f))
+		*err = errno ? errno : EIO;
+	fclose(f);
+	lx = lexicon_parse(b.data, b.len);
+	buf_done(&b);
+	return lx;
+}
+
+void
+lexicon_free(struct lexicon *lx)
+{
+	if (lx == NULL)
+		return;
+	strtab_free(lx->stems);
+	free(lx->group);
+	free(lx);
+}
+
+bool
+lexicon_stem_equal(const char *a, size_t an, const char *b, size_t bn)
+{
+	char sa[STEM_MAX + 1], sb[STEM_MAX + 1];
+	size_t la = lexicon_stem(a, an, sa), lb = lexicon_stem(b, bn, sb);
+
+	return la == lb && memcmp(sa, sb, la) == 0;
+}
+
+bool
+lexicon_same(const struct lexicon *lx, const char *a, size_t an,
+    const char *b, size_t bn)
+{
+	char sa[STEM_MAX + 1], sb[STEM_MAX + 1];
+	size_t la = lexicon_stem(a, an, sa), lb = lexicon_stem(b, bn, sb);
+	uint32_t ia, ib;
+
+	if (la == lb && memcmp(sa, sb, la) == 0)
+		return true;
+	ia = strtab_find(lx->stems, sa, la);
+	ib = strtab_find(lx->stems, sb, lb);
+	return ia != STRTAB_NONE && ib != STRTAB_NONE && lx->group[ia] == lx->group[ib];
+}

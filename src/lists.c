@@ -1,0 +1,595 @@
+/*
+ * lists.c - finding named lists and matching a reader's words to them.
+ *
+ * Every node with item children holds a list.  Its lead-in is the node's
+ * own text before the first item; the last count word there ("four",
+ * "two", "several", a number) with a noun within the next few words
+ * ("four provisions of ...", "two developments") names the list.
+ *
+ * Matching is indexed so that it stays instant on a large document:
+ * lists are grouped by the stem of their noun (a few distinct nouns
+ * however many lists), and by the stems of their lead-in's words for
+ * the phrases whose noun names no list.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "lexicon.h"
+#include "lists.h"
+#include "stem.h"
+#include "strtab.h"
+#include "token.h"
+#include "utf8.h"
+#include "util.h"
+
+#define LEAD_TOKENS 256
+#define NOUN_WINDOW 5
+
+struct list {
+	uint32_t at;
+	uint32_t first_item;        /* into items */
+	uint32_t nitems;
+	int stated;
+	uint32_t noun;              /* in pool */
+	uint32_t lead;              /* in pool */
+	uint32_t span_start, span_end;
+	uint32_t noun_key;          /* id in nouns, or STRTAB_NONE */
+};
+
+struct group {                  /* the lists under one key */
+	uint32_t *ids;
+	size_t n, cap;
+};
+
+struct lists {
+	const struct doc *d;
+	const struct lexicon *lx;
+	struct list *l;
+	size_t n, cap;
+	uint32_t *items;
+	size_t nitems, capitems;
+	char *pool;
+	size_t npool, cappool;
+	struct strtab *nouns;       /* noun stems */
+	struct group *by_noun;
+	size_t capnoun;
+	struct strtab *leads;       /* lead-in word stems */
+	struct group *by_lead;
+	size_t caplead;
+};
+
+static const char *const numbers[] = { "zero", "one", "two", "three", "four",
+	"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty" };
+
+static const char *const vague[] = { "several", "various", "following",
+	"many", "some", "number", "multiple", "few" };
+
+/* The count a folded word states: a number, LISTS_SEVERAL, or 0. */
+static int
+count_word(const char *w, size_t n)
+{
+	if (n > 0 && n <= 2 && w[0] >= '1' && w[0] <= '9') {
+		int v = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (w[i] < '0' || w[i] > '9')
+				return 0;
+			v = v * 10 + (w[i] - '0');
+		}
+		return v;
+	}
+	for (size_t i = 1; i < ARRAY_SIZE(numbers); i++)
+		if (strlen(numbers[i]) == n && memcmp(numbers[i], w, n) == 0)
+			return (int)i;
+	for (size_t i = 0; i < ARRAY_SIZE(vague); i++)
+		if (strlen(vague[i]) == n && memcmp(vague[i], w, n) == 0)
+			return LISTS_SEVERAL;
+	return 0;
+}
+
+static bool
+noun_like(const struct token *t)
+{
+	return !(t->flags & TOK_DIGIT) && t->flen >= 3 &&
+	    !stem_is_stop(t->fold, t->flen) && count_word(t->fold, t->flen) == 0;
+}
+
+static uint32_t
+pool_add(struct lists *ls, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)ls->npool;
+	bool space = false;
+
+	GROW(ls->pool, ls->cappool, ls->npool + n + 1);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+			space = ls->npool > off;
+			continue;
+		}
+		if (space)
+			ls->pool[ls->npool++] = ' ';
+		space = false;
+		ls->pool[ls->npool++] = s[i];
+	}
+	ls->pool[ls->npool++] = '\0';
+	return off;
+}
+
+static void
+group_add(struct group **g, size_t *cap, uint32_t key, uint32_t list)
+{
+	struct group *gr;
+
+	if (key >= *cap) {
+		size_t old = *cap;
+
+		GROW(*g, *cap, (size_t)key + 1);
+		memset(*g + old, 0, (*cap - old) * sizeof(**g));
+	}
+	gr = &(*g)[key];
+	if (gr->n > 0 && gr->ids[gr->n - 1] == list)
+		return;
+	GROW(gr->ids, gr->cap, gr->n + 1);
+	gr->ids[gr->n++] = list;
+}
+
+static uint32_t
+stem_key(struct strtab *t, const char *w, size_t n)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(w, n, st);
+
+	return strtab_intern(t, st, len, NULL);
+}
+
+/* Read the lead-in's last tokens (the node's own text before the first
+ * item); returns how many, the earliest dropped when there are more. */
+static size_t
+lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
+{
+	const struct node *n = doc_node(d, node);
+	uint32_t stop = doc_node(d, item)->first_block;
+	size_t count = 0;
+
+	for (uint32_t b = n->first_block; b < stop; b++) {
+		struct tokit it;
+
+		if (doc_block(d, b)->node != node)
+			continue;
+		tok_init(&it, d, b);
+		while (tok_next(&it, &tk[count % LEAD_TOKENS]))
+			count++;
+	}
+	if (count > LEAD_TOKENS) {
+		/* Rotate so that the window is in order. */
+		struct token *tmp = xreallocarray(NULL, LEAD_TOKENS, sizeof(*tmp));
+		size_t start = count % LEAD_TOKENS;
+
+		for (size_t i = 0; i < LEAD_TOKENS; i++)
+			tmp[i] = tk[(start + i) % LEAD_TOKENS];
+		memcpy(tk, tmp, LEAD_TOKENS * sizeof(*tk));
+		free(tmp);
+		count = LEAD_TOKENS;
+	}
+	return count;
+}
+
+/* Name list l from its lead-in tokens. */
+static void
+name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
+{
+	const char *s = doc_data(ls->d);
+	size_t k, sent = 0, noun = SIZE_MAX;
+
+	l->noun_key = STRTAB_NONE;
+	for (k = n; k-- > 0 && noun == SIZE_MAX;) {
+		int c = count_word(tk[k].fold, tk[k].flen);
+
+		if (c == 0)
+			continue;
+		for (size_t j = k + 1; j < n && j <= k + NOUN_WINDOW; j++) {
+			if (tk[j].gap && j > k + 1)
+				break;
+			if (noun_like(&tk[j])) {
+				noun = j;
+				l->stated = c;
+				break;
+			}
+		}
+	}
+	if (noun != SIZE_MAX) {
+		k++;
+		l->noun = pool_add(ls, s + tk[noun].off, tk[noun].end - tk[noun].off);
+		l->noun_key = stem_key(ls->nouns, tk[noun].fold, tk[noun].flen);
+		l->span_start = tk[k].off;
+		l->span_end = tk[noun].end;
+		for (sent = k; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
+			;
+	} else {
+		l->noun = pool_add(ls, "", 0);
+		for (sent = n ? n - 1 : 0; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
+			;
+	}
+	if (n > 0)
+		l->lead = pool_add(ls, s + tk[sent].off, tk[n - 1].end - tk[sent].off);
+	else
+		l->lead = pool_add(ls, "", 0);
+	for (size_t j = sent; j < n; j++)
+		if (noun_like(&tk[j]))
+			group_add(&ls->by_lead, &ls->caplead,
+			    stem_key(ls->leads, tk[j].fold, tk[j].flen), (uint32_t)ls->n);
+}
+
+static bool
+is_item(const struct node *n)
+{
+	return n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
+}
+
+static void
+add_list(struct lists *ls, uint32_t node, struct token *tk)
+{
+	const struct doc *d = ls->d;
+	uint32_t first = doc_node(d, node)->first_child;
+	struct list *l;
+	size_t ntk;
+
+	GROW(ls->l, ls->cap, ls->n + 1);
+	l = &ls->l[ls->n];
+	memset(l, 0, sizeof(*l));
+	l->at = node;
+	l->first_item = (uint32_t)ls->nitems;
+	for (uint32_t c = first; c != DOC_NONE; c = doc_node(d, c)->next_sibling)
+		if (is_item(doc_node(d, c))) {
+			GROW(ls->items, ls->capitems, ls->nitems + 1);
+			ls->items[ls->nitems++] = c;
+			l->nitems++;
+		}
+	ntk = lead_tokens(d, node, first, tk);
+	name_list(ls, l, tk, ntk);
+	if (l->noun_key != STRTAB_NONE)
+		group_add(&ls->by_noun, &ls->capnoun, l->noun_key, (uint32_t)ls->n);
+	ls->n++;
+}
+
+struct lists *
+lists_build(const struct doc *d, const struct lexicon *lx)
+{
+	struct lists *ls = xcalloc(1, sizeof(*ls));
+	struct token *tk = xreallocarray(NULL, LEAD_TOKENS, sizeof(*tk));
+	uint32_t n = doc_nnodes(d);
+
+	ls->d = d;
+	ls->lx = lx;
+	ls->nouns = strtab_new();
+	ls->leads = strtab_new();
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t c = doc_node(d, i)->first_child, items = 0;
+
+		for (; c != DOC_NONE && items < 2; c = doc_node(d, c)->next_sibling)
+			items += is_item(doc_node(d, c));
+		if (items >= 2 && is_item(doc_node(d, doc_node(d, i)->first_child)))
+			add_list(ls, i, tk);
+	}
+	free(tk);
+	return ls;
+}
+
+static void
+free_groups(struct group *g, size_t cap)
+{
+	for (size_t i = 0; i < cap; i++)
+		free(g[i].ids);
+	free(g);
+}
+
+void
+lists_free(struct lists *ls)
+{
+	if (ls == NULL)
+		return;
+	free(ls->l);
+	free(ls->items);
+	free(ls->pool);
+	strtab_free(ls->nouns);
+	strtab_free(ls->leads);
+	free_groups(ls->by_noun, ls->capnoun);
+	free_groups(ls->by_lead, ls->caplead);
+	free(ls);
+}
+
+uint32_t
+lists_count(const struct lists *ls)
+{
+	return (uint32_t)ls->n;
+}
+
+uint32_t
+lists_at(const struct lists *ls, uint32_t i)
+{
+	return ls->l[i].at;
+}
+
+const uint32_t *
+lists_items(const struct lists *ls, uint32_t i, size_t *n)
+{
+	*n = ls->l[i].nitems;
+	return ls->items + ls->l[i].first_item;
+}
+
+int
+lists_stated(const struct lists *ls, uint32_t i)
+{
+	return ls->l[i].stated;
+}
+
+const char *
+lists_noun(const struct lists *ls, uint32_t i)
+{
+	return ls->pool + ls->l[i].noun;
+}
+
+const char *
+lists_lead(const struct lists *ls, uint32_t i)
+{
+	return ls->pool + ls->l[i].lead;
+}
+
+void
+lists_span(const struct lists *ls, uint32_t i, uint32_t *start, uint32_t *end)
+{
+	*start = ls->l[i].span_start;
+	*end = ls->l[i].span_end;
+}
+
+bool
+lists_mismatch(const struct lists *ls, uint32_t i)
+{
+	return ls->l[i].stated > 0 && (uint32_t)ls->l[i].stated != ls->l[i].nitems;
+}
+
+uint32_t
+lists_held_by(const struct lists *ls, uint32_t node)
+{
+	size_t lo = 0, hi = ls->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ls->l[mid].at < node)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ls->n && ls->l[lo].at == node ? (uint32_t)lo : LISTS_NONE;
+}
+
+uint32_t
+lists_of_item(const struct lists *ls, uint32_t node)
+{
+	uint32_t p = doc_node(ls->d, node)->parent;
+
+	return p == DOC_NONE ? LISTS_NONE : lists_held_by(ls, p);
+}
+
+/* ----------------------------------------------------------- matching */
+
+struct query {
+	char words[8][TOKEN_MAX + 1];
+	size_t len[8];
+	size_t n;
+	int count;
+};
+
+static bool
+determiner(const char *w)
+{
+	static const char *const d[] = { "the", "these", "those", "this", "that",
+		"its", "his", "her", "their", "our", "my", "your", "all", "of",
+		"a", "an", "above", "below", "said", "mentioned", "listed", "for" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(d); i++)
+		if (strcmp(w, d[i]) == 0)
+			return true;
+	return false;
+}
+
+static void
+parse_phrase(const char *phrase, struct query *q)
+{
+	size_t n;
+	char *f = utf8_fold_str(phrase, strlen(phrase), &n);
+	char *save = NULL;
+
+	memset(q, 0, sizeof(*q));
+	for (char *w = strtok_r(f, " \t,.;:()\"'", &save); w && q->n < 8;
+	    w = strtok_r(NULL, " \t,.;:()\"'", &save)) {
+		int c = count_word(w, strlen(w));
+
+		if (c != 0) {
+			q->count = c;
+			continue;
+		}
+		if (determiner(w) || strlen(w) > TOKEN_MAX)
+			continue;
+		snprintf(q->words[q->n], sizeof(q->words[0]), "%s", w);
+		q->len[q->n++] = strlen(w);
+	}
+	free(f);
+}
+
+/* How well list i fits the query's count. */
+static int
+count_score(const struct lists *ls, uint32_t i, const struct query *q)
+{
+	const struct list *l = &ls->l[i];
+
+	if (q->count == 0)
+		return 0;
+	if (q->count > 0 && (uint32_t)q->count == l->nitems)
+		return 2;
+	if (q->count == l->stated)
+		return 1;
+	return q->count == LISTS_SEVERAL ? 0 : -3;
+}
+
+/* Keep the lists with the best score; equal ones in document order. */
+static void
+consider(uint32_t id, int score, int *best, uint32_t *out, size_t max,
+    size_t *n)
+{
+	if (score < *best)
+		return;
+	if (score > *best) {
+		*best = score;
+		*n = 0;
+	}
+	if (*n < max)
+		out[*n] = id;
+	(*n)++;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+static size_t
+match_leads(const struct lists *ls, const struct query *q, uint32_t *out,
+    size_t max)
+{
+	int best = 1;
+	size_t n = 0;
+
+	for (size_t w = 0; w < q->n; w++) {
+		char st[STEM_MAX + 1];
+		size_t len = lexicon_stem(q->words[w], q->len[w], st);
+		uint32_t key = strtab_find(ls->leads, st, len);
+
+		if (key == STRTAB_NONE || key >= ls->caplead)
+			continue;
+		for (size_t k = 0; k < ls->by_lead[key].n; k++) {
+			uint32_t id = ls->by_lead[key].ids[k];
+			int c = count_score(ls, id, q);
+			bool dup = false;
+
+			for (size_t i = 0; i < MIN(n, max); i++)
+				dup |= out[i] == id;
+			if (!dup && c >= 0 && (q->count == 0 || c > 0))
+				consider(id, 1 + c, &best, out, max, &n);
+		}
+	}
+	return n;
+}
+
+size_t
+lists_match(const struct lists *ls, const char *phrase, bool lead,
+    uint32_t *out, size_t max)
+{
+	struct query q;
+	int best = 3;           /* below this, nothing matches */
+	size_t n = 0;
+
+	parse_phrase(phrase, &q);
+	if (lead) {
+		n = match_leads(ls, &q, out, max);
+		qsort(out, MIN(n, max), sizeof(*out), cmp_u32);
+		return n;
+	}
+	for (uint32_t key = 0; key < strtab_count(ls->nouns) && key < ls->capnoun; key++) {
+		const char *stem = strtab_str(ls->nouns, key);
+		int noun = 0;
+
+		for (size_t w = 0; w < q.n; w++) {
+			char st[STEM_MAX + 1];
+			size_t len = lexicon_stem(q.words[w], q.len[w], st);
+
+			if (len == strlen(stem) && memcmp(st, stem, len) == 0)
+				noun = MAX(noun, 4);
+			else if (lexicon_same(ls->lx, q.words[w], q.len[w], stem, strlen(stem)))
+				noun = MAX(noun, 3);
+		}
+		if (noun == 0)
+			continue;
+		for (size_t k = 0; k < ls->by_noun[key].n; k++) {
+			uint32_t id = ls->by_noun[key].ids[k];
+
+			consider(id, noun + count_score(ls, id, &q), &best, out, max, &n);
+		}
+	}
+	qsort(out, MIN(n, max), sizeof(*out), cmp_u32);
+	return n;
+}
+
+/* ------------------------------------------------------------ referring */
+
+static bool
+count_fits(const struct list *l, int count)
+{
+	return count <= 0 || (uint32_t)count == l->nitems || count == l->stated;
+}
+
+/* In one noun's group (in document order): the nearest fitting list
+ * before off and after it, looking at most a few lists each way. */
+static void
+nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
+    uint32_t *before, uint32_t *after, bool *own)
+{
+	size_t lo = 0, hi = g->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ls->l[g->ids[mid]].span_start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* g->ids[lo - 1] starts at or before off; g->ids[lo] after it. */
+	for (size_t k = lo, tries = 0; k-- > 0 && tries < 8; tries++) {
+		const struct list *l = &ls->l[g->ids[k]];
+
+		if (off < l->span_end) {
+			*own = true;        /* inside its own lead-in */
+			return;
+		}
+		if (count_fits(l, count)) {
+			if (*before == LISTS_NONE || g->ids[k] > *before)
+				*before = g->ids[k];
+			break;
+		}
+	}
+	for (size_t k = lo, tries = 0; k < g->n && tries < 8; k++, tries++)
+		if (count_fits(&ls->l[g->ids[k]], count)) {
+			if (*after == LISTS_NONE || g->ids[k] < *after)
+				*after = g->ids[k];
+			break;
+		}
+}
+
+uint32_t
+lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
+    uint32_t off)
+{
+	uint32_t before = LISTS_NONE, after = LISTS_NONE;
+	bool own = false;
+
+	for (uint32_t key = 0; key < strtab_count(ls->nouns) && key < ls->capnoun; key++) {
+		const char *stem = strtab_str(ls->nouns, key);
+
+		if (lexicon_same(ls->lx, noun, n, stem, strlen(stem)))
+			nearest(ls, &ls->by_noun[key], count, off, &before, &after, &own);
+		if (own)
+			return LISTS_NONE;
+	}
+	return before != LISTS_NONE ? before : after;
+}

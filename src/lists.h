@@ -1,0 +1,70 @@
+/*
+ * lists.h - named lists: a lead-in with a count or a collective noun,
+ * and the items that follow it.  "I have consistently made four points:"
+ * and (a) to (d) are the list "four points" held by paragraph 5.
+ *
+ * A list is found again by a reader's own words: its count, its noun,
+ * the noun's synonyms (lexicon.h), and failing those the words of its
+ * lead-in, so "the four positions" and "the three concerns" find the
+ * lists the text calls "four points" and "several reasons".  When the
+ * stated count and the items disagree, the items win, and the list says
+ * so.
+ *
+ * The lists borrow the document and the lexicon.
+ */
+#ifndef LECTERN_LISTS_H
+#define LECTERN_LISTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct lexicon;
+struct lists;
+
+#define LISTS_NONE UINT32_MAX
+#define LISTS_SEVERAL (-1)      /* "several", "various": no number */
+
+struct lists *lists_build(const struct doc *d, const struct lexicon *lx);
+void lists_free(struct lists *ls);
+
+/* Lists are numbered in document order. */
+uint32_t lists_count(const struct lists *ls);
+/* The node that holds the list (its lead-in is that node's text). */
+uint32_t lists_at(const struct lists *ls, uint32_t i);
+/* Its items, node ids in order. */
+const uint32_t *lists_items(const struct lists *ls, uint32_t i, size_t *n);
+/* The count the lead-in states: a number, LISTS_SEVERAL, or 0 when it
+ * states none. */
+int lists_stated(const struct lists *ls, uint32_t i);
+/* Its noun as written ("points"), "" when the lead-in has none. */
+const char *lists_noun(const struct lists *ls, uint32_t i);
+/* The lead-in sentence, and where its count and noun stand in the text
+ * (start == end when it has none). */
+const char *lists_lead(const struct lists *ls, uint32_t i);
+void lists_span(const struct lists *ls, uint32_t i, uint32_t *start,
+    uint32_t *end);
+/* Does the stated count disagree with the items? */
+bool lists_mismatch(const struct lists *ls, uint32_t i);
+/* The list whose items include node (an item), or LISTS_NONE. */
+uint32_t lists_of_item(const struct lists *ls, uint32_t node);
+/* The list held by node, or LISTS_NONE. */
+uint32_t lists_held_by(const struct lists *ls, uint32_t node);
+
+/* The lists a phrase names by their noun or its synonyms, or with lead
+ * set by the words of their lead-ins: those with the best score, in
+ * document order, up to max ids in out; returns how many (0 when none
+ * matched). */
+size_t lists_match(const struct lists *ls, const char *phrase, bool lead,
+    uint32_t *out, size_t max);
+
+/* The list that words in the text at off refer to ("these three
+ * reasons", "the points above"): one whose noun is noun or a synonym,
+ * whose items (or stated count) agree with count when count > 0 -- the
+ * nearest before off, else the nearest after; LISTS_NONE when there is
+ * none, or when the words are the list's own lead-in. */
+uint32_t lists_refer(const struct lists *ls, const char *noun, size_t n,
+    int count, uint32_t off);
+
+#endif

@@ -1,0 +1,362 @@
+/*
+ * search.c - pattern matching over blocks.
+ *
+ * A block is folded as it is read, into a buffer with, for every folded
+ * byte, the offset of the character it came from; matches are found in
+ * the folded buffer with memmem and mapped back to the text.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "index.h"
+#include "search.h"
+#include "utf8.h"
+#include "util.h"
+
+/* Fold one character: as utf8_fold, but a capital stays a capital when
+ * case matters. */
+static size_t
+fold_char(uint32_t cp, bool exact, char *out)
+{
+	size_t n;
+
+	if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0) {
+		out[0] = ' ';
+		return 1;
+	}
+	n = utf8_fold(cp, out);
+	if (exact && n > 0 && utf8_is_upper(cp) && out[0] >= 'a' && out[0] <= 'z')
+		out[0] = (char)(out[0] - 32);
+	return n;
+}
+
+static bool
+has_capital(const char *s)
+{
+	size_t n = strlen(s), i = 0;
+	uint32_t cp;
+
+	while (i < n) {
+		i += utf8_decode(s + i, n - i, &cp);
+		if (utf8_is_upper(cp))
+			return true;
+	}
+	return false;
+}
+
+/* Split the folded pattern into its words (letters, digits, inner
+ * hyphens), for the index. */
+static void
+pattern_words(struct pattern *p)
+{
+	const char *s = p->fold;
+	size_t i = 0, n = p->len;
+	char *low = xstrdup(s);
+
+	for (size_t k = 0; k < n; k++)
+		if (low[k] >= 'A' && low[k] <= 'Z')
+			low[k] = (char)(low[k] + 32);
+	while (i < n) {
+		size_t j = i;
+		uint32_t cp;
+
+		while (j < n) {
+			size_t len = utf8_decode(low + j, n - j, &cp);
+
+			if (!utf8_is_word(cp) && !(cp == '-' && j > i && j + 1 < n))
+				break;
+			j += len;
+		}
+		if (j > i) {
+			p->words = xreallocarray(p->words, p->nwords + 1, sizeof(*p->words));
+			p->words[p->nwords++] = xstrndup(low + i, j - i);
+			i = j;
+		} else
+			i += utf8_decode(low + i, n - i, &cp);
+	}
+	free(low);
+}
+
+bool
+search_compile(const char *s, struct pattern *p)
+{
+	struct buf b;
+	size_t n = strlen(s), i = 0;
+	char tmp[UTF8_FOLD_MAX];
+	bool space = false;
+
+	memset(p, 0, sizeof(*p));
+	p->exact_case = has_capital(s);
+	buf_init(&b);
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+
+		i += utf8_decode(s + i, n - i, &cp);
+		k = fold_char(cp, p->exact_case, tmp);
+		if (k == 1 && tmp[0] == ' ') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(&b, ' ');
+		space = false;
+		buf_add(&b, tmp, k);
+	}
+	p->len = b.len;
+	p->fold = buf_take(&b);
+	if (p->len == 0) {
+		search_pattern_free(p);
+		return false;
+	}
+	pattern_words(p);
+	return true;
+}
+
+void
+search_pattern_free(struct pattern *p)
+{
+	for (size_t i = 0; i < p->nwords; i++)
+		free(p->words[i]);
+	free(p->words);
+	free(p->fold);
+	memset(p, 0, sizeof(*p));
+}
+
+struct folded {
+	struct buf text;
+	uint32_t *src;              /* text offset of each folded byte */
+	size_t cap;
+};
+
+static void
+add_folded(struct folded *f, const char *s, size_t n, uint32_t src)
+{
+	GROW(f->src, f->cap, f->text.len + n + 1);
+	for (size_t i = 0; i < n; i++)
+		f->src[f->text.len + i] = src;
+	buf_add(&f->text, s, n);
+}
+
+static void
+fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
+{
+	const struct block *bl = doc_block(d, b);
+	const char *s = doc_data(d);
+	char tmp[UTF8_FOLD_MAX];
+
+	for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+		const struct piece *p = doc_piece(d, i);
+		size_t k = 0;
+
+		if (i > bl->first_piece && p->join != JOIN_GLUE && f->text.len > 0 &&
+		    f->text.data[f->text.len - 1] != ' ')
+			add_folded(f, " ", 1, p->off);
+		while (k < p->len) {
+			uint32_t cp;
+			size_t len = utf8_decode(s + p->off + k, p->len - k, &cp);
+			size_t m = fold_char(cp, exact, tmp);
+
+			if (!(m == 1 && tmp[0] == ' ' && f->text.len > 0 &&
+			    f->text.data[f->text.len - 1] == ' '))
+				add_folded(f, tmp, m, p->off + (uint32_t)k);
+			k += len;
+		}
+	}
+	GROW(f->src, f->cap, f->text.len + 1);
+	f->src[f->text.len] = bl->end_piece > bl->first_piece ?
+	    doc_piece(d, bl->end_piece - 1)->off + doc_piece(d, bl->end_piece - 1)->len : 0;
+}
+
+size_t
+search_block(const struct doc *d, uint32_t b, const struct pattern *p,
+    search_fn *fn, void *arg)
+{
+	struct folded f = { .src = NULL };
+	const char *h, *end;
+	size_t count = 0;
+
+	buf_init(&f.text);
+	fold_block(d, b, p->exact_case, &f);
+	h = f.text.data;
+	end = h + f.text.len;
+	while ((h = memmem(h, (size_t)(end - h), p->fold, p->len)) != NULL) {
+		size_t at = (size_t)(h - f.text.data), to = at + p->len;
+		uint32_t last = f.src[to - 1];
+
+		/* The match ends after the character its last byte came from. */
+		while (to < f.text.len && f.src[to] == last)
+			to++;
+		if (fn)
+			fn(arg, f.src[at], to < f.text.len ? f.src[to] : f.src[f.text.len]);
+		count++;
+		h += p->len;
+	}
+	buf_done(&f.text);
+	free(f.src);
+	return count;
+}
+
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The blocks holding some dictionary word that contains w: sorted,
+ * without duplicates. */
+static size_t
+word_blocks(const struct index *ix, const char *w, uint32_t **out)
+{
+	size_t nids = index_containing(ix, w, strlen(w), NULL, 0), n = 0, cap = 0;
+	uint32_t *ids = xcalloc(nids + 1, sizeof(*ids)), *b = NULL;
+
+	index_containing(ix, w, strlen(w), ids, nids);
+	for (size_t i = 0; i < nids; i++) {
+		struct postings it;
+		uint32_t blk;
+
+		index_postings(ix, ids[i], &it);
+		while (index_next(&it, &blk)) {
+			GROW(b, cap, n + 1);
+			b[n++] = blk;
+		}
+	}
+	free(ids);
+	if (nids > 1 && n > 1) {
+		size_t k = 1;
+
+		qsort(b, n, sizeof(*b), cmp_u32);
+		for (size_t i = 1; i < n; i++)
+			if (b[i] != b[k - 1])
+				b[k++] = b[i];
+		n = k;
+	}
+	*out = b;
+	return n;
+}
+
+static size_t
+intersect(uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i = 0, j = 0, k = 0;
+
+	while (i < na && j < nb) {
+		if (a[i] < b[j])
+			i++;
+		else if (a[i] > b[j])
+			j++;
+		else {
+			a[k++] = a[i];
+			i++;
+			j++;
+		}
+	}
+	return k;
+}
+
+size_t
+search_candidates(const struct doc *d, const struct index *ix,
+    const struct pattern *p, uint32_t **blocks)
+{
+	uint32_t *acc = NULL;
+	size_t n = 0;
+
+	if (ix == NULL || p->nwords == 0) {
+		n = doc_nblocks(d);
+		acc = xcalloc(n + 1, sizeof(*acc));
+		for (size_t i = 0; i < n; i++)
+			acc[i] = (uint32_t)i;
+		*blocks = acc;
+		return n;
+	}
+	for (size_t w = 0; w < p->nwords; w++) {
+		uint32_t *b;
+		size_t nb = word_blocks(ix, p->words[w], &b);
+
+		if (w == 0) {
+			acc = b;
+			n = nb;
+		} else {
+			n = intersect(acc, n, b, nb);
+			free(b);
+		}
+		if (n == 0)
+			break;
+	}
+	*blocks = acc ? acc : xcalloc(1, sizeof(*acc));
+	return n;
+}
+
+/* The nodes whose own text holds a match of p: sorted, unique. */
+static size_t
+nodes_matching(const struct doc *d, const struct index *ix,
+    const struct pattern *p, uint32_t **out)
+{
+	uint32_t *blocks, *nodes = NULL;
+	size_t nb = search_candidates(d, ix, p, &blocks), n = 0, cap = 0;
+
+	for (size_t i = 0; i < nb; i++) {
+		uint32_t node = doc_block(d, blocks[i])->node;
+
+		if ((n > 0 && nodes[n - 1] == node) ||
+		    search_block(d, blocks[i], p, NULL, NULL) == 0)
+			continue;
+		GROW(nodes, cap, n + 1);
+		nodes[n++] = node;
+	}
+	free(blocks);
+	if (n > 1) {
+		size_t k = 1;
+
+		qsort(nodes, n, sizeof(*nodes), cmp_u32);
+		for (size_t i = 1; i < n; i++)
+			if (nodes[i] != nodes[k - 1])
+				nodes[k++] = nodes[i];
+		n = k;
+	}
+	*out = nodes;
+	return n;
+}
+
+size_t
+search_nodes(const struct doc *d, const struct index *ix, const char *words,
+    uint32_t **nodes, struct pattern *first)
+{
+	char *copy = xstrdup(words), *save = NULL;
+	uint32_t *acc = NULL;
+	size_t n = 0;
+	bool any = false;
+
+	if (first)
+		memset(first, 0, sizeof(*first));
+	for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		struct pattern p;
+		uint32_t *found;
+		size_t k;
+
+		if (!search_compile(w, &p))
+			continue;
+		k = nodes_matching(d, ix, &p, &found);
+		if (!any) {
+			acc = found;
+			n = k;
+		} else {
+			n = intersect(acc, n, found, k);
+			free(found);
+		}
+		if (!any && first)
+			*first = p;
+		else
+			search_pattern_free(&p);
+		any = true;
+	}
+	free(copy);
+	*nodes = acc ? acc : xcalloc(1, sizeof(*acc));
+	return n;
+}

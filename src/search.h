@@ -1,0 +1,54 @@
+/*
+ * search.h - finding a pattern in the document, as the reader's / and
+ * --search do.
+ *
+ * A pattern matches anywhere inside words ("duplicat" finds "duplicate"
+ * and "duplicative"), case-insensitively unless it has a capital letter
+ * (smart case), and treats curly and straight quotes, dash variants and
+ * accented letters as equal, and any run of white space as one space.
+ * The word index narrows the blocks worth scanning: each word of the
+ * pattern is looked for in the index's dictionary, and only the blocks
+ * that hold a matching word for every one of them are scanned.
+ */
+#ifndef LECTERN_SEARCH_H
+#define LECTERN_SEARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct doc;
+struct index;
+
+struct pattern {
+	char *fold;             /* the pattern folded (NUL-terminated) */
+	size_t len;
+	bool exact_case;        /* it has a capital letter */
+	char **words;           /* its words, folded, for the index */
+	size_t nwords;
+};
+
+/* Compile s; false when it is empty (nothing to look for). */
+bool search_compile(const char *s, struct pattern *p);
+void search_pattern_free(struct pattern *p);
+
+/* The matches in block b, in order, each given to fn as a span of the
+ * text [off, end).  Returns how many. */
+typedef void search_fn(void *arg, uint32_t off, uint32_t end);
+size_t search_block(const struct doc *d, uint32_t b, const struct pattern *p,
+    search_fn *fn, void *arg);
+
+/* The blocks that may hold a match, in document order: *blocks is
+ * allocated (caller frees); returns how many.  With no index, or a
+ * pattern with no word in it, every block. */
+size_t search_candidates(const struct doc *d, const struct index *ix,
+    const struct pattern *p, uint32_t **blocks);
+
+/* The nodes whose own text holds a match for each of the words (split
+ * at white space), in document order: *nodes is allocated (caller
+ * frees); returns how many.  If first is not NULL it receives the
+ * compiled first word (the caller frees it with search_pattern_free). */
+size_t search_nodes(const struct doc *d, const struct index *ix,
+    const char *words, uint32_t **nodes, struct pattern *first);
+
+#endif

@@ -1,0 +1,149 @@
+/*
+ * strtab.c - interned strings.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strtab.h"
+#include "util.h"
+
+struct entry {
+	uint32_t off;               /* in the pool */
+	uint32_t len;
+	uint32_t hash;
+};
+
+struct strtab {
+	struct entry *e;
+	size_t n, cap;
+	uint32_t *slots;            /* ids + 1; 0 is free */
+	size_t nslots;              /* a power of two */
+	char *pool;
+	size_t npool, cappool;
+};
+
+static uint32_t
+hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+static void
+rehash(struct strtab *t)
+{
+	size_t n = t->nslots ? t->nslots * 2 : 256;
+
+	free(t->slots);
+	t->slots = xcalloc(n, sizeof(*t->slots));
+	t->nslots = n;
+	for (size_t id = 0; id < t->n; id++) {
+		size_t i = t->e[id].hash & (n - 1);
+
+		while (t->slots[i])
+			i = (i + 1) & (n - 1);
+		t->slots[i] = (uint32_t)id + 1;
+	}
+}
+
+struct strtab *
+strtab_new(void)
+{
+	struct strtab *t = xcalloc(1, sizeof(*t));
+
+	rehash(t);
+	return t;
+}
+
+void
+strtab_free(struct strtab *t)
+{
+	if (t == NULL)
+		return;
+	free(t->e);
+	free(t->slots);
+	free(t->pool);
+	free(t);
+}
+
+static uint32_t
+lookup(const struct strtab *t, const char *s, size_t n, uint32_t h,
+    size_t *slot)
+{
+	size_t mask = t->nslots - 1, i = h & mask;
+
+	for (; t->slots[i]; i = (i + 1) & mask) {
+		const struct entry *e = &t->e[t->slots[i] - 1];
+
+		if (e->hash == h && e->len == n && memcmp(t->pool + e->off, s, n) == 0)
+			return t->slots[i] - 1;
+	}
+	*slot = i;
+	return STRTAB_NONE;
+}
+
+uint32_t
+strtab_intern(struct strtab *t, const char *s, size_t n, bool *added)
+{
+	uint32_t h = hash_bytes(s, n), id;
+	size_t slot;
+
+	if (added)
+		*added = false;
+	if ((id = lookup(t, s, n, h, &slot)) != STRTAB_NONE)
+		return id;
+	if ((t->n + 1) * 2 > t->nslots) {
+		rehash(t);
+		lookup(t, s, n, h, &slot);
+	}
+	if (t->npool + n + 1 > UINT32_MAX || t->n + 1 >= UINT32_MAX)
+		die("too many distinct words");
+	GROW(t->e, t->cap, t->n + 1);
+	GROW(t->pool, t->cappool, t->npool + n + 1);
+	t->e[t->n] = (struct entry){ (uint32_t)t->npool, (uint32_t)n, h };
+	memcpy(t->pool + t->npool, s, n);
+	t->pool[t->npool + n] = '\0';
+	t->npool += n + 1;
+	t->slots[slot] = (uint32_t)t->n + 1;
+	if (added)
+		*added = true;
+	return (uint32_t)t->n++;
+}
+
+uint32_t
+strtab_find(const struct strtab *t, const char *s, size_t n)
+{
+	size_t slot;
+
+	return lookup(t, s, n, hash_bytes(s, n), &slot);
+}
+
+const char *
+strtab_str(const struct strtab *t, uint32_t id)
+{
+	return t->pool + t->e[id].off;
+}
+
+size_t
+strtab_len(const struct strtab *t, uint32_t id)
+{
+	return t->e[id].len;
+}
+
+uint32_t
+strtab_count(const struct strtab *t)
+{
+	return (uint32_t)t->n;
+}
+
+size_t
+strtab_memory(const struct strtab *t)
+{
+	return sizeof(*t) + t->cap * sizeof(*t->e) + t->nslots * sizeof(*t->slots) +
+	    t->cappool;
+}

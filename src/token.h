@@ -1,0 +1,59 @@
+/*
+ * token.h - the words of a block, for the indexes.
+ *
+ * A token is a run of word characters (letters, digits, marks), with
+ * hyphens inside it ("High-level", "Secretary-General") kept; it may
+ * span two pieces when a line-end hyphen was rejoined.  Each token
+ * comes with its folded form (lower case, no accents: utf8_fold), its
+ * place in the text, and a few facts about its shape and its
+ * surroundings that the term finder needs.
+ */
+#ifndef LECTERN_TOKEN_H
+#define LECTERN_TOKEN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct doc;
+
+#define TOKEN_MAX 64            /* longer tokens are cut (for the index) */
+
+enum {
+	TOK_UPPER = 1,          /* starts with a capital letter */
+	TOK_CAPS = 2,           /* two or more letters, all capitals (an
+	                           acronym may end in a lower-case "s") */
+	TOK_DIGIT = 4,          /* starts with a digit */
+	TOK_SENTENCE = 8,       /* first word of a sentence (or block) */
+	TOK_QOPEN = 16,         /* an opening quotation mark just before */
+	TOK_QCLOSE = 32,        /* a closing quotation mark just after */
+	TOK_HYPHEN = 64         /* holds a hyphen */
+};
+
+struct token {
+	uint32_t off;           /* where it starts in the text */
+	uint32_t end;           /* just after its last byte */
+	char fold[TOKEN_MAX + 8];
+	uint8_t flen;           /* bytes of fold */
+	uint8_t flags;          /* TOK_* */
+	char after;             /* the punctuation right after it: '.', ',',
+	                           ';', ':', '-' (a dash), '(' ... or ' ' */
+	bool gap;               /* not directly after the previous token
+	                           (punctuation other than a space between) */
+};
+
+struct tokit {
+	const struct doc *d;
+	const char *s;
+	uint32_t piece, end_piece;
+	uint32_t pos;           /* next byte to read */
+	uint32_t pend;          /* end of the current piece */
+	bool sentence;          /* the next token starts a sentence */
+	bool quote;             /* an opening quote was seen */
+	bool gap;
+};
+
+/* Iterate over the tokens of block b. */
+void tok_init(struct tokit *it, const struct doc *d, uint32_t b);
+bool tok_next(struct tokit *it, struct token *t);
+
+#endif

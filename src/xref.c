@@ -1,0 +1,769 @@
+/*
+ * xref.c - building the cross-reference graph and answering it.
+ *
+ * Explicit references are read by a small hand-written parser over the
+ * text after a trigger word ("paragraph", "paras.", "section",
+ * "Article", "Annex" ...): a label ("5", "5 (b)", "3.2", "(c)", "I"),
+ * then ranges ("2 to 4") and enumerations ("2, 3 and 5").  What follows
+ * decides whether the reference leaves the document ("paragraph 3 of
+ * resolution 58/318").  Document symbols ("A/73/334") and "RFC 2119"
+ * are external references wherever they stand.  List references need a
+ * determiner and a count or a pointing word ("these three reasons",
+ * "the points above") so that the common "the" costs nothing.
+ *
+ * Related passages: a node's rarest significant stems (tf-idf over the
+ * word index), followed through at most a fixed number of postings each,
+ * so the work per node is bounded.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "doc.h"
+#include "index.h"
+#include "lists.h"
+#include "terms.h"
+#include "token.h"
+#include "utf8.h"
+#include "util.h"
+#include "xref.h"
+
+#define MAX_RANGE 50
+#define REL_STEMS 10
+#define REL_POSTINGS 4096
+#define REL_SLOTS 8192              /* a power of two */
+
+struct xrefs {
+	const struct doc *d;
+	const struct index *ix;
+	const struct terms *tm;
+	const struct lists *ls;
+	struct xref *e;
+	size_t n, cap;
+	uint32_t *by_to;                /* edge ids sorted by target */
+};
+
+enum trig { T_PARA, T_SECTION, T_ARTICLE, T_ANNEX, T_CHAPTER, T_PART,
+	T_APPENDIX, T_DOCUMENT, T_RFC };
+
+static const struct {
+	const char *word;
+	enum trig kind;
+	const char *prefix;             /* of the label */
+} triggers[] = {
+	{ "paragraph", T_PARA, "" }, { "paragraphs", T_PARA, "" },
+	{ "para", T_PARA, "" }, { "paras", T_PARA, "" },
+	{ "subparagraph", T_PARA, "" }, { "subparagraphs", T_PARA, "" },
+	{ "section", T_SECTION, "Section " }, { "sections", T_SECTION, "Section " },
+	{ "article", T_ARTICLE, "Article " }, { "articles", T_ARTICLE, "Article " },
+	{ "art", T_ARTICLE, "Article " }, { "annex", T_ANNEX, "Annex " },
+	{ "annexes", T_ANNEX, "Annex " }, { "chapter", T_CHAPTER, "Chapter " },
+	{ "chapters", T_CHAPTER, "Chapter " }, { "part", T_PART, "Part " },
+	{ "appendix", T_APPENDIX, "Appendix " },
+	{ "resolution", T_DOCUMENT, "" }, { "resolutions", T_DOCUMENT, "" },
+	{ "decision", T_DOCUMENT, "" }, { "decisions", T_DOCUMENT, "" },
+	{ "document", T_DOCUMENT, "" }, { "documents", T_DOCUMENT, "" },
+	{ "rfc", T_RFC, "RFC " },
+};
+
+static const char *const kind_names[] = { "explicit", "list", "term",
+	"related", "external" };
+
+const char *
+xrefs_kind_name(enum xref_kind k)
+{
+	return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
+}
+
+static void
+add_edge(struct xrefs *xr, const struct xref *x)
+{
+	GROW(xr->e, xr->cap, xr->n + 1);
+	xr->e[xr->n++] = *x;
+}
+
+/* --------------------------------------------------------- the parser */
+
+struct cursor {
+	const char *s;
+	uint32_t pos, end;
+};
+
+static bool
+is_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+skip_ws(struct cursor *c)
+{
+	while (c->pos < c->end && is_ws(c->s[c->pos]))
+		c->pos++;
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Accept word w (case-insensitive) as the next thing; a space or
+ * punctuation must follow it. */
+static bool
+accept_word(struct cursor *c, const char *w)
+{
+	size_t n = strlen(w);
+	struct cursor save = *c;
+
+	skip_ws(c);
+	if (c->pos + n <= c->end && strncasecmp(c->s + c->pos, w, n) == 0 &&
+	    (c->pos + n == c->end || !((c->s[c->pos + n] | 32) >= 'a' &&
+	    (c->s[c->pos + n] | 32) <= 'z'))) {
+		c->pos += (uint32_t)n;
+		return true;
+	}
+	*c = save;
+	return false;
+}
+
+/* "(b)", "(ii)", "(3)" */
+static size_t
+paren_group(const struct cursor *c, uint32_t at, char *out, size_t size)
+{
+	uint32_t i = at + 1;
+
+	if (at >= c->end || c->s[at] != '(')
+		return 0;
+	while (i < c->end && i - at < 7 && ((c->s[i] >= 'a' && c->s[i] <= 'z') ||
+	    is_digit(c->s[i]) || (c->s[i] >= 'A' && c->s[i] <= 'Z')))
+		i++;
+	if (i == at + 1 || i >= c->end || c->s[i] != ')' || (size_t)(i - at + 2) > size)
+		return 0;
+	memcpy(out, c->s + at, i - at + 1);
+	out[i - at + 1] = '\0';
+	return i - at + 1;
+}
+
+/* A label: "5", "3.2", "5 (b)(ii)", "(c)", or for headings a roman
+ * numeral or a letter ("I", "A").  Writes it without spaces. */
+static bool
+parse_label(struct cursor *c, enum trig kind, char *out, size_t size,
+    uint32_t *end)
+{
+	uint32_t i;
+	size_t n = 0, g;
+	char grp[16];
+
+	skip_ws(c);
+	i = c->pos;
+	if (i < c->end && is_digit(c->s[i])) {
+		while (i < c->end && (is_digit(c->s[i]) || (c->s[i] == '.' &&
+		    i + 1 < c->end && is_digit(c->s[i + 1]))) && i - c->pos < 16)
+			i++;
+	} else if (kind != T_PARA && i < c->end && c->s[i] >= 'A' && c->s[i] <= 'Z') {
+		while (i < c->end && strchr("IVXLC", c->s[i]) && i - c->pos < 8)
+			i++;
+		if (i == c->pos)
+			i++;            /* "Annex A" */
+		if (i < c->end && ((c->s[i] | 32) >= 'a' && (c->s[i] | 32) <= 'z'))
+			return false;   /* a word, not a number */
+	} else if (kind != T_PARA || i >= c->end || c->s[i] != '(')
+		return false;
+	n = MIN((size_t)(i - c->pos), size - 1);
+	memcpy(out, c->s + c->pos, n);
+	out[n] = '\0';
+	/* Parenthesised parts, with spaces allowed before them. */
+	for (;;) {
+		uint32_t j = i;
+
+		while (j < c->end && (c->s[j] == ' ' || c->s[j] == '\t'))
+			j++;
+		if ((g = paren_group(c, j, grp, sizeof(grp))) == 0 || n + g >= size)
+			break;
+		memcpy(out + n, grp, g + 1);
+		n += g;
+		i = j + (uint32_t)g;
+	}
+	if (n == 0)
+		return false;
+	c->pos = i;
+	*end = i;
+	return true;
+}
+
+/* Is the reference followed by "of <another document>"? */
+static bool
+leaves_document(struct cursor c)
+{
+	if (!accept_word(&c, "of") && !accept_word(&c, "in"))
+		return false;
+	if (accept_word(&c, "this") || accept_word(&c, "the present") ||
+	    accept_word(&c, "these") || accept_word(&c, "that"))
+		return false;
+	accept_word(&c, "the");
+	skip_ws(&c);
+	return c.pos < c.end && ((c.s[c.pos] | 32) >= 'a' && (c.s[c.pos] | 32) <= 'z');
+}
+
+/* ------------------------------------------------------------ resolve */
+
+static uint32_t
+find_relative(const struct xrefs *xr, uint32_t from, const char *label)
+{
+	const struct doc *d = xr->d;
+	char buf[256];
+	uint32_t n = doc_find_label(d, label);
+
+	if (n != DOC_NONE && label[0] != '(')
+		return n;
+	/* "(c) above", or a paragraph under a heading that restarts the
+	 * numbering: try the labels of the nodes around it. */
+	for (uint32_t a = from; a != DOC_NONE; a = doc_node(d, a)->parent) {
+		const char *al = doc_label(d, a);
+
+		if (*al == '\0')
+			continue;
+		snprintf(buf, sizeof(buf), "%s%s%s", al, label[0] == '(' ? "" : " ", label);
+		if ((n = doc_find_label(d, buf)) != DOC_NONE)
+			return n;
+	}
+	return label[0] == '(' ? DOC_NONE : doc_find_label(d, label);
+}
+
+static void
+emit_ref(struct xrefs *xr, uint32_t from, const char *prefix, const char *label,
+    uint32_t off, uint32_t end, bool external)
+{
+	char full[256];
+	struct xref x = { .from = from, .to = DOC_NONE, .off = off, .end = end,
+		.kind = external ? XREF_EXTERNAL : XREF_EXPLICIT };
+
+	if (!external) {
+		snprintf(full, sizeof(full), "%s%s", prefix, label);
+		x.to = find_relative(xr, from, full);
+		/* "section 3.2" in an RFC: the section is just "3.2". */
+		if (x.to == DOC_NONE && *prefix)
+			x.to = find_relative(xr, from, label);
+		x.unresolved = x.to == DOC_NONE;
+	}
+	add_edge(xr, &x);
+}
+
+/* Labels between "2" and "4" of a range. */
+static void
+emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
+    const char *b, uint32_t off, uint32_t end, bool external)
+{
+	char *ea, *eb, num[24];
+	long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+
+	if (*ea || *eb || y <= x || y - x > MAX_RANGE) {
+		emit_ref(xr, from, prefix, b, off, end, external);
+		return;
+	}
+	for (long k = x + 1; k <= y; k++) {
+		snprintf(num, sizeof(num), "%ld", k);
+		emit_ref(xr, from, prefix, num, off, end, external);
+	}
+}
+
+/* After a trigger word ending at c->pos: the labels, ranges and lists. */
+static void
+parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
+    enum trig kind, const char *prefix)
+{
+	char labels[16][64];
+	uint32_t ends[16], end = c->pos;
+	size_t n = 0;
+	bool range[16] = { false };
+
+	while (n < 16 && parse_label(c, kind, labels[n], sizeof(labels[0]), &ends[n])) {
+		end = ends[n++];
+		if (accept_word(c, "to") || accept_word(c, "through") ||
+		    (skip_ws(c), c->pos < c->end && c->s[c->pos] == '-' && ++c->pos) ||
+		    (c->pos + 3 <= c->end && memcmp(c->s + c->pos, "\xE2\x80\x93", 3) == 0 &&
+		    (c->pos += 3))) {
+			range[n] = true;
+			continue;
+		}
+		skip_ws(c);
+		if (c->pos < c->end && c->s[c->pos] == ',') {
+			c->pos++;
+			accept_word(c, "and");
+			continue;
+		}
+		if (accept_word(c, "and") || accept_word(c, "or"))
+			continue;
+		break;
+	}
+	if (n == 0)
+		return;
+	c->pos = end;
+	bool ext = leaves_document(*c);
+
+	for (size_t i = 0; i < n; i++) {
+		if (range[i] && i > 0)
+			emit_range(xr, from, prefix, labels[i - 1], labels[i], off, ends[i], ext);
+		else
+			emit_ref(xr, from, prefix, labels[i], off, ends[i], ext);
+	}
+}
+
+/* "resolution 68/4", "document C/105/INF/1", "RFC 2119". */
+static void
+parse_document(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
+    enum trig kind)
+{
+	uint32_t i;
+
+	skip_ws(c);
+	i = c->pos;
+	while (i < c->end && !is_ws(c->s[i]) && c->s[i] != ',' && c->s[i] != ';' &&
+	    c->s[i] != ')' && i - c->pos < 40)
+		i++;
+	while (i > c->pos && (c->s[i - 1] == '.' || c->s[i - 1] == ':'))
+		i--;
+	if (i == c->pos || !is_digit(c->s[i - 1]))
+		return;
+	if (kind != T_RFC && !memchr(c->s + c->pos, '/', i - c->pos))
+		return;
+	emit_ref(xr, from, "", "", off, i, true);
+	c->pos = i;
+}
+
+static int
+trigger(const struct token *t)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(triggers); i++)
+		if (strlen(triggers[i].word) == t->flen &&
+		    memcmp(triggers[i].word, t->fold, t->flen) == 0)
+			return (int)i;
+	return -1;
+}
+
+static uint32_t
+block_end(const struct doc *d, const struct block *bl)
+{
+	const struct piece *p;
+
+	if (bl->end_piece == bl->first_piece)
+		return 0;
+	p = doc_piece(d, bl->end_piece - 1);
+	return p->off + p->len;
+}
+
+/* Bare document symbols: "A/73/334", "E/CN.4/2005/1". */
+static bool
+symbol_at(const struct token *t)
+{
+	return (t->flags & TOK_CAPS) && t->flen <= 4 && t->after == '/';
+}
+
+/* ------------------------------------------------------- list references */
+
+static int
+count_of(const struct token *t)
+{
+	static const char *const w[] = { "", "one", "two", "three", "four",
+		"five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve" };
+
+	for (size_t i = 1; i < ARRAY_SIZE(w); i++)
+		if (strlen(w[i]) == t->flen && memcmp(w[i], t->fold, t->flen) == 0)
+			return (int)i;
+	if (t->flen == 1 && t->fold[0] >= '2' && t->fold[0] <= '9')
+		return t->fold[0] - '0';
+	return 0;
+}
+
+static bool
+tok_is(const struct token *t, const char *w)
+{
+	return t->flen == strlen(w) && memcmp(t->fold, w, t->flen) == 0;
+}
+
+/* tk[0] is a determiner: "these three reasons", "the four provisions",
+ * "the points above". */
+static void
+list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from)
+{
+	bool these = tok_is(&tk[0], "these") || tok_is(&tk[0], "those");
+	int count = n > 1 ? count_of(&tk[1]) : 0;
+	size_t noun = count ? 2 : 1;
+	bool pointing = noun + 1 < n && (tok_is(&tk[noun + 1], "above") ||
+	    tok_is(&tk[noun + 1], "below") || tok_is(&tk[noun + 1], "listed"));
+	uint32_t l;
+
+	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
+		return;
+	l = lists_refer(xr->ls, tk[noun].fold, tk[noun].flen, count, tk[noun].off);
+	if (l == LISTS_NONE)
+		return;
+	struct xref x = { .from = from, .to = lists_at(xr->ls, l), .off = tk[0].off,
+		.end = tk[pointing ? noun + 1 : noun].end, .aux = l, .kind = XREF_LIST };
+
+	add_edge(xr, &x);
+}
+
+/* ------------------------------------------------------------ building */
+
+static int
+cmp_off(const void *a, const void *b)
+{
+	const struct xref *x = a, *y = b;
+
+	return (x->off > y->off) - (x->off < y->off);
+}
+
+static void
+scan_block(struct xrefs *xr, uint32_t b)
+{
+	const struct block *bl = doc_block(xr->d, b);
+	struct cursor c = { .s = doc_data(xr->d), .end = block_end(xr->d, bl) };
+	struct token tk[4];
+	size_t have = 0, first = xr->n;
+	struct tokit it;
+
+	if (bl->kind == BLOCK_TITLE)
+		return;
+	tok_init(&it, xr->d, b);
+	while (tok_next(&it, &tk[have < 4 ? have : 3])) {
+		struct token *t = &tk[have < 4 ? have : 3];
+		int k;
+
+		if ((k = trigger(t)) >= 0) {
+			c.pos = t->end;
+			if (t->after == '.')
+				c.pos++;                /* "para." */
+			if (triggers[k].kind == T_DOCUMENT || triggers[k].kind == T_RFC)
+				parse_document(xr, &c, bl->node, t->off, triggers[k].kind);
+			else
+				parse_refs(xr, &c, bl->node, t->off, triggers[k].kind,
+				    triggers[k].prefix);
+		} else if (symbol_at(t)) {
+			c.pos = t->off;
+			parse_document(xr, &c, bl->node, t->off, T_DOCUMENT);
+		}
+		/* A window of four tokens for list references. */
+		if (have < 4)
+			have++;
+		if (have == 4) {
+			if (tok_is(&tk[0], "the") || tok_is(&tk[0], "these") ||
+			    tok_is(&tk[0], "those"))
+				list_ref(xr, tk, 4, bl->node);
+			memmove(tk, tk + 1, 3 * sizeof(tk[0]));
+			have = 3;
+		}
+	}
+	for (size_t i = 0; i + 1 < have; i++)
+		if (tok_is(&tk[i], "the") || tok_is(&tk[i], "these") || tok_is(&tk[i], "those"))
+			list_ref(xr, tk + i, have - i, bl->node);
+	/* In document order within the block; duplicates (a range's words
+	 * seen twice) are harmless. */
+	qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
+}
+
+struct pair {
+	uint32_t to, id;
+};
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const struct pair *x = a, *y = b;
+
+	if (x->to != y->to)
+		return (x->to > y->to) - (x->to < y->to);
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+struct xrefs *
+xrefs_build(const struct doc *d, const struct index *ix, const struct terms *tm,
+    const struct lists *ls)
+{
+	struct xrefs *xr = xcalloc(1, sizeof(*xr));
+	struct pair *p;
+
+	xr->d = d;
+	xr->ix = ix;
+	xr->tm = tm;
+	xr->ls = ls;
+	for (uint32_t b = 0; b < doc_nblocks(d); b++)
+		scan_block(xr, b);
+	p = xcalloc(xr->n + 1, sizeof(*p));
+	for (uint32_t i = 0; i < xr->n; i++)
+		p[i] = (struct pair){ xr->e[i].to, i };
+	qsort(p, xr->n, sizeof(*p), cmp_pair);
+	xr->by_to = xcalloc(xr->n + 1, sizeof(*xr->by_to));
+	for (uint32_t i = 0; i < xr->n; i++)
+		xr->by_to[i] = p[i].id;
+	free(p);
+	return xr;
+}
+
+void
+xrefs_free(struct xrefs *xr)
+{
+	if (xr == NULL)
+		return;
+	free(xr->e);
+	free(xr->by_to);
+	free(xr);
+}
+
+uint32_t
+xrefs_count(const struct xrefs *xr)
+{
+	return (uint32_t)xr->n;
+}
+
+const struct xref *
+xrefs_get(const struct xrefs *xr, uint32_t i)
+{
+	return &xr->e[i];
+}
+
+uint32_t
+xrefs_from_off(const struct xrefs *xr, uint32_t off)
+{
+	size_t lo = 0, hi = xr->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (xr->e[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (uint32_t)lo;
+}
+
+static void
+term_edges(const struct xrefs *xr, uint32_t t, xrefs_fn *fn, void *arg,
+    uint32_t only_to)
+{
+	uint32_t first = terms_first(xr->tm, t);
+	size_t n;
+	const uint32_t *nodes = terms_nodes(xr->tm, t, &n);
+
+	if (first == DOC_NONE || (only_to != DOC_NONE && first != only_to))
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct xref x = { .from = nodes[i], .to = first, .aux = t,
+			.kind = XREF_TERM };
+
+		if (nodes[i] != first)
+			fn(arg, &x);
+	}
+}
+
+void
+xrefs_terms(const struct xrefs *xr, xrefs_fn *fn, void *arg)
+{
+	for (uint32_t t = 0; t < terms_count(xr->tm); t++)
+		term_edges(xr, t, fn, arg, DOC_NONE);
+}
+
+void
+xrefs_backlinks(const struct xrefs *xr, uint32_t node, xrefs_fn *fn, void *arg)
+{
+	size_t lo = 0, hi = xr->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (xr->e[xr->by_to[mid]].to < node)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < xr->n && xr->e[xr->by_to[lo]].to == node; lo++)
+		fn(arg, &xr->e[xr->by_to[lo]]);
+	for (uint32_t t = 0; t < terms_count(xr->tm); t++)
+		term_edges(xr, t, fn, arg, node);
+}
+
+void
+xrefs_words(const struct xrefs *xr, const struct xref *x, struct buf *out)
+{
+	const char *s = doc_data(xr->d);
+	bool space = false;
+
+	if (x->kind == XREF_TERM) {
+		buf_adds(out, terms_text(xr->tm, x->aux));
+		return;
+	}
+	for (uint32_t i = x->off; i < x->end; i++) {
+		if (is_ws(s[i])) {
+			space = true;
+			continue;
+		}
+		if (space)
+			buf_addc(out, ' ');
+		space = false;
+		buf_addc(out, s[i]);
+	}
+}
+
+/* ------------------------------------------------------------ related */
+
+struct qstem {
+	uint32_t stem;
+	uint32_t tf;
+	double idf;
+};
+
+struct cand {
+	uint32_t node;          /* DOC_NONE: a free slot */
+	uint32_t block;         /* where it was first seen */
+	double score;
+};
+
+/* The significant stems of node's subtree, with their counts. */
+static size_t
+query_stems(const struct xrefs *xr, uint32_t node, struct qstem *q, size_t max)
+{
+	const struct node *n = doc_node(xr->d, node);
+	double nb = (double)MAX(index_nblocks(xr->ix), 1u);
+	size_t nq = 0;
+
+	for (uint32_t b = n->first_block; b < n->end_block && b - n->first_block < 64; b++) {
+		struct tokit it;
+		struct token t;
+
+		tok_init(&it, xr->d, b);
+		while (tok_next(&it, &t)) {
+			uint32_t w = index_lookup(xr->ix, t.fold, t.flen), s;
+			size_t k;
+
+			if (w == INDEX_NONE || (s = index_stem_of(xr->ix, w)) == INDEX_NONE)
+				continue;
+			for (k = 0; k < nq && q[k].stem != s; k++)
+				;
+			if (k < nq) {
+				q[k].tf++;
+				continue;
+			}
+			if (nq == max || index_stem_df(xr->ix, s) < 2)
+				continue;
+			q[nq].stem = s;
+			q[nq].tf = 1;
+			q[nq].idf = log(nb / index_stem_df(xr->ix, s));
+			nq++;
+		}
+	}
+	return nq;
+}
+
+static int
+cmp_idf(const void *a, const void *b)
+{
+	const struct qstem *x = a, *y = b;
+
+	return (x->idf < y->idf) - (x->idf > y->idf);
+}
+
+static struct cand *
+cand_slot(struct cand *c, uint32_t node)
+{
+	size_t i = (node * 2654435761u) & (REL_SLOTS - 1);
+
+	for (size_t probes = 0; probes < REL_SLOTS; probes++, i = (i + 1) & (REL_SLOTS - 1))
+		if (c[i].node == node || c[i].node == DOC_NONE)
+			return &c[i];
+	return NULL;
+}
+
+static bool
+relatable(const struct node *n)
+{
+	return n->kind == NODE_PARAGRAPH || n->kind == NODE_ITEM ||
+	    n->kind == NODE_SUBITEM || n->kind == NODE_SECTION;
+}
+
+/* Follow stem s's postings (at most REL_POSTINGS) into candidates. */
+static void
+gather(const struct xrefs *xr, uint32_t node, const struct qstem *q,
+    struct cand *c)
+{
+	size_t nw, seen = 0;
+	const uint32_t *words = index_stem_words(xr->ix, q->stem, &nw);
+	double weight = q->idf * q->idf;
+	uint32_t last_node = DOC_NONE;
+
+	for (size_t i = 0; i < nw && seen < REL_POSTINGS; i++) {
+		struct postings it;
+		uint32_t b;
+
+		index_postings(xr->ix, words[i], &it);
+		while (seen < REL_POSTINGS && index_next(&it, &b)) {
+			uint32_t owner = doc_block(xr->d, b)->node;
+			struct cand *slot;
+
+			seen++;
+			if (owner == last_node || doc_contains(xr->d, node, owner) ||
+			    doc_contains(xr->d, owner, node) ||
+			    !relatable(doc_node(xr->d, owner)) ||
+			    (slot = cand_slot(c, owner)) == NULL)
+				continue;
+			last_node = owner;
+			if (slot->node == DOC_NONE) {
+				slot->node = owner;
+				slot->block = b;
+				slot->score = 0;
+			}
+			slot->score += weight;
+		}
+	}
+}
+
+size_t
+xrefs_related(const struct xrefs *xr, uint32_t node, struct xref *out)
+{
+	struct qstem q[256];
+	struct cand *c;
+	size_t nq, n = 0;
+	double norm = 0;
+
+	if (!relatable(doc_node(xr->d, node)))
+		return 0;
+	nq = query_stems(xr, node, q, ARRAY_SIZE(q));
+	qsort(q, nq, sizeof(*q), cmp_idf);
+	nq = MIN(nq, (size_t)REL_STEMS);
+	if (nq == 0)
+		return 0;
+	c = xreallocarray(NULL, REL_SLOTS, sizeof(*c));
+	for (size_t i = 0; i < REL_SLOTS; i++)
+		c[i].node = DOC_NONE;
+	for (size_t i = 0; i < nq; i++) {
+		gather(xr, node, &q[i], c);
+		norm += q[i].idf * q[i].idf;
+	}
+	for (size_t i = 0; i < REL_SLOTS; i++) {
+		double score;
+		size_t k;
+
+		if (c[i].node == DOC_NONE)
+			continue;
+		/* Shorter passages sharing as much are closer. */
+		score = c[i].score / norm /
+		    sqrt(1.0 + index_block_terms(xr->ix, c[i].block) / 25.0);
+		for (k = n; k > 0 && (out[k - 1].score < score ||
+		    (out[k - 1].score == score && out[k - 1].to > c[i].node)); k--)
+			if (k < XREF_RELATED_MAX)
+				out[k] = out[k - 1];
+		if (k < XREF_RELATED_MAX) {
+			out[k] = (struct xref){ .from = node, .to = c[i].node,
+				.score = (float)score, .kind = XREF_RELATED };
+			n = MIN(n + 1, (size_t)XREF_RELATED_MAX);
+		}
+	}
+	free(c);
+	return n;
+}
