@@ -11,7 +11,7 @@
  * Line ends are LF, CRLF and lone CR; a form feed ends a line too but
  * not a line number, and flags the line after it (LN_BREAK).
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <string.h>
 

@@ -4,7 +4,7 @@
  * through iconv's transliteration, whose answers are cached per code
  * point (iconv is far too slow to call for every character of a page).
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <iconv.h>
 #include <langinfo.h>

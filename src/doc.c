@@ -13,7 +13,7 @@
  * and makes every label unique, qualifying a repeated one by its
  * heading ("Annex I 3") or, failing that, by a count ("2 [2]").
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -285,6 +285,30 @@ doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
 		buf_add(out, s + p->off, p->len);
 		if (max && out->len - start >= max)
 			break;
+	}
+}
+
+void
+doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
+{
+	uint32_t b = doc_block_at(d, from);
+	const char *s = d->text->data;
+	bool first = true;
+
+	for (; b != DOC_NONE && b < d->nblocks && doc_block_start(d, b) < to; b++) {
+		const struct block *bl = &d->blocks[b];
+
+		for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+			const struct piece *p = &d->pieces[i];
+			uint32_t a = MAX(p->off, from), e = MIN(p->off + p->len, to);
+
+			if (a >= e)
+				continue;
+			if (!first && (p->join != JOIN_GLUE || i == bl->first_piece))
+				buf_addc(out, ' ');
+			buf_add(out, s + a, e - a);
+			first = false;
+		}
 	}
 }
 

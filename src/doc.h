@@ -186,6 +186,11 @@ bool doc_contains(const struct doc *d, uint32_t a, uint32_t b);
 struct buf;
 void doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
     size_t max);
+/* The text between offsets from and to as the model reads it: pieces
+ * joined as they are (a space, nothing after a rejoined word), line ends
+ * and indentation between them left out.  Appended to out. */
+void doc_text_span(const struct doc *d, uint32_t from, uint32_t to,
+    struct buf *out);
 /* The first words of a node's own text, at most max bytes, cut at a word
  * boundary with "…" added when cut (for outlines and panels). */
 void doc_node_snippet(const struct doc *d, uint32_t node, struct buf *out,

@@ -1,7 +1,7 @@
 /*
  * dump.c - plain text output of a document, through the layout engine.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -11,7 +11,7 @@
  * page number ("3", "2/5", "- 3 -", "Page 3 of 9").  The result is the
  * sorted list of where those lines start; the parser skips them.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

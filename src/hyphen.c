@@ -9,7 +9,7 @@
  * into a set; it reads only the places where a hyphen stands, found with
  * memchr, so it costs little even on a large text.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -7,7 +7,7 @@
  * as the varint-coded difference from the block before.  Stems are
  * computed once per distinct word at the end.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

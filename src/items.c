@@ -13,7 +13,7 @@
  * "and", "or" ...), never after a word that makes it a reference
  * ("paragraph 5 (b)", "subparagraph (c) above").
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /*
  * json.c - the JSON writer.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <math.h>
 #include <string.h>

@@ -11,7 +11,7 @@
  * at each depth.  At narrow widths the indentation gives way first, so
  * that some text always fits.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -3,7 +3,7 @@
  * number of its group; two words are synonyms when their stems share a
  * group.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@
  * however many lists), and by the stems of their lead-in's words for
  * the phrases whose noun names no list.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -10,7 +10,7 @@
  * it is read cannot kill the reader with SIGBUS: the text simply ends
  * where the file did.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <errno.h>
 #include <fcntl.h>

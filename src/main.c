@@ -2,7 +2,7 @@
  * main.c - lectern's command line: parse the options, load the document,
  * and hand it to the mode that was asked for.  Nothing else lives here.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -22,10 +22,10 @@
 #include "lexicon.h"
 #include "load.h"
 #include "model.h"
-#include "pager.h"
 #include "parse.h"
 #include "paths.h"
 #include "query.h"
+#include "reader.h"
 #include "util.h"
 
 #define DEFAULT_DOC "iom-dg-response.txt"
@@ -43,11 +43,12 @@ struct options {
 	struct load_opts load;
 	int width;                  /* 0: the window's */
 	bool json, all;
+	struct reader_opts reader;
 };
 
 enum {
 	OPT_ENCODING = 256, OPT_FORCE, OPT_WIDTH, OPT_HELP, OPT_VERSION,
-	OPT_JSON, OPT_ALL,
+	OPT_JSON, OPT_ALL, OPT_MOUSE, OPT_NO_STATE, OPT_SCRIPT,
 	OPT_MODE                    /* OPT_MODE + enum mode */
 };
 
@@ -65,6 +66,9 @@ static const struct option longopts[] = {
 	{ "resolve", required_argument, NULL, OPT_MODE + MODE_RESOLVE },
 	{ "lint", no_argument, NULL, OPT_MODE + MODE_LINT },
 	{ "json", no_argument, NULL, OPT_JSON },
+	{ "mouse", no_argument, NULL, OPT_MOUSE },
+	{ "no-state", no_argument, NULL, OPT_NO_STATE },
+	{ "script", required_argument, NULL, OPT_SCRIPT },
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -74,7 +78,7 @@ static const struct option longopts[] = {
 static void
 usage(void)
 {
-	printf("Usage: lectern [OPTION]... [FILE]\n"
+	printf("Usage: lectern [OPTION]... [+COMMAND] [FILE]\n"
 	    "Read a structured plain-text document (a report, a resolution, an RFC)\n"
 	    "in the terminal.  With no FILE, or when FILE is -, read standard input;\n"
 	    "with no FILE and standard input a terminal, open the bundled document.\n"
@@ -84,6 +88,11 @@ usage(void)
 	    "                       instead of detecting it\n"
 	    "  -f, --force          read a file that looks binary\n"
 	    "  -w, --width=N        lay the text out N columns wide\n"
+	    "      --mouse          let the wheel scroll and clicks follow links\n"
+	    "      --no-state       do not remember the reading position\n"
+	    "      --script=FILE    run the keys and commands in FILE without a\n"
+	    "                       terminal, printing screens (for tests)\n"
+	    "  +LABEL, +/WORD       open at a label (+6b) or at a word (+/duplicat)\n"
 	    "\n"
 	    "Queries (print and exit; --json for JSON):\n"
 	    "  -d, --dump           the whole document, reflowed\n"
@@ -190,6 +199,15 @@ parse_options(int argc, char **argv, struct options *o)
 		case OPT_ALL:
 			o->all = true;
 			break;
+		case OPT_MOUSE:
+			o->reader.mouse = true;
+			break;
+		case OPT_NO_STATE:
+			o->reader.no_state = true;
+			break;
+		case OPT_SCRIPT:
+			o->reader.script = optarg;
+			break;
 		case 'h':
 		case OPT_HELP:
 			usage();
@@ -206,10 +224,17 @@ parse_options(int argc, char **argv, struct options *o)
 			bad_usage("unknown option '%s'", argv[optind - 1]);
 		}
 	}
-	if (optind < argc)
-		o->file = argv[optind++];
-	if (optind < argc)
-		bad_usage("unexpected argument '%s'", argv[optind]);
+	for (; optind < argc; optind++) {
+		const char *arg = argv[optind];
+
+		if (arg[0] == '+' && arg[1] != '\0' && o->reader.start == NULL)
+			o->reader.start = arg + 1;
+		else if (o->file == NULL)
+			o->file = arg;
+		else
+			bad_usage("unexpected argument '%s'", arg);
+	}
+	o->reader.width = o->width;
 }
 
 /* The file to read: the one named, standard input when it is not a
@@ -380,14 +405,23 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	parse_options(argc, argv, &o);
 	file = choose_file(&o, &owned);
-	if (o.mode == MODE_READ && !terminal_usable())
+	if (o.mode == MODE_READ && !terminal_usable() && o.reader.script == NULL)
 		o.mode = MODE_DUMP;
-	t = load_all(file, &o);
 	disp = display_new(NULL);
-	if (o.mode == MODE_READ)
-		status = pager_run(t, disp, o.width);
-	else
+	if (o.mode == MODE_READ) {
+		/* The reader reads the rest of a large file behind the
+		 * first screen. */
+		struct load_error err;
+
+		if ((t = load_open(file, &o.load, &err)) == NULL) {
+			fprintf(stderr, "%s: %s: %s\n", util_progname, file, err.reason);
+			return 2;
+		}
+		status = reader_run(t, file, disp, &o.reader);
+	} else {
+		t = load_all(file, &o);
 		status = run_query(&o, t, file, disp);
+	}
 	display_free(disp);
 	load_unref(t);
 	free(owned);

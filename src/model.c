@@ -3,7 +3,7 @@
  * then the word index and the term index, the named lists, and the
  * cross-references that need all of them.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 

@@ -3,7 +3,7 @@
  * then stream every line through the classifier, the paragraph builder
  * and the structure builder (see parse_impl.h).
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

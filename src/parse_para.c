@@ -16,7 +16,7 @@
  * Words split at a line end are rejoined here too, with or without
  * their hyphen as hyphen.c's evidence says.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -15,7 +15,7 @@
  * annual debate ..." becomes items (a) and (b), and the text after the
  * last item's sentence goes back to its parent.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,7 +1,7 @@
 /*
  * paths.c - data, configuration and state locations.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <limits.h>
 #include <stdio.h>

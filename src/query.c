@@ -1,7 +1,7 @@
 /*
  * query.c - the outline and the other command-line queries.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdio.h>
 #include <stdlib.h>

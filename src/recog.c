@@ -3,7 +3,7 @@
  * keyword headings ("Article 3", "ANNEX I", "Part One"), and whether a
  * line starts something new or carries on a sentence.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -6,7 +6,7 @@
  * a blank line always ends a paragraph.  HTML tags on lines of their own
  * are dropped.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <string.h>
 

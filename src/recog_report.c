@@ -9,7 +9,7 @@
  * margin, so their length tells a wrap from a paragraph's end.  This is
  * the recogniser for anything no other one claims.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdio.h>
 #include <string.h>

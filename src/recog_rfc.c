@@ -8,7 +8,7 @@
  * tables -- is preformatted.  Lines are ragged, so paragraphs end at
  * blank lines.  Page footers ("[Page 3]") and headers are furniture.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdio.h>
 #include <string.h>

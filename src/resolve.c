@@ -3,7 +3,7 @@
  * the readings in order: a line number, a label, a named list, a term,
  * and then the passages that hold every word of it.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <ctype.h>
 #include <stdlib.h>

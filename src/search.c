@@ -5,7 +5,7 @@
  * byte, the offset of the character it came from; matches are found in
  * the folded buffer with memmem and mapped back to the text.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

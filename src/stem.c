@@ -17,7 +17,7 @@
  *
  * The stop words are a sorted table searched by bisection.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdbool.h>
 #include <stddef.h>

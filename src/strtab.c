@@ -1,7 +1,7 @@
 /*
  * strtab.c - interned strings.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -12,7 +12,7 @@
  * definite article, and names and quoted terms only if mentioned in the
  * body.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -92,25 +92,17 @@ make_key(const struct token *tk, size_t i, size_t j, uint8_t kind, char *key,
 }
 
 static uint32_t
-add_text(struct terms *tm, const char *s, uint32_t a, uint32_t b)
+add_text(struct terms *tm, uint32_t a, uint32_t b)
 {
 	uint32_t off = (uint32_t)tm->npool;
-	bool space = false;
+	struct buf text;
 
-	GROW(tm->pool, tm->cappool, tm->npool + (b - a) + 1);
-	for (uint32_t i = a; i < b; i++) {
-		char c = s[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			space = true;
-			continue;
-		}
-		if (space)
-			tm->pool[tm->npool++] = ' ';
-		space = false;
-		tm->pool[tm->npool++] = c;
-	}
-	tm->pool[tm->npool++] = '\0';
+	buf_init(&text);
+	doc_text_span(tm->d, a, b, &text);
+	GROW(tm->pool, tm->cappool, tm->npool + text.len + 1);
+	memcpy(tm->pool + tm->npool, text.data, text.len + 1);
+	tm->npool += text.len + 1;
+	buf_done(&text);
 	return off;
 }
 
@@ -149,7 +141,7 @@ emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 		t = &tm->t[id];
 		memset(t, 0, sizeof(*t));
 		t->kind = kind;
-		t->text = add_text(tm, doc_data(tm->d), sc->tk[i].off, sc->tk[j].end);
+		t->text = add_text(tm, sc->tk[i].off, sc->tk[j].end);
 		t->first = sc->node;
 		t->first_off = sc->tk[i].off;
 		t->phrase_only = kind == TERM_DEFINED;
@@ -394,6 +386,29 @@ cmp_sortkey(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* A node's text after its children (BLOCK_CONT) mentions terms again:
+ * node lists are sorted and made unique (node ids are in document
+ * order). */
+static void
+unique_nodes(struct term *t)
+{
+	size_t k = 0;
+
+	qsort(t->nodes, t->nnodes, sizeof(*t->nodes), cmp_u32);
+	for (size_t i = 0; i < t->nnodes; i++)
+		if (k == 0 || t->nodes[i] != t->nodes[k - 1])
+			t->nodes[k++] = t->nodes[i];
+	t->nnodes = k;
+}
+
 /* Keep the terms worth keeping; number them alphabetically. */
 static void
 finish(struct terms *tm)
@@ -408,6 +423,7 @@ finish(struct terms *tm)
 		const struct term *t = &tm->t[id];
 
 		tm->rank[id] = TERMS_NONE;
+		unique_nodes(&tm->t[id]);
 		if (t->kind == TERM_DEFINED && t->definite == 0)
 			continue;
 		keys[tm->nsorted].key = strtab_str(tm->keys, id) + 1;

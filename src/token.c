@@ -2,7 +2,7 @@
  * token.c - the tokenizer.  ASCII words are read and folded a byte at a
  * time; anything else goes through utf8_decode and utf8_fold.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <string.h>
 
@@ -171,6 +171,21 @@ look_after(struct tokit *it, struct token *t)
 		t->after = '"';
 }
 
+/* Is the next piece glued to this one and does it start a word? */
+static bool
+glued_next(const struct tokit *it)
+{
+	const struct piece *p;
+	uint32_t cp;
+	size_t len;
+
+	if (it->piece + 1 >= it->end_piece)
+		return false;
+	p = doc_piece(it->d, it->piece + 1);
+	return p->join == JOIN_GLUE && p->len > 0 &&
+	    word_at(it->s + p->off, p->len, &cp, &len);
+}
+
 /* Read word characters (and inner hyphens) from the current piece;
  * false when the token ended inside it. */
 static bool
@@ -182,8 +197,11 @@ read_word(struct tokit *it, struct token *t, struct shape *sh)
 		size_t len, l2;
 
 		if (!word_at(p, it->pend - it->pos, &cp, &len)) {
-			if (cp == '-' && it->pos + 1 < it->pend &&
-			    word_at(p + 1, it->pend - it->pos - 1, &c2, &l2)) {
+			/* A hyphen inside the word, or a kept one at the end of
+			 * a line whose word goes on in the next piece. */
+			if (cp == '-' && ((it->pos + 1 < it->pend &&
+			    word_at(p + 1, it->pend - it->pos - 1, &c2, &l2)) ||
+			    (it->pos + 1 == it->pend && glued_next(it)))) {
 				t->flags |= TOK_HYPHEN;
 				add_fold(t, '-');
 				it->pos++;

@@ -3,7 +3,7 @@
  * of unitab.c.  The ASCII cases, which are most of every document, are
  * answered without touching the tables.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <string.h>
 

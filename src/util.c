@@ -1,7 +1,7 @@
 /*
  * util.c - allocation wrappers, byte buffers and die().
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -15,7 +15,7 @@
  * word index), followed through at most a fixed number of postings each,
  * so the work per node is bounded.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -5,7 +5,7 @@
  * nothing may hang.  Timeouts are generous (the machine may be busy);
  * every wait returns as soon as its condition holds.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <sys/types.h>
 

@@ -35,7 +35,7 @@
  * itself, so a second VTerm, with no state or screen layer, is fed the
  * same bytes and used as a parser to track these two modes.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <sys/ioctl.h>
 #include <sys/types.h>

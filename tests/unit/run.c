@@ -2,7 +2,7 @@
  * run.c - spawning the program under test with pipes on its standard
  * streams, for the command-line tests.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
  * test_cli.c - the command line as a user meets it: options, messages
  * and exit statuses, encodings, escape sequences in --dump.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

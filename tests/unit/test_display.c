@@ -2,7 +2,7 @@
  * test_display.c - every control character becomes a visible
  * placeholder; text is transliterated for non-UTF-8 character sets.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

@@ -3,7 +3,7 @@
  * backend library (src_liblectern_a_SOURCES in Makefile.am) includes
  * curses, and the library itself has no curses symbol in it.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

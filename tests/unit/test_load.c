@@ -4,7 +4,7 @@
  * parser, binary detection, empty and huge inputs, lazy reading.
  * Every input is built here as bytes.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

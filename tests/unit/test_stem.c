@@ -1,7 +1,7 @@
 /*
  * test_stem.c - the Porter stemmer and the stop word list.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

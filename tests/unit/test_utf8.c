@@ -1,7 +1,7 @@
 /*
  * test_utf8.c - UTF-8 coding and the Unicode properties lectern uses.
  */
-#include "config.h"
+#include "autoconf.h"
 
 #include <setjmp.h>
 #include <stdarg.h>

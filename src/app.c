@@ -1,0 +1,638 @@
+/*
+ * app.c - the reader's application: its state, its event loop, the
+ * dispatch of keys to the current mode, the drawing of the screen from
+ * the views, and the life of the model: built at once for a small
+ * document, or shown from its beginning while the builder (builder.h)
+ * indexes the rest, then swapped in with the reading position kept.
+ *
+ * The configuration, the remembered position and the start command
+ * (+6b, +/word) are applied here too.
+ */
+#include "autoconf.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "builder.h"
+#include "conf.h"
+#include "display.h"
+#include "doc.h"
+#include "history.h"
+#include "keys.h"
+#include "layout.h"
+#include "lexicon.h"
+#include "lists.h"
+#include "load.h"
+#include "model.h"
+#include "parse.h"
+#include "paths.h"
+#include "reader.h"
+#include "resolve.h"
+#include "state.h"
+#include "term.h"
+#include "terms.h"
+#include "ui.h"
+#include "util.h"
+
+#define SYNC_LIMIT (2u << 20)       /* build larger documents behind */
+#define WINDOW (256u << 10)         /* the first model's part */
+#define MESSAGE_MS 4000
+#define CHECK_MS 2000
+
+int64_t
+app_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+app_message(struct app *a, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof(a->msg), fmt, ap);
+	va_end(ap);
+	a->msg_error = error;
+	a->msg_until = app_now() + MESSAGE_MS;
+}
+
+/* ------------------------------------------------------------ layout */
+
+/* The columns the text area has, the outline pane aside. */
+static int
+text_area(const struct app *a, int *col0)
+{
+	int c0 = 0;
+
+	if (a->mode == MODE_OUTLINE && a->outline.side)
+		c0 = a->outline.width + 1;
+	*col0 = c0;
+	return MAX(a->cols - c0, 1);
+}
+
+static void
+relayout(struct app *a)
+{
+	int col0, area = text_area(a, &col0), w;
+	struct pos p = { 0, 0 };
+	bool had = a->lay != NULL;
+
+	/* One column spare at the right, where some terminals wrap. */
+	w = area > 40 ? area - 1 : area;
+	if (a->want_width > 0)
+		w = MIN(w, a->want_width);
+	if (had && w == a->lay_width)
+		return;
+	if (had)
+		p = text_pos(a);
+	text_reset_layout(a);
+	layout_free(a->lay);
+	a->lay = layout_new(a->model->doc, a->disp, w,
+	    LAYOUT_BLANKS | LAYOUT_PAGEBREAKS);
+	a->lay_width = w;
+	if (had)
+		text_goto_pos(a, p);
+}
+
+void
+app_resize(struct app *a, int rows, int cols)
+{
+	a->rows = MAX(rows, 3);
+	a->cols = MAX(cols, 10);
+	screen_resize(&a->scr, a->rows, a->cols);
+	if (a->outline.folded)
+		a->outline.side = a->cols >= 70;
+	relayout(a);
+	a->full_redraw = true;
+}
+
+/* ------------------------------------------------------------- model */
+
+static void
+set_model(struct app *a, struct model *m, bool complete)
+{
+	struct pos p = { 0, 0 };
+	bool had = a->model != NULL;
+
+	if (had)
+		p = text_pos(a);
+	panel_close(a);
+	if (a->mode == MODE_PEEK)
+		a->mode = MODE_TEXT;
+	outline_free(a);
+	if (a->mode == MODE_OUTLINE)
+		a->mode = MODE_TEXT;
+	text_reset_layout(a);
+	layout_free(a->lay);
+	a->lay = NULL;
+	model_free(a->model);
+	a->model = m;
+	a->complete = complete;
+	a->have_sel = false;
+	a->hl_list = LISTS_NONE;
+	a->mention_term = TERMS_NONE;
+	relayout(a);
+	if (had)
+		text_goto_pos(a, p);
+	if (a->have_pat && a->search_src) {
+		/* The same search over the new model, staying put. */
+		char *pat = xstrdup(a->search_src);
+
+		a->search_start = text_pos(a);
+		text_search_start(a, pat, a->backward);
+		text_goto_pos(a, a->search_start);
+		free(pat);
+	}
+}
+
+static void restore_state(struct app *a);
+
+void
+app_model_ready(struct app *a, struct model *m)
+{
+	bool untouched = text_pos(a).off == 0 && a->hist &&
+	    history_back_depth(a->hist) == 0;
+
+	set_model(a, m, true);
+	if (builder_error(a->builder))
+		app_message(a, true, "%s: %s", a->name, builder_error(a->builder));
+	if (untouched)
+		restore_state(a);
+}
+
+bool
+app_wait_model(struct app *a)
+{
+	struct model *m;
+
+	if (a->complete || a->builder == NULL)
+		return true;
+	if ((m = builder_wait(a->builder)) != NULL)
+		app_model_ready(a, m);
+	return a->complete;
+}
+
+/* The first model: the whole document when it is small, else its
+ * beginning, with the builder started on the rest. */
+static void
+first_model(struct app *a)
+{
+	struct text *t = a->text;
+	uint32_t avail = (uint32_t)load_avail(t), end;
+
+	if (load_complete(t) && t->len <= SYNC_LIMIT) {
+		set_model(a, model_build(t, a->lx), true);
+		return;
+	}
+	if (t->raw_len <= SYNC_LIMIT) {
+		struct load_error e;
+
+		if (load_finish(t, &e) == 1) {
+			struct text *re = load_redecode(t);
+
+			load_unref(t);
+			a->text = t = re;
+		}
+		set_model(a, model_build(t, a->lx), true);
+		return;
+	}
+	/* A window on the beginning, cut after a blank line. */
+	end = MIN(avail, (uint32_t)WINDOW);
+	if (end < avail) {
+		uint32_t b = end;
+
+		while (b > end / 2 && !(t->data[b - 1] == '\n' && b >= 2 &&
+		    (t->data[b - 2] == '\n' || t->data[b - 2] == '\r')))
+			b--;
+		if (b > end / 2)
+			end = b;
+	}
+	a->builder = builder_start(t, a->lx);
+	set_model(a, model_from_doc(parse_range(t, 0, end, 1, false), a->lx), false);
+}
+
+/* ------------------------------------------------------------- state */
+
+static void
+restore_state(struct app *a)
+{
+	struct state_data sd;
+	char err[256], *file;
+	int r;
+
+	if (!a->state_on || !a->complete ||
+	    (file = state_file(a->text->path, load_hash(a->text))) == NULL)
+		return;
+	r = state_load(file, a->text->path, load_hash(a->text), &sd, err, sizeof(err));
+	if (r < 0)
+		app_message(a, true, "%s", err);
+	if (r == 0) {
+		if (sd.have_top && sd.top.off < a->text->len)
+			text_goto_pos(a, sd.top);
+		for (int i = 0; i < HISTORY_NMARKS; i++)
+			if (sd.marks_set & ((uint64_t)1 << i))
+				history_mark_set(a->hist, history_mark_letter(i), sd.marks[i]);
+	}
+	free(file);
+}
+
+static void
+mark_saved(void *arg, int letter, struct pos p)
+{
+	struct state_data *sd = arg;
+	int i = history_mark_index(letter);
+
+	if (i >= 0) {
+		sd->marks[i] = p;
+		sd->marks_set |= (uint64_t)1 << i;
+	}
+}
+
+static void
+save_state(struct app *a)
+{
+	struct state_data sd;
+	char err[256], *file;
+
+	if (!a->state_on || !a->complete ||
+	    (file = state_file(a->text->path, load_hash(a->text))) == NULL)
+		return;
+	memset(&sd, 0, sizeof(sd));
+	sd.have_top = true;
+	sd.top = text_pos(a);
+	history_marks(a->hist, mark_saved, &sd);
+	if (state_save(file, a->text->path, load_hash(a->text), &sd, err, sizeof(err)) < 0 &&
+	    a->term == NULL)
+		fprintf(stderr, "%s: %s: %s\n", util_progname, file, err);
+	free(file);
+}
+
+/* ------------------------------------------------------------ config */
+
+static bool
+check_key(const char *name)
+{
+	return keys_from_name(name) >= 0;
+}
+
+static bool
+check_element(const char *name)
+{
+	return screen_element_from_name(name) >= 0;
+}
+
+static void
+apply_config(struct app *a, struct config *c, const struct reader_opts *o)
+{
+	char *path = paths_config();
+	static const struct config_check check = { action_known, check_key,
+		check_element };
+
+	memset(c, 0, sizeof(*c));
+	c->mouse = c->state = -1;
+	if (path && config_load(path, &check, c) < 0 && c->nerrors == 0)
+		app_message(a, true, "%s: %s", path, strerror(errno));
+	free(path);
+	for (size_t i = 0; i < c->nbinds; i++)
+		action_bind(a, c->binds[i].key, c->binds[i].action);
+	if (c->width > 0 && o->width == 0)
+		a->want_width = c->width;
+	if (c->mouse == 1)
+		a->mouse = true;
+	if (c->state == 0)
+		a->state_on = false;
+	if (c->nerrors > 0)
+		app_message(a, true, "%s (skipped)%s", c->errors[0],
+		    c->nerrors > 1 ? ", and more" : "");
+}
+
+/* ------------------------------------------------------------- files */
+
+static void
+file_stamp(const struct app *a, int64_t *mtime, int64_t *size)
+{
+	struct stat st;
+
+	*mtime = *size = -1;
+	if (a->text->path && stat(a->text->path, &st) == 0) {
+		*mtime = (int64_t)st.st_mtime;
+		*size = (int64_t)st.st_size;
+	}
+}
+
+void
+action_reload(struct app *a)
+{
+	struct load_opts lo = { .force = a->text->binary };
+	struct load_error e;
+	struct text *t;
+	struct pos p = text_pos(a);
+
+	if (a->text->path == NULL) {
+		app_message(a, false, "standard input cannot be read again");
+		return;
+	}
+	if ((t = load_open(a->text->path, &lo, &e)) == NULL) {
+		app_message(a, true, "%s: %s", a->text->path, e.reason);
+		return;
+	}
+	if (load_finish(t, &e) == 1) {
+		struct text *re = load_redecode(t);
+
+		load_unref(t);
+		t = re;
+	}
+	builder_free(a->builder);
+	a->builder = NULL;
+	load_unref(a->text);
+	a->text = t;
+	set_model(a, model_build(t, a->lx), true);
+	text_goto_pos(a, p);
+	file_stamp(a, &a->mtime, &a->size);
+	a->changed = false;
+	app_message(a, false, "reloaded");
+}
+
+void
+action_suspend(struct app *a)
+{
+	if (a->term)
+		term_suspend(a->term);
+	a->full_redraw = true;
+}
+
+void
+app_tick(struct app *a)
+{
+	int64_t now = app_now(), mtime, size;
+
+	if (a->msg[0] && a->msg_until && now >= a->msg_until)
+		a->msg[0] = '\0';
+	if (now >= a->next_check) {
+		a->next_check = now + CHECK_MS;
+		file_stamp(a, &mtime, &size);
+		if (!a->changed && (mtime != a->mtime || size != a->size) && a->mtime >= 0) {
+			a->changed = true;
+			app_message(a, false, "the file has changed on disk: R reloads it");
+		}
+	}
+}
+
+/* -------------------------------------------------------------- keys */
+
+void
+app_key(struct app *a, int key)
+{
+	if (a->msg[0] && a->msg_until == 0 && a->pending == 0)
+		a->msg[0] = '\0';
+	if (key == K_RESIZE)
+		return;
+	switch (a->mode) {
+	case MODE_PROMPT:
+		prompt_key(a, key);
+		return;
+	case MODE_OUTLINE:
+		outline_key(a, key);
+		return;
+	case MODE_PANEL:
+		panel_key(a, key);
+		return;
+	case MODE_PEEK:
+		peek_key(a, key);
+		return;
+	case MODE_TEXT:
+		break;
+	}
+	if (key == K_ESC) {
+		a->count = 0;
+		a->pending = 0;
+		a->have_sel = false;
+		a->hl_list = LISTS_NONE;
+		if (a->have_pat)
+			text_search_clear(a);
+		a->msg[0] = '\0';
+		return;
+	}
+	if (!action_key(a, key)) {
+		char name[32];
+
+		keys_name(key, name, sizeof(name));
+		app_message(a, false, "%s does nothing here (h shows the keys)", name);
+	}
+}
+
+/* ------------------------------------------------------------ drawing */
+
+void
+app_draw(struct app *a)
+{
+	int col0, area = text_area(a, &col0);
+
+	screen_clear(&a->scr);
+	if (!(a->mode == MODE_OUTLINE && !a->outline.side))
+		text_draw(a, col0, area);
+	if (a->mode == MODE_OUTLINE)
+		outline_draw(a);
+	text_draw_breadcrumb(a);
+	if (a->mode == MODE_PROMPT)
+		prompt_draw(a);
+	else
+		text_draw_status(a);
+	if (a->mode == MODE_PANEL)
+		panel_draw(a);
+	if (a->mode == MODE_PEEK)
+		peek_draw(a);
+}
+
+/* ---------------------------------------------------------- start-up */
+
+static void
+start_command(struct app *a, const char *cmd)
+{
+	if (cmd == NULL || *cmd == '\0')
+		return;
+	if (cmd[0] == '/' || cmd[0] == '?') {
+		if (!app_wait_model(a))
+			return;
+		a->search_start = text_pos(a);
+		if (!text_search_start(a, cmd + 1, cmd[0] == '?'))
+			app_message(a, false, "not found: %s", cmd + 1);
+		return;
+	}
+	{
+		struct target t[1];
+
+		if (!app_wait_model(a))
+			return;
+		if (resolve(a->model, cmd, t, 1) > 0) {
+			text_goto_node(a, t[0].node);
+			if (t[0].how == RES_LIST)
+				a->hl_list = t[0].list;
+		} else
+			app_message(a, true, "nothing answers to %s", cmd);
+	}
+}
+
+static struct app *
+app_new(struct text *t, const char *name, struct display *disp,
+    const struct reader_opts *o, struct config *cfg)
+{
+	struct app *a = xcalloc(1, sizeof(*a));
+	char *lexpath = paths_data("lexicon");
+	int err;
+
+	a->text = load_ref(t);
+	a->name = name;
+	a->disp = disp;
+	a->lx = lexicon_load(lexpath, &err);
+	free(lexpath);
+	a->hist = history_new(1000);
+	a->want_width = o->width;
+	a->mouse = o->mouse;
+	a->state_on = !o->no_state;
+	a->hl_list = LISTS_NONE;
+	a->mention_term = TERMS_NONE;
+	for (size_t i = 0; i < CACHE_BLOCKS; i++)
+		a->cache[i].block = DOC_NONE;
+	action_bind_defaults(a);
+	apply_config(a, cfg, o);
+	screen_init(&a->scr, 24, 80);
+	a->rows = 24;
+	a->cols = 80;
+	file_stamp(a, &a->mtime, &a->size);
+	a->next_check = app_now() + CHECK_MS;
+	return a;
+}
+
+static void
+app_free(struct app *a)
+{
+	builder_free(a->builder);
+	panel_free(a);
+	outline_free(a);
+	prompt_free(a);
+	text_search_clear(a);
+	text_reset_layout(a);
+	layout_free(a->lay);
+	model_free(a->model);
+	lexicon_free(a->lx);
+	history_free(a->hist);
+	screen_done(&a->scr);
+	load_unref(a->text);
+	free(a->bindings);
+	free(a);
+}
+
+static void
+app_start(struct app *a, int rows, int cols, const struct reader_opts *o)
+{
+	a->rows = rows;
+	a->cols = cols;
+	screen_resize(&a->scr, rows, cols);
+	first_model(a);
+	if (a->text->len == 0 && a->complete)
+		app_message(a, false, "empty document");
+	else if (a->text->replaced)
+		app_message(a, true, "%zu invalid or unmappable character%s shown as U+FFFD",
+		    a->text->replaced, a->text->replaced == 1 ? "" : "s");
+	restore_state(a);
+	start_command(a, o->start);
+}
+
+/* ------------------------------------------------------------- loops */
+
+static int
+run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
+{
+	struct term_opts to = { .mouse = a->mouse, .cfg = cfg,
+		.color = getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0' };
+	char err[256];
+	int rows, cols, sig;
+
+	if ((a->term = term_start(&to, err, sizeof(err))) == NULL) {
+		fprintf(stderr, "%s: %s\n", util_progname, err);
+		return 2;
+	}
+	term_size(a->term, &rows, &cols);
+	app_start(a, rows, cols, o);
+	while (!a->quit && !term_signal()) {
+		bool woken;
+		int key, timeout;
+
+		app_draw(a);
+		term_draw(a->term, &a->scr, a->full_redraw);
+		a->full_redraw = false;
+		timeout = a->msg[0] && a->msg_until ? (int)MAX(a->msg_until - app_now(), 1) : CHECK_MS;
+		key = term_key(a->term, a->builder && !a->complete ? builder_fd(a->builder) : -1,
+		    MIN(timeout, CHECK_MS), &woken);
+		if (woken || (a->builder && !a->complete)) {
+			struct model *m = a->builder ? builder_take(a->builder) : NULL;
+
+			if (m)
+				app_model_ready(a, m);
+		}
+		if (key == K_RESIZE) {
+			term_size(a->term, &rows, &cols);
+			app_resize(a, rows, cols);
+		} else if (key == K_MOUSE) {
+			int r, c, button;
+
+			term_mouse(a->term, &r, &c, &button);
+			if (button == 4 || button == 5)
+				text_scroll(a, button == 4 ? -3 : 3);
+			else if (a->mode == MODE_OUTLINE)
+				outline_click(a, r, c);
+			else if (a->mode == MODE_TEXT)
+				text_click(a, r, c);
+		} else if (key != K_NONE)
+			app_key(a, key);
+		app_tick(a);
+	}
+	sig = term_signal();
+	save_state(a);
+	term_stop(a->term);
+	a->term = NULL;
+	if (sig) {
+		/* Stopped by a signal: die of it, as the caller expects. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return 0;
+}
+
+int
+reader_run(struct text *t, const char *name, struct display *disp,
+    const struct reader_opts *o)
+{
+	struct config cfg;
+	struct app *a = app_new(t, name, disp, o, &cfg);
+	int status;
+
+	if (o->script)
+		status = script_run(a, o->script, o);
+	else
+		status = run_terminal(a, o, &cfg);
+	if (o->script)
+		save_state(a);
+	config_free(&cfg);
+	app_free(a);
+	return status;
+}
+
+/* For script.c: start the application at a size. */
+void
+app_script_start(struct app *a, int rows, int cols, const struct reader_opts *o)
+{
+	app_start(a, rows, cols, o);
+}

@@ -1,0 +1,122 @@
+/*
+ * builder.c - the indexing thread.
+ */
+#include "autoconf.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builder.h"
+#include "load.h"
+#include "model.h"
+#include "util.h"
+
+struct builder {
+	pthread_t thread;
+	bool joined;
+	struct text *t;
+	const struct lexicon *lx;
+	int pipe[2];
+	struct model *model;            /* set by the thread */
+	_Atomic bool done;
+	bool taken;
+	char error[256];
+};
+
+static void *
+run(void *arg)
+{
+	struct builder *b = arg;
+	struct load_error e;
+	struct text *t = b->t;
+	struct model *m;
+	int r = load_finish(t, &e);
+
+	if (r < 0)
+		snprintf(b->error, sizeof(b->error), "%s", e.reason);
+	if (r == 1) {
+		struct text *re = load_redecode(t);
+
+		load_unref(t);
+		b->t = t = re;
+	}
+	m = model_build(t, b->lx);
+	b->model = m;
+	atomic_store_explicit(&b->done, true, memory_order_release);
+	/* A failed write is harmless: the reader polls builder_take(). */
+	(void)!write(b->pipe[1], "", 1);
+	return NULL;
+}
+
+struct builder *
+builder_start(struct text *t, const struct lexicon *lx)
+{
+	struct builder *b = xcalloc(1, sizeof(*b));
+
+	b->t = load_ref(t);
+	b->lx = lx;
+	atomic_init(&b->done, false);
+	if (pipe(b->pipe) < 0)
+		die("pipe: %s", strerror(errno));
+	fcntl(b->pipe[0], F_SETFD, FD_CLOEXEC);
+	fcntl(b->pipe[1], F_SETFD, FD_CLOEXEC);
+	if ((errno = pthread_create(&b->thread, NULL, run, b)) != 0)
+		die("cannot start a thread: %s", strerror(errno));
+	return b;
+}
+
+int
+builder_fd(const struct builder *b)
+{
+	return b->pipe[0];
+}
+
+struct model *
+builder_take(struct builder *b)
+{
+	char c;
+
+	if (b->taken || !atomic_load_explicit(&b->done, memory_order_acquire))
+		return NULL;
+	(void)!read(b->pipe[0], &c, 1);
+	b->taken = true;
+	return b->model;
+}
+
+struct model *
+builder_wait(struct builder *b)
+{
+	if (b->taken)
+		return NULL;
+	pthread_join(b->thread, NULL);
+	b->joined = true;
+	return builder_take(b);
+}
+
+const char *
+builder_error(const struct builder *b)
+{
+	return atomic_load_explicit(&b->done, memory_order_acquire) && b->error[0] ?
+	    b->error : NULL;
+}
+
+void
+builder_free(struct builder *b)
+{
+	if (b == NULL)
+		return;
+	if (!b->joined)
+		pthread_join(b->thread, NULL);
+	if (!b->taken)
+		model_free(b->model);
+	close(b->pipe[0]);
+	close(b->pipe[1]);
+	load_unref(b->t);
+	free(b);
+}

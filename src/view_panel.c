@@ -1,0 +1,524 @@
+/*
+ * view_panel.c - the panels that list places to go: the named lists (L),
+ * the passages related to the current one and those that refer to it
+ * (r), the term index with type-ahead (i), every search match (&), and
+ * the help screen (h), which is generated from the action table.
+ *
+ * A panel is a list of rows over the text area; Enter goes to the row's
+ * place, Esc closes.  The rows are built when the panel opens.
+ */
+#include "autoconf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "keys.h"
+#include "lists.h"
+#include "model.h"
+#include "search.h"
+#include "terms.h"
+#include "ui.h"
+#include "utf8.h"
+#include "util.h"
+#include "xref.h"
+
+#define SNIPPET 60
+#define HITS_MAX 5000
+
+static void
+add_row(struct panel *p, const char *text, size_t n, uint32_t node,
+    uint32_t off, uint32_t aux)
+{
+	GROW(p->rows, p->cap, p->nrows + 1);
+	p->rows[p->nrows].text = xstrndup(text, n);
+	p->rows[p->nrows].node = node;
+	p->rows[p->nrows].off = off;
+	p->rows[p->nrows].aux = aux;
+	p->nrows++;
+}
+
+static void
+add_header(struct panel *p, const char *text)
+{
+	add_row(p, text, strlen(text), DOC_NONE, UINT32_MAX, 0);
+}
+
+static const char *
+label_or(const struct doc *d, uint32_t node)
+{
+	const char *l = doc_label(d, node);
+
+	return *l ? l : doc_node(d, node)->kind == NODE_TITLE ? "title" : "\xC2\xB6";
+}
+
+/* "LABEL  first words" */
+static void
+node_row(struct app *a, struct panel *p, uint32_t node, const char *extra)
+{
+	const struct doc *d = a->model->doc;
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%-8s  ", label_or(d, node));
+	doc_node_snippet(d, node, &b, SNIPPET);
+	if (extra)
+		buf_adds(&b, extra);
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] == '\n' || b.data[i] == '\t')
+			b.data[i] = ' ';
+	add_row(p, b.data, b.len, node, UINT32_MAX, 0);
+	buf_done(&b);
+}
+
+/* ------------------------------------------------------------- kinds */
+
+static void
+fill_lists(struct app *a, struct panel *p)
+{
+	const struct lists *ls = a->model->lists;
+	const struct doc *d = a->model->doc;
+
+	snprintf(p->title, sizeof(p->title), "Named lists (%u): Enter goes to one",
+	    lists_count(ls));
+	for (uint32_t i = 0; i < lists_count(ls); i++) {
+		size_t n;
+		const uint32_t *items = lists_items(ls, i, &n);
+		struct buf b;
+
+		buf_init(&b);
+		buf_printf(&b, "%-8s  %zu %s", label_or(d, lists_at(ls, i)), n,
+		    *lists_noun(ls, i) ? lists_noun(ls, i) : "items");
+		if (n > 0)
+			buf_printf(&b, "  %s\xE2\x80\x93%s", label_or(d, items[0]),
+			    label_or(d, items[n - 1]));
+		if (lists_mismatch(ls, i))
+			buf_printf(&b, " (the text says %d)", lists_stated(ls, i));
+		buf_printf(&b, "  %s", lists_lead(ls, i));
+		add_row(p, b.data, b.len, lists_at(ls, i), UINT32_MAX, i);
+		buf_done(&b);
+	}
+	if (lists_count(ls) == 0)
+		add_header(p, "(this document has no named lists)");
+}
+
+struct backs {
+	struct app *a;
+	struct panel *p;
+	uint32_t *seen;
+	size_t n, cap;
+};
+
+static void
+on_backlink(void *arg, const struct xref *x)
+{
+	struct backs *bk = arg;
+	struct buf words, extra;
+
+	for (size_t i = 0; i < bk->n; i++)
+		if (bk->seen[i] == x->from)
+			return;
+	GROW(bk->seen, bk->cap, bk->n + 1);
+	bk->seen[bk->n++] = x->from;
+	buf_init(&words);
+	buf_init(&extra);
+	xrefs_words(bk->a->model->xrefs, x, &words);
+	buf_printf(&extra, "  (%s: %s)", xrefs_kind_name(x->kind), words.data);
+	node_row(bk->a, bk->p, x->from, extra.data);
+	buf_done(&words);
+	buf_done(&extra);
+}
+
+static void
+fill_related(struct app *a, struct panel *p)
+{
+	uint32_t node = text_current_node(a);
+	const struct doc *d = a->model->doc;
+	struct xref rel[XREF_RELATED_MAX];
+	struct backs bk = { a, p, NULL, 0, 0 };
+	size_t n, before;
+	char head[160];
+
+	snprintf(p->title, sizeof(p->title), "Related to %s: Enter goes there",
+	    label_or(d, node));
+	snprintf(head, sizeof(head), "Passages like %s", label_or(d, node));
+	add_header(p, head);
+	n = xrefs_related(a->model->xrefs, node, rel);
+	for (size_t i = 0; i < n; i++)
+		node_row(a, p, rel[i].to, NULL);
+	if (n == 0)
+		add_header(p, "  (none found)");
+	snprintf(head, sizeof(head), "Passages that refer to %s", label_or(d, node));
+	add_header(p, head);
+	before = p->nrows;
+	xrefs_backlinks(a->model->xrefs, node, on_backlink, &bk);
+	free(bk.seen);
+	if (p->nrows == before)
+		add_header(p, "  (none)");
+}
+
+static void
+fill_index(struct app *a, struct panel *p)
+{
+	const struct terms *tm = a->model->terms;
+	const struct doc *d = a->model->doc;
+
+	snprintf(p->title, sizeof(p->title), "Index of terms: type to narrow, Enter goes");
+	for (uint32_t t = 0; t < terms_count(tm); t++) {
+		struct buf b;
+		size_t n;
+		uint32_t first = terms_first(tm, t);
+
+		terms_nodes(tm, t, &n);
+		buf_init(&b);
+		buf_printf(&b, "%s  (%s; %zu place%s, first %s)", terms_text(tm, t),
+		    terms_kind_name(terms_kind(tm, t)), n, n == 1 ? "" : "s",
+		    first == DOC_NONE ? "-" : label_or(d, first));
+		add_row(p, b.data, b.len, first, terms_first_off(tm, t), t);
+		buf_done(&b);
+	}
+	if (terms_count(tm) == 0)
+		add_header(p, "(no terms found)");
+}
+
+struct hits {
+	struct app *a;
+	struct panel *p;
+	uint32_t node;
+};
+
+static void
+on_hit(void *arg, uint32_t off, uint32_t end)
+{
+	struct hits *h = arg;
+	const struct doc *d = h->a->model->doc;
+	const struct node *n = doc_node(d, h->node);
+	struct buf b;
+	uint32_t from = off > n->start + 24 ? off - 24 : n->start;
+
+	if (h->p->nrows >= HITS_MAX)
+		return;
+	while (from > n->start && ((unsigned char)doc_data(d)[from] & 0xC0) == 0x80)
+		from--;
+	buf_init(&b);
+	buf_printf(&b, "%-8s  \xE2\x80\xA6", label_or(d, h->node));
+	doc_text_span(d, from, MIN(end + 40, n->end), &b);
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] == '\n' || b.data[i] == '\t')
+			b.data[i] = ' ';
+	add_row(h->p, b.data, b.len, h->node, off, 0);
+	buf_done(&b);
+}
+
+static void
+fill_hits(struct app *a, struct panel *p)
+{
+	struct hits h = { a, p, 0 };
+
+	for (size_t i = 0; i < a->ncands && p->nrows < HITS_MAX; i++) {
+		h.node = doc_block(a->model->doc, a->cands[i])->node;
+		search_block(a->model->doc, a->cands[i], &a->pat, on_hit, &h);
+	}
+	snprintf(p->title, sizeof(p->title), "%zu match%s of \"%s\": Enter goes to one",
+	    p->nrows, p->nrows == 1 ? "" : "es", a->search_src ? a->search_src : "");
+	if (p->nrows == 0)
+		add_header(p, "(no match)");
+}
+
+static void
+fill_help(struct app *a, struct panel *p)
+{
+	struct buf b;
+	char *line, *save = NULL;
+
+	snprintf(p->title, sizeof(p->title), "lectern %s: keys (Esc closes)", PACKAGE_VERSION);
+	buf_init(&b);
+	action_help(&b);
+	for (line = strtok_r(b.data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		char *tab = strchr(line, '\t'), *tab2;
+		struct buf row;
+
+		if (tab == NULL)
+			continue;
+		*tab = '\0';
+		if ((tab2 = strchr(tab + 1, '\t')) != NULL)
+			*tab2 = '\0';
+		buf_init(&row);
+		buf_printf(&row, "%-18s %s", line, tab + 1);
+		add_row(p, row.data, row.len, DOC_NONE, UINT32_MAX, 0);
+		buf_done(&row);
+	}
+	buf_done(&b);
+	add_header(p, "");
+	add_header(p, "A count before a key repeats it: 5j, 3]. In panels: j/k or the");
+	add_header(p, "arrows move, Enter goes, Esc closes. In the outline: Left and Right");
+	add_header(p, "fold and unfold, z folds or unfolds all, / narrows it.");
+	add_header(p, "The manual says more: man lectern.");
+}
+
+/* ------------------------------------------------------------ filter */
+
+static bool
+matches_filter(const char *text, const char *filter)
+{
+	size_t nf, nt;
+	char *f, *t;
+	bool ok;
+
+	if (*filter == '\0')
+		return true;
+	f = utf8_fold_str(filter, strlen(filter), &nf);
+	t = utf8_fold_str(text, strlen(text), &nt);
+	ok = strstr(t, f) != NULL;
+	free(f);
+	free(t);
+	return ok;
+}
+
+static void
+refilter(struct panel *p)
+{
+	size_t best = SIZE_MAX;
+
+	free(p->shown);
+	p->shown = xcalloc(p->nrows + 1, sizeof(*p->shown));
+	p->nshown = 0;
+	for (size_t i = 0; i < p->nrows; i++)
+		if (matches_filter(p->rows[i].text, p->filter)) {
+			/* A row that starts with the filter comes first. */
+			size_t nf, nt;
+			char *f = utf8_fold_str(p->filter, strlen(p->filter), &nf);
+			char *t = utf8_fold_str(p->rows[i].text, strlen(p->rows[i].text), &nt);
+
+			if (best == SIZE_MAX && *p->filter && strncmp(t, f, nf) == 0)
+				best = p->nshown;
+			free(f);
+			free(t);
+			p->shown[p->nshown++] = i;
+		}
+	p->sel = best != SIZE_MAX ? best : 0;
+	/* Skip headers. */
+	while (p->sel < p->nshown && p->rows[p->shown[p->sel]].node == DOC_NONE &&
+	    p->kind != PANEL_HELP)
+		p->sel++;
+	if (p->sel >= p->nshown)
+		p->sel = 0;
+	p->top = 0;
+}
+
+/* ------------------------------------------------------------ opening */
+
+void
+panel_free(struct app *a)
+{
+	struct panel *p = &a->panel;
+
+	for (size_t i = 0; i < p->nrows; i++)
+		free(p->rows[i].text);
+	free(p->rows);
+	free(p->shown);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+panel_close(struct app *a)
+{
+	panel_free(a);
+	if (a->mode == MODE_PANEL)
+		a->mode = MODE_TEXT;
+}
+
+void
+panel_open(struct app *a, enum panel_kind kind)
+{
+	struct panel *p = &a->panel;
+
+	if (kind != PANEL_HELP && !a->complete) {
+		if (!app_wait_model(a))
+			return;
+	}
+	panel_free(a);
+	p->kind = kind;
+	switch (kind) {
+	case PANEL_LISTS: fill_lists(a, p); break;
+	case PANEL_RELATED: fill_related(a, p); break;
+	case PANEL_INDEX: fill_index(a, p); break;
+	case PANEL_HITS: fill_hits(a, p); break;
+	case PANEL_HELP: fill_help(a, p); break;
+	}
+	refilter(p);
+	a->mode = MODE_PANEL;
+}
+
+/* -------------------------------------------------------------- keys */
+
+static size_t
+panel_height(const struct app *a)
+{
+	return (size_t)MAX(a->rows - 4, 1);
+}
+
+static void
+move_sel(struct app *a, long delta)
+{
+	struct panel *p = &a->panel;
+	long s = (long)p->sel;
+
+	if (p->nshown == 0)
+		return;
+	for (long step = delta > 0 ? 1 : -1, left = labs(delta); left > 0; left--) {
+		long t = s + step;
+
+		/* Headers are passed over, except in the help. */
+		while (t >= 0 && t < (long)p->nshown && p->kind != PANEL_HELP &&
+		    p->rows[p->shown[t]].node == DOC_NONE)
+			t += step;
+		if (t < 0 || t >= (long)p->nshown)
+			break;
+		s = t;
+	}
+	p->sel = (size_t)s;
+}
+
+static void
+go(struct app *a)
+{
+	struct panel *p = &a->panel;
+	struct prow *r;
+	enum panel_kind kind = p->kind;
+
+	if (p->nshown == 0)
+		return;
+	r = &p->rows[p->shown[p->sel]];
+	if (r->node == DOC_NONE)
+		return;
+	a->mode = MODE_TEXT;
+	switch (kind) {
+	case PANEL_LISTS: {
+		size_t n;
+
+		text_jump_node(a, r->node);
+		a->hl_list = r->aux;
+		lists_items(a->model->lists, r->aux, &n);
+		app_message(a, false, "%zu items: ) and ( step through them", n);
+		break;
+	}
+	case PANEL_INDEX:
+		text_jump_off(a, r->off);
+		a->mention_term = r->aux;
+		app_message(a, false, "%s: , goes to the next mention",
+		    terms_text(a->model->terms, r->aux));
+		break;
+	case PANEL_HITS:
+		text_jump_off(a, r->off);
+		a->cur.off = r->off;
+		a->have_cur = true;
+		break;
+	default:
+		text_jump_node(a, r->node);
+		break;
+	}
+	panel_free(a);
+}
+
+static void
+filter_key(struct app *a, int key)
+{
+	struct panel *p = &a->panel;
+	size_t n = strlen(p->filter);
+
+	if (key == K_BS) {
+		while (n > 0 && ((unsigned char)p->filter[--n] & 0xC0) == 0x80)
+			;
+		p->filter[n] = '\0';
+	} else if (key >= 0x20 && key < 0x110000 && key != 0x7F) {
+		char buf[4];
+		size_t k = utf8_encode((uint32_t)key, buf);
+
+		if (n + k < sizeof(p->filter)) {
+			memcpy(p->filter + n, buf, k);
+			p->filter[n + k] = '\0';
+		}
+	}
+	refilter(p);
+}
+
+void
+panel_key(struct app *a, int key)
+{
+	struct panel *p = &a->panel;
+	long page = (long)panel_height(a) - 1;
+	bool typing = p->kind == PANEL_INDEX;
+
+	switch (key) {
+	case K_ESC:
+		panel_close(a);
+		return;
+	case K_ENTER:
+		go(a);
+		return;
+	case K_DOWN: case K_CTRL('n'): move_sel(a, 1); return;
+	case K_UP: case K_CTRL('p'): move_sel(a, -1); return;
+	case K_PGDN: move_sel(a, page); return;
+	case K_PGUP: move_sel(a, -page); return;
+	case K_HOME: move_sel(a, -(long)p->nshown); return;
+	case K_END: move_sel(a, (long)p->nshown); return;
+	}
+	if (typing && (key == K_BS || (key >= 0x20 && key != 0x7F && key < 0x110000))) {
+		filter_key(a, key);
+		return;
+	}
+	switch (key) {
+	case 'q': case 'h': panel_close(a); return;
+	case 'j': move_sel(a, 1); return;
+	case 'k': move_sel(a, -1); return;
+	case ' ': case 'f': move_sel(a, page); return;
+	case 'b': move_sel(a, -page); return;
+	case 'g': move_sel(a, -(long)p->nshown); return;
+	case 'G': move_sel(a, (long)p->nshown); return;
+	}
+}
+
+/* ----------------------------------------------------------- drawing */
+
+void
+panel_draw(struct app *a)
+{
+	struct panel *p = &a->panel;
+	size_t h = panel_height(a);
+	int row = 1, cols = a->cols;
+
+	screen_fill(&a->scr, row, 0, cols, EL_BREADCRUMB);
+	screen_text(&a->scr, a->disp, row, 1, p->title, strlen(p->title),
+	    EL_BREADCRUMB, cols);
+	if (p->kind == PANEL_INDEX) {
+		char f[200];
+		int n = snprintf(f, sizeof(f), "  [%s]", p->filter);
+
+		screen_text(&a->scr, a->disp, row, screen_text_width(a->disp, p->title,
+		    strlen(p->title)) + 2, f, (size_t)n, EL_PROMPT, cols);
+	}
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + h)
+		p->top = p->sel - h + 1;
+	for (size_t i = 0; i < h; i++) {
+		size_t k = p->top + i;
+		bool sel = k == p->sel && p->kind != PANEL_HELP;
+		uint8_t el = sel ? EL_PANEL_SELECTED : EL_PANEL;
+
+		screen_fill(&a->scr, row + 1 + (int)i, 0, cols, el);
+		if (k >= p->nshown)
+			continue;
+		{
+			const struct prow *r = &p->rows[p->shown[k]];
+
+			if (r->node == DOC_NONE && p->kind != PANEL_HELP)
+				el = EL_HEADING;
+			screen_text(&a->scr, a->disp, row + 1 + (int)i, 1, r->text,
+			    strlen(r->text), el, cols - 1);
+		}
+	}
+	screen_fill(&a->scr, row + 1 + (int)h, 0, cols, EL_BREADCRUMB);
+}
