@@ -851,7 +851,7 @@ print_summary(const struct doc_info *di, const struct result *r, size_t ns,
 	printf("\n");
 	printf("%-34s", "pipeline >= 150 MB/s (>= 5 MB)");
 	for (size_t i = 0; i < ns; i++) {
-		snprintf(val, sizeof(val), "%.0f", rate(&r[i], pipeline(&r[i])));
+		snprintf(val, sizeof(val), "%.1f", rate(&r[i], pipeline(&r[i])));
 		summary_cell(cell, sizeof(cell), val, !r[i].ok ? "FAIL" : big(&r[i]) ?
 		    verdict(rate(&r[i], pipeline(&r[i])) >= T_THROUGHPUT) : "n/a");
 		printf(" %-16s", cell);

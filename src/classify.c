@@ -147,7 +147,7 @@ mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
 	uint32_t v = 0;
 	unsigned parts = 1;
 
-	while (i < n && is_digit(s[i]) && i < 5)
+	while (i < n && is_digit(s[i]) && i < 9)
 		v = v * 10 + (uint32_t)(s[i++] - '0');
 	if (i == 0 || (i < n && is_digit(s[i])))
 		return 0;

@@ -23,6 +23,7 @@
 
 #include "doc.h"
 #include "load.h"
+#include "strtab.h"
 #include "util.h"
 
 struct doc {
@@ -44,7 +45,10 @@ struct doc {
 	size_t nstrs, capstrs;
 	uint32_t title;
 	uint32_t title_node;
-	uint32_t *labels;           /* hash of label keys: node ids */
+	struct labslot {            /* hash of label keys */
+		uint32_t node;
+		uint32_t hash;
+	} *labels;
 	size_t labcap;              /* a power of two */
 };
 
@@ -468,6 +472,13 @@ hash_str(const char *s)
 
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
+	/* FNV's low bits are weak on short keys that differ by a digit:
+	 * mix them (MurmurHash3's finaliser) before masking. */
+	h ^= h >> 16;
+	h *= 0x85EBCA6Bu;
+	h ^= h >> 13;
+	h *= 0xC2B2AE35u;
+	h ^= h >> 16;
 	return h;
 }
 
@@ -475,16 +486,20 @@ hash_str(const char *s)
 static bool
 label_insert(struct doc *d, uint32_t node, const char *key)
 {
-	size_t mask = d->labcap - 1, i = hash_str(key) & mask;
+	size_t mask = d->labcap - 1;
+	uint32_t h = hash_str(key);
+	size_t i = h & mask;
 	char other[512];
 
-	while (d->labels[i] != DOC_NONE) {
-		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
+	for (; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
+		if (d->labels[i].hash != h)
+			continue;
+		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
 		if (strcmp(other, key) == 0)
 			return false;
-		i = (i + 1) & mask;
 	}
-	d->labels[i] = node;
+	d->labels[i].node = node;
+	d->labels[i].hash = h;
 	return true;
 }
 
@@ -493,6 +508,7 @@ doc_find_label(const struct doc *d, const char *label)
 {
 	char key[512], other[512];
 	size_t mask, i;
+	uint32_t h;
 
 	if (d->labcap == 0)
 		return DOC_NONE;
@@ -500,10 +516,13 @@ doc_find_label(const struct doc *d, const char *label)
 	if (*key == '\0')
 		return DOC_NONE;
 	mask = d->labcap - 1;
-	for (i = hash_str(key) & mask; d->labels[i] != DOC_NONE; i = (i + 1) & mask) {
-		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
+	h = hash_str(key);
+	for (i = h & mask; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
+		if (d->labels[i].hash != h)
+			continue;
+		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
 		if (strcmp(other, key) == 0)
-			return d->labels[i];
+			return d->labels[i].node;
 	}
 	return DOC_NONE;
 }
@@ -841,13 +860,19 @@ qualify(struct docb *b, const uint32_t *counts)
 {
 	struct doc *d = b->d;
 	struct buf s;
+	bool restarts = false;
 
+	/* Numbering that restarts under headings: qualify every number
+	 * under one, so that "Article 1 2" is found as well as "Article 2 2". */
+	for (uint32_t i = 0; i < d->nnodes && !restarts; i++)
+		restarts = counts[i] >= 2 && d->nodes[i].kind != NODE_HEADING &&
+		    heading_of(d, i) != DOC_NONE;
 	buf_init(&s);
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t h;
 
-		if (counts[i] < 2 || d->nodes[i].kind == NODE_HEADING ||
-		    (h = heading_of(d, i)) == DOC_NONE)
+		if ((counts[i] < 2 && !(restarts && counts[i] == 1)) ||
+		    d->nodes[i].kind == NODE_HEADING || (h = heading_of(d, i)) == DOC_NONE)
 			continue;
 		buf_reset(&s);
 		buf_printf(&s, "%s %s", doc_label(d, h), doc_label(d, i));
@@ -856,21 +881,31 @@ qualify(struct docb *b, const uint32_t *counts)
 	buf_done(&s);
 }
 
-/* What is still not unique gets a count: "2 [2]". */
+/* What is still not unique gets a count: "2 [2]".  The count to try
+ * next for each label is remembered, so that many repeats stay linear. */
 static void
-number_label(struct docb *b, uint32_t i)
+number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
+    size_t *cap)
 {
 	struct doc *d = b->d;
 	char k[512];
 	struct buf s;
+	bool added;
+	uint32_t id = strtab_intern(next, doc_label(d, i), strlen(doc_label(d, i)), &added);
 
+	if (added) {
+		GROW(*counts, *cap, (size_t)id + 1);
+		(*counts)[id] = 2;
+	}
 	buf_init(&s);
-	for (unsigned n = 2;; n++) {
+	for (unsigned n = (*counts)[id];; n++) {
 		buf_reset(&s);
 		buf_printf(&s, "%s [%u]", doc_label(d, i), n);
 		doc_label_key(s.data, k, sizeof(k));
-		if (label_insert(d, i, k))
+		if (label_insert(d, i, k)) {
+			(*counts)[id] = n + 1;
 			break;
+		}
 	}
 	d->nodes[i].label = docb_str(b, s.data, s.len);
 	buf_done(&s);
@@ -881,6 +916,9 @@ finish_labels(struct docb *b)
 {
 	struct doc *d = b->d;
 	uint32_t *counts = xreallocarray(NULL, d->nnodes + 1, sizeof(*counts));
+	struct strtab *next = strtab_new();
+	uint32_t *nexts = NULL;
+	size_t capnext = 0;
 	char key[512];
 
 	count_keys(d, counts);
@@ -897,8 +935,10 @@ finish_labels(struct docb *b)
 			continue;
 		doc_label_key(doc_label(d, i), key, sizeof(key));
 		if (*key && !label_insert(d, i, key))
-			number_label(b, i);
+			number_label(b, i, next, &nexts, &capnext);
 	}
+	strtab_free(next);
+	free(nexts);
 }
 
 struct doc *

@@ -299,6 +299,11 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 		sv->page = (uint32_t)i + 1;
 		look_ahead(sv, bounds[i] + (s[bounds[i]] == '\f'));
 	}
+	/* The last page has a footer too, at the end of the text. */
+	if (nb > 0 && bounds[nb - 1] < end) {
+		sv->page = (uint32_t)nb;
+		look_back(sv, end);
+	}
 	if (nb > 0)
 		decide(sv, nb, f);
 	free(bounds);

@@ -80,23 +80,37 @@ post(struct word *w, uint32_t block)
 	w->df++;
 }
 
-static void
-index_block(struct index *ix, uint32_t b)
+static const char *const fixed[W_NFIXED] = {
+	"a", "an", "the", "that", "this", "these", "those", "such", "of", "on",
+	"for", "de", "and", "or", "to", "in", "above", "below", "listed",
+	"through",
+	"paragraph", "paragraphs", "para", "paras", "subparagraph",
+	"subparagraphs", "section", "sections", "article", "articles", "art",
+	"annex", "annexes", "chapter", "chapters", "part", "appendix",
+	"resolution", "resolutions", "decision", "decisions", "document",
+	"documents", "rfc",
+};
+
+void
+index_add(struct index *ix, uint32_t block, struct token *tk, size_t n)
 {
-	struct tokit it;
-	struct token t;
 	uint32_t terms = 0;
 
-	tok_init(&it, ix->d, b);
-	while (tok_next(&it, &t)) {
-		uint32_t id = intern(ix, t.fold, t.flen);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t id = intern(ix, tk[i].fold, tk[i].flen);
 		struct word *w = &ix->words[id];
 
-		post(w, b);
-		if (!w->stop)
-			terms++;
+		tk[i].word = id;
+		post(w, block);
+		terms += !w->stop;
 	}
-	ix->block_terms[b] = terms;
+	ix->block_terms[block] += terms;
+}
+
+bool
+index_is_stop(const struct index *ix, uint32_t w)
+{
+	return w < strtab_count(ix->dict) && ix->words[w].stop;
 }
 
 static bool
@@ -150,7 +164,7 @@ make_stems(struct index *ix)
 }
 
 struct index *
-index_build(const struct doc *d)
+index_begin(const struct doc *d)
 {
 	struct index *ix = xcalloc(1, sizeof(*ix));
 
@@ -158,9 +172,34 @@ index_build(const struct doc *d)
 	ix->dict = strtab_new();
 	ix->nblocks = doc_nblocks(d);
 	ix->block_terms = xcalloc(ix->nblocks + 1, sizeof(*ix->block_terms));
-	for (uint32_t b = 0; b < ix->nblocks; b++)
-		index_block(ix, b);
+	for (int i = 0; i < W_NFIXED; i++)
+		if (intern(ix, fixed[i], strlen(fixed[i])) != (uint32_t)i)
+			abort();
+	return ix;
+}
+
+void
+index_end(struct index *ix)
+{
 	make_stems(ix);
+}
+
+struct index *
+index_build(const struct doc *d)
+{
+	struct index *ix = index_begin(d);
+	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
+
+	for (uint32_t b = 0; b < ix->nblocks; b++) {
+		struct tokit it;
+		size_t n;
+
+		tok_init(&it, d, b);
+		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0)
+			index_add(ix, b, tk, n);
+	}
+	free(tk);
+	index_end(ix);
 	return ix;
 }
 

@@ -25,8 +25,35 @@ struct index;
 
 #define INDEX_NONE UINT32_MAX
 
+/* Build the index of d in one go. */
 struct index *index_build(const struct doc *d);
 void index_free(struct index *ix);
+
+/* Or in steps, as the model's single pass does: index_begin(), then
+ * index_add() for every block's tokens in document order (it fills in
+ * each token's word id), then index_end() (stems).  The words of enum
+ * index_word have the ids given there from index_begin() on, so that
+ * the other passes can compare ids instead of strings. */
+struct token;
+struct index *index_begin(const struct doc *d);
+void index_add(struct index *ix, uint32_t block, struct token *tk, size_t n);
+void index_end(struct index *ix);
+
+enum index_word {
+	W_A, W_AN, W_THE, W_THAT, W_THIS, W_THESE, W_THOSE, W_SUCH, W_OF,
+	W_ON, W_FOR, W_DE, W_AND, W_OR, W_TO, W_IN, W_ABOVE, W_BELOW,
+	W_LISTED, W_THROUGH,
+	/* reference words, in the order of xref.c's table */
+	W_PARAGRAPH, W_PARAGRAPHS, W_PARA, W_PARAS, W_SUBPARAGRAPH,
+	W_SUBPARAGRAPHS, W_SECTION, W_SECTIONS, W_ARTICLE, W_ARTICLES, W_ART,
+	W_ANNEX, W_ANNEXES, W_CHAPTER, W_CHAPTERS, W_PART, W_APPENDIX,
+	W_RESOLUTION, W_RESOLUTIONS, W_DECISION, W_DECISIONS, W_DOCUMENT,
+	W_DOCUMENTS, W_RFC,
+	W_NFIXED
+};
+
+/* Is word w a stop word (as stem_is_stop)? */
+bool index_is_stop(const struct index *ix, uint32_t w);
 
 uint32_t index_nwords(const struct index *ix);
 /* The word (folded, NUL-terminated) with id w. */

@@ -57,6 +57,8 @@ struct lists {
 	struct strtab *nouns;       /* noun stems */
 	struct group *by_noun;
 	size_t capnoun;
+	uint32_t *noun_word;        /* by noun stem: a folded noun, in pool */
+	size_t capnounword;
 	struct strtab *leads;       /* lead-in word stems */
 	struct group *by_lead;
 	size_t caplead;
@@ -204,9 +206,16 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 		}
 	}
 	if (noun != SIZE_MAX) {
+		uint32_t before = strtab_count(ls->nouns);
+
 		k++;
 		l->noun = pool_add(ls, s + tk[noun].off, tk[noun].end - tk[noun].off);
 		l->noun_key = stem_key(ls->nouns, tk[noun].fold, tk[noun].flen);
+		if (l->noun_key >= before) {
+			/* Synonyms are looked up by word, not by stem. */
+			GROW(ls->noun_word, ls->capnounword, (size_t)l->noun_key + 1);
+			ls->noun_word[l->noun_key] = pool_add(ls, tk[noun].fold, tk[noun].flen);
+		}
 		l->span_start = tk[k].off;
 		l->span_end = tk[noun].end;
 		for (sent = k; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
@@ -301,6 +310,7 @@ lists_free(struct lists *ls)
 	strtab_free(ls->leads);
 	free_groups(ls->by_noun, ls->capnoun);
 	free_groups(ls->by_lead, ls->caplead);
+	free(ls->noun_word);
 	free(ls);
 }
 
@@ -507,6 +517,7 @@ lists_match(const struct lists *ls, const char *phrase, bool lead,
 	}
 	for (uint32_t key = 0; key < strtab_count(ls->nouns) && key < ls->capnoun; key++) {
 		const char *stem = strtab_str(ls->nouns, key);
+		const char *word = ls->pool + ls->noun_word[key];
 		int noun = 0;
 
 		for (size_t w = 0; w < q.n; w++) {
@@ -515,7 +526,7 @@ lists_match(const struct lists *ls, const char *phrase, bool lead,
 
 			if (len == strlen(stem) && memcmp(st, stem, len) == 0)
 				noun = MAX(noun, 4);
-			else if (lexicon_same(ls->lx, q.words[w], q.len[w], stem, strlen(stem)))
+			else if (lexicon_same(ls->lx, q.words[w], q.len[w], word, strlen(word)))
 				noun = MAX(noun, 3);
 		}
 		if (noun == 0)
@@ -584,9 +595,9 @@ lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
 	bool own = false;
 
 	for (uint32_t key = 0; key < strtab_count(ls->nouns) && key < ls->capnoun; key++) {
-		const char *stem = strtab_str(ls->nouns, key);
+		const char *word = ls->pool + ls->noun_word[key];
 
-		if (lexicon_same(ls->lx, noun, n, stem, strlen(stem)))
+		if (lexicon_same(ls->lx, noun, n, word, strlen(word)))
 			nearest(ls, &ls->by_noun[key], count, off, &before, &after, &own);
 		if (own)
 			return LISTS_NONE;

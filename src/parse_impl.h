@@ -134,6 +134,7 @@ struct pctx {
 	/* the last numbered paragraph, for sequence checks */
 	uint32_t last_num;
 	bool seen_num;
+	bool fence;             /* inside a Markdown code fence */
 };
 
 /* classify.c: read the next line at p->pos into l; false at the end. */

@@ -253,17 +253,20 @@ item_parent(const struct tree *t, int lv)
 	return lv == 0 ? t->items_root : t->items.lv[lv - 1].node;
 }
 
+/* An item: its label is "(x)" whatever its marker looks like ("x." in
+ * an RFC's list), so that its full label reads "2(1)". */
 static uint32_t
 new_item(struct pctx *p, int lv, uint32_t start, uint32_t line,
-    const char *lab, size_t lablen)
+    const char *lab, size_t lablen, const char *marker, size_t mlen)
 {
 	struct tree *t = p->tree;
 	char own[16];
-	int n = snprintf(own, sizeof(own), "(%.*s)", (int)lablen, lab);
+	int n = snprintf(own, sizeof(own), "(%.*s)", (int)MIN(lablen, 12u), lab);
 	uint32_t label = docb_str(p->db, own, (size_t)n);
+	uint32_t mark = marker ? docb_str(p->db, marker, mlen) : label;
 
 	return docb_node(p->db, lv == 0 ? NODE_ITEM : NODE_SUBITEM,
-	    item_parent(t, lv), start, line, label, label);
+	    item_parent(t, lv), start, line, mark, label);
 }
 
 /* Emit a paragraph's text as blocks of owner, splitting out the inline
@@ -301,7 +304,7 @@ emit_text(struct pctx *p, const struct para *pa, uint32_t owner,
 			continue;
 		emit_range(p, pa, pos, m->pos);
 		lv = items_place(&t->items, m->lab, m->lablen, true, &style, &value, &skip);
-		node = new_item(p, lv, m->pos, line, m->lab, m->lablen);
+		node = new_item(p, lv, m->pos, line, m->lab, m->lablen, NULL, 0);
 		docb_set_flags(p->db, node, NODE_INLINE);
 		items_push(&t->items, lv, style, value, node);
 		docb_block(p->db, BLOCK_TEXT, node, line, 0);
@@ -516,7 +519,7 @@ place_number(struct pctx *p, const struct para *pa)
 	uint32_t marker, label, node;
 	size_t llen = pa->mlen;
 
-	if (p->seen_num && pa->num != p->last_num + 1)
+	if (p->seen_num && pa->num != p->last_num + 1 && pa->num != 1)
 		docb_diag(p->db, pa->lineno, "paragraph %u follows paragraph %u",
 		    pa->num, p->last_num);
 	p->seen_num = true;
@@ -563,7 +566,7 @@ place_item(struct pctx *p, const struct para *pa)
 	if (skip)
 		docb_diag(p->db, pa->lineno, "item (%.*s) does not follow the "
 		    "items before it", (int)lablen, lab);
-	node = new_item(p, lv, pa->start, pa->lineno, lab, lablen);
+	node = new_item(p, lv, pa->start, pa->lineno, lab, lablen, pa->marker, pa->mlen);
 	items_push(&t->items, lv, style, value, node);
 	emit_text(p, pa, node, BLOCK_TEXT, 0);
 }

@@ -78,7 +78,7 @@ outline_text_node(const struct doc *d, uint32_t id, const struct query_opts *o,
 		fputs("  ", out);
 	}
 	put_text(o, out, snip.data, snip.len);
-	fprintf(out, "  (line %u)\n", n->line);
+	fprintf(out, "%s(line %u)\n", snip.len ? "  " : "", n->line);
 	buf_done(&snip);
 	for (uint32_t c = n->first_child; c != DOC_NONE; c = doc_node(d, c)->next_sibling)
 		outline_text_node(d, c, o, out);

@@ -31,11 +31,21 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	const char *s = p->s + l->off;
 
 	l->role = R_TEXT;
+	/* A code fence, and everything up to the closing one. */
+	if (l->len >= 3 && (memcmp(s, "```", 3) == 0 || memcmp(s, "~~~", 3) == 0)) {
+		p->fence = !p->fence;
+		l->role = R_PRE;
+		return;
+	}
+	if (p->fence) {
+		l->role = R_PRE;
+		return;
+	}
 	if (s[0] == '<' && s[l->len - 1] == '>') {
 		l->role = R_SKIP;
 		return;
 	}
-	if (l->indent >= 4 || s[0] == '|' || (l->len >= 3 && memcmp(s, "```", 3) == 0)) {
+	if (l->indent >= 4 || s[0] == '|') {
 		l->role = R_PRE;
 		return;
 	}

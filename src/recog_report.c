@@ -64,7 +64,9 @@ static bool
 number_fits(const struct pctx *p, const struct line *l,
     const struct line *prev, unsigned blanks)
 {
-	if (l->num == 0 || l->indent > p->body_indent + 4)
+	/* First lines of paragraphs are often indented in print; deeper
+	 * than that is a table or a figure. */
+	if (l->num == 0 || l->indent > p->body_indent + 12)
 		return false;
 	if (p->seen_num && l->num == p->last_num + 1)
 		return true;

@@ -46,6 +46,10 @@ by_line(const struct model *m, const char *s, uint32_t *node)
 		end++;
 	if (end == s + 4 || *end || line < 1)
 		return false;
+	/* Past the last line of the document: nothing. */
+	if (doc_nblocks(m->doc) > 0 &&
+	    (uint32_t)line > doc_line_of(m->doc, doc_node(m->doc, doc_nnodes(m->doc) - 1)->end))
+		return false;
 	b = doc_block_at_line(m->doc, (uint32_t)line);
 	/* The block holding the line: the last one starting at or before
 	 * it. */

@@ -66,7 +66,10 @@ pattern_words(struct pattern *p)
 		while (j < n) {
 			size_t len = utf8_decode(low + j, n - j, &cp);
 
-			if (!utf8_is_word(cp) && !(cp == '-' && j > i && j + 1 < n))
+			/* Hyphens split words here: the index may hold "IOM–UN"
+			 * as two words and "High-level" as one, and a part is
+			 * found inside either. */
+			if (!utf8_is_word(cp))
 				break;
 			j += len;
 		}

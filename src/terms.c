@@ -1,16 +1,15 @@
 /*
  * terms.c - finding terms.
  *
- * One pass over the blocks, in document order.  A block's tokens are
- * read into an array (a block is a paragraph; a pathological block is
- * read in chunks, and a term across two chunks is missed) and run
- * through four small finders, one per kind.  Each finding is "emitted":
- * while building, a new term is added (unless it stands in the title) and
- * a known one gains a mention; when the reader asks for the mentions in
- * a block, the same finders run again and emit to its callback.  Defined
- * phrases are kept only if the document takes them up again with a
- * definite article, and names and quoted terms only if mentioned in the
- * body.
+ * One pass over the blocks, in document order, on the tokens the model's
+ * pass hands over (their word ids already set by the index).  Four small
+ * finders, one per kind, look at each chunk of tokens.  Each finding is
+ * "emitted": while building, a new term is added (unless it stands in
+ * the title) and a known one gains a mention; when the reader asks for
+ * the mentions in a block, the same finders run again and emit to its
+ * callback.  Terms are keyed by their kind and their words' ids, so a
+ * lookup is one short hash.  Defined phrases are kept only if the
+ * document takes them up again with a definite article.
  */
 #include "autoconf.h"
 
@@ -18,35 +17,39 @@
 #include <string.h>
 
 #include "doc.h"
-#include "stem.h"
+#include "index.h"
 #include "strtab.h"
 #include "terms.h"
 #include "token.h"
 #include "utf8.h"
 #include "util.h"
 
-#define CHUNK 4096
 #define MAX_QUOTED 6
 #define MAX_NAME 8
+#define MAX_WORDS 16            /* words in a term's key */
 
 struct term {
 	uint32_t text;              /* in the pool: as first written */
+	uint32_t fold;              /* in the pool: folded, for sorting */
 	uint32_t first;             /* node of the first body mention */
 	uint32_t first_off;
 	uint32_t *nodes;
 	size_t nnodes, cap;
 	uint32_t definite;          /* definite mentions (defined phrases) */
 	uint8_t kind;
-	bool phrase_only;           /* a candidate phrase not yet defined */
 };
 
 struct terms {
 	const struct doc *d;
-	struct strtab *keys;        /* kind + folded text: ids are term ids */
+	const struct index *ix;
+	struct index *own_ix;       /* terms_build()'s private index */
+	struct strtab *keys;        /* kind + word ids: ids are term ids */
 	struct term *t;
 	size_t cap;
 	char *pool;
 	size_t npool, cappool;
+	uint8_t *starts;            /* by word id: first word of a phrase */
+	size_t capstarts;
 	uint32_t *sorted;           /* accepted terms, alphabetical */
 	uint32_t nsorted;
 	uint32_t *rank;             /* term id -> position in sorted */
@@ -59,7 +62,7 @@ struct scan {
 	bool introduce;             /* new terms may be found here */
 	terms_fn *fn;
 	void *arg;
-	struct token *tk;
+	const struct token *tk;
 	size_t n;
 };
 
@@ -74,35 +77,27 @@ terms_kind_name(enum term_kind k)
 /* -------------------------------------------------------------- keys */
 
 static size_t
-make_key(const struct token *tk, size_t i, size_t j, uint8_t kind, char *key,
-    size_t size)
+make_key(const struct token *tk, size_t i, size_t j, uint8_t kind, char *key)
 {
-	size_t n = 0;
+	size_t n = 1;
 
-	key[n++] = (char)('0' + kind);
-	for (size_t k = i; k <= j; k++) {
-		if (n + tk[k].flen + 2 > size)
-			break;
-		if (k > i)
-			key[n++] = ' ';
-		memcpy(key + n, tk[k].fold, tk[k].flen);
-		n += tk[k].flen;
+	key[0] = (char)kind;
+	for (size_t k = i; k <= j && k - i < MAX_WORDS; k++) {
+		memcpy(key + n, &tk[k].word, sizeof(uint32_t));
+		n += sizeof(uint32_t);
 	}
 	return n;
 }
 
 static uint32_t
-add_text(struct terms *tm, uint32_t a, uint32_t b)
+pool_add(struct terms *tm, const char *s, size_t n)
 {
 	uint32_t off = (uint32_t)tm->npool;
-	struct buf text;
 
-	buf_init(&text);
-	doc_text_span(tm->d, a, b, &text);
-	GROW(tm->pool, tm->cappool, tm->npool + text.len + 1);
-	memcpy(tm->pool + tm->npool, text.data, text.len + 1);
-	tm->npool += text.len + 1;
-	buf_done(&text);
+	GROW(tm->pool, tm->cappool, tm->npool + n + 1);
+	memcpy(tm->pool + tm->npool, s, n);
+	tm->pool[tm->npool + n] = '\0';
+	tm->npool += n + 1;
 	return off;
 }
 
@@ -115,13 +110,51 @@ add_node(struct term *t, uint32_t node)
 	t->nodes[t->nnodes++] = node;
 }
 
+static void
+new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
+{
+	struct terms *tm = sc->tm;
+	struct term *t;
+	struct buf b;
+
+	GROW(tm->t, tm->cap, (size_t)id + 1);
+	t = &tm->t[id];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	buf_init(&b);
+	doc_text_span(tm->d, sc->tk[i].off, sc->tk[j].end, &b);
+	t->text = pool_add(tm, b.data, b.len);
+	buf_reset(&b);
+	for (size_t k = i; k <= j; k++) {
+		if (k > i)
+			buf_addc(&b, ' ');
+		buf_add(&b, sc->tk[k].fold, sc->tk[k].flen);
+	}
+	t->fold = pool_add(tm, b.data, b.len);
+	buf_done(&b);
+	t->first = sc->node;
+	t->first_off = sc->tk[i].off;
+	add_node(t, sc->node);
+	if (kind == TERM_DEFINED) {
+		uint32_t w = sc->tk[i].word;
+
+		if (w >= tm->capstarts) {
+			size_t old = tm->capstarts;
+
+			GROW(tm->starts, tm->capstarts, (size_t)w + 1);
+			memset(tm->starts + old, 0, tm->capstarts - old);
+		}
+		tm->starts[w] = 1;
+	}
+}
+
 /* A finding: tokens i..j are a term of this kind. */
 static void
 emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 {
 	struct terms *tm = sc->tm;
-	char key[TOKEN_MAX * MAX_NAME];
-	size_t n = make_key(sc->tk, i, j, kind, key, sizeof(key));
+	char key[1 + MAX_WORDS * sizeof(uint32_t)];
+	size_t n = make_key(sc->tk, i, j, kind, key);
 	uint32_t id;
 	bool added = false;
 	struct term *t;
@@ -137,15 +170,7 @@ emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 		return;
 	id = strtab_intern(tm->keys, key, n, &added);
 	if (added) {
-		GROW(tm->t, tm->cap, (size_t)id + 1);
-		t = &tm->t[id];
-		memset(t, 0, sizeof(*t));
-		t->kind = kind;
-		t->text = add_text(tm, sc->tk[i].off, sc->tk[j].end);
-		t->first = sc->node;
-		t->first_off = sc->tk[i].off;
-		t->phrase_only = kind == TERM_DEFINED;
-		add_node(t, sc->node);
+		new_term(sc, id, i, j, kind);
 		return;
 	}
 	t = &tm->t[id];
@@ -176,8 +201,8 @@ roman(const struct token *t)
 static bool
 acronym(const struct token *t)
 {
-	return (t->flags & TOK_CAPS) && !(t->flags & TOK_HYPHEN) && !roman(t) &&
-	    t->flen <= 12;
+	return (t->flags & TOK_CAPS) && !(t->flags & TOK_HYPHEN) &&
+	    t->flen <= 12 && !roman(t);
 }
 
 static void
@@ -188,7 +213,7 @@ find_acronyms(struct scan *sc)
 	for (size_t i = 0; i < sc->n; i++) {
 		size_t j = i;
 
-		if (!acronym(&tk[i]))
+		if (!(tk[i].flags & TOK_CAPS) || !acronym(&tk[i]))
 			continue;
 		while (j + 1 < sc->n && j - i < 2 && acronym(&tk[j + 1]) &&
 		    joined(&tk[j], &tk[j + 1]))
@@ -206,23 +231,17 @@ find_acronyms(struct scan *sc)
 }
 
 static bool
-word_is(const struct token *t, const char *w)
-{
-	return t->flen == strlen(w) && memcmp(t->fold, w, t->flen) == 0;
-}
-
-static bool
 capitalised(const struct token *t)
 {
-	return (t->flags & TOK_UPPER) && !acronym(t) && !(t->flags & TOK_DIGIT) &&
-	    !(t->flen == 1);
+	return (t->flags & TOK_UPPER) && !(t->flags & TOK_DIGIT) && t->flen > 1 &&
+	    !acronym(t);
 }
 
 static bool
 connector(const struct token *t)
 {
-	return word_is(t, "of") || word_is(t, "on") || word_is(t, "for") ||
-	    word_is(t, "de");
+	return t->word == W_OF || t->word == W_ON || t->word == W_FOR ||
+	    t->word == W_DE;
 }
 
 /* "Secretary-General": a compound of capitalised parts. */
@@ -240,9 +259,10 @@ static void
 find_names(struct scan *sc)
 {
 	const struct token *tk = sc->tk;
+	const struct index *ix = sc->tm->ix;
 
 	for (size_t i = 0; i < sc->n; i++) {
-		size_t j = i, caps = 1;
+		size_t j = i, caps = 1, from = i;
 
 		if (!capitalised(&tk[i]))
 			continue;
@@ -261,9 +281,7 @@ find_names(struct scan *sc)
 		}
 		/* "The Working Group": a sentence's first word, if it is a
 		 * small word, is not part of the name. */
-		size_t from = i;
-
-		if ((tk[i].flags & TOK_SENTENCE) && stem_is_stop(tk[i].fold, tk[i].flen) &&
+		if ((tk[i].flags & TOK_SENTENCE) && index_is_stop(ix, tk[i].word) &&
 		    caps > 1) {
 			from++;
 			caps--;
@@ -296,28 +314,35 @@ find_quoted(struct scan *sc)
 }
 
 static bool
-content_word(const struct token *t)
+content_word(const struct terms *tm, const struct token *t)
 {
 	return !(t->flags & (TOK_UPPER | TOK_DIGIT)) && t->flen >= 3 &&
-	    !stem_is_stop(t->fold, t->flen);
+	    !index_is_stop(tm->ix, t->word);
 }
 
 static bool
 definite_before(const struct token *tk, size_t i)
 {
-	return i > 0 && (word_is(&tk[i - 1], "the") || word_is(&tk[i - 1], "that") ||
-	    word_is(&tk[i - 1], "this") || word_is(&tk[i - 1], "these") ||
-	    word_is(&tk[i - 1], "those") || word_is(&tk[i - 1], "such"));
+	uint32_t w = i > 0 ? tk[i - 1].word : UINT32_MAX;
+
+	return w == W_THE || w == W_THAT || w == W_THIS || w == W_THESE ||
+	    w == W_THOSE || w == W_SUCH;
 }
 
-/* Is tokens i..j a known phrase?  Then it is a mention. */
+/* Is tokens i..j a known phrase? */
 static bool
-phrase_known(struct scan *sc, size_t i, size_t j)
+phrase_known(const struct scan *sc, size_t i, size_t j)
 {
-	char key[TOKEN_MAX * 4];
-	size_t n = make_key(sc->tk, i, j, TERM_DEFINED, key, sizeof(key));
+	char key[1 + MAX_WORDS * sizeof(uint32_t)];
+	size_t n = make_key(sc->tk, i, j, TERM_DEFINED, key);
 
 	return strtab_find(sc->tm->keys, key, n) != STRTAB_NONE;
+}
+
+static bool
+may_start(const struct terms *tm, const struct token *t)
+{
+	return t->word < tm->capstarts && tm->starts[t->word];
 }
 
 static void
@@ -329,9 +354,9 @@ find_defined(struct scan *sc)
 		size_t j = i;
 
 		/* "a draft resolution": an introduction. */
-		if ((word_is(&tk[i], "a") || word_is(&tk[i], "an")) && sc->build &&
+		if ((tk[i].word == W_A || tk[i].word == W_AN) && sc->build &&
 		    sc->introduce) {
-			while (j + 1 < sc->n && j - i < 3 && content_word(&tk[j + 1]) &&
+			while (j + 1 < sc->n && j - i < 3 && content_word(sc->tm, &tk[j + 1]) &&
 			    joined(&tk[j], &tk[j + 1]))
 				j++;
 			if (j - i >= 2 && !phrase_known(sc, i + 1, j))
@@ -339,6 +364,8 @@ find_defined(struct scan *sc)
 			i = j;
 			continue;
 		}
+		if (!may_start(sc->tm, &tk[i]))
+			continue;
 		/* Later: the phrase again, longest first. */
 		for (size_t len = 3; len >= 2; len--)
 			if (i + len <= sc->n && phrase_known(sc, i, i + len - 1)) {
@@ -349,41 +376,38 @@ find_defined(struct scan *sc)
 	}
 }
 
-/* ---------------------------------------------------------- scanning */
-
 static void
-scan_block(struct scan *sc, uint32_t b)
+find_all(struct scan *sc)
 {
-	const struct block *bl = doc_block(sc->tm->d, b);
-	struct tokit it;
-	bool more = true;
-
-	sc->node = bl->node;
-	sc->introduce = bl->kind == BLOCK_TEXT || bl->kind == BLOCK_PRE;
-	tok_init(&it, sc->tm->d, b);
-	while (more) {
-		sc->n = 0;
-		while (sc->n < CHUNK && (more = tok_next(&it, &sc->tk[sc->n])))
-			sc->n++;
-		find_acronyms(sc);
-		find_names(sc);
-		find_quoted(sc);
-		find_defined(sc);
-	}
+	find_acronyms(sc);
+	find_names(sc);
+	find_quoted(sc);
+	find_defined(sc);
 }
 
-struct sortkey {
-	const char *key;            /* folded text, the kind skipped */
-	uint32_t id;
-};
+/* ---------------------------------------------------------- building */
 
-static int
-cmp_sortkey(const void *a, const void *b)
+struct terms *
+terms_begin(const struct doc *d, const struct index *ix)
 {
-	const struct sortkey *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	struct terms *tm = xcalloc(1, sizeof(*tm));
 
-	return c ? c : (x->id > y->id) - (x->id < y->id);
+	tm->d = d;
+	tm->ix = ix;
+	tm->keys = strtab_new();
+	return tm;
+}
+
+void
+terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
+{
+	const struct block *bl = doc_block(tm->d, block);
+	struct scan sc = { .tm = tm, .build = true, .tk = tk, .n = n,
+		.node = bl->node,
+		.introduce = (bl->kind == BLOCK_TEXT || bl->kind == BLOCK_PRE) &&
+		    doc_node(tm->d, bl->node)->kind != NODE_TITLE };
+
+	find_all(&sc);
 }
 
 static int
@@ -409,24 +433,37 @@ unique_nodes(struct term *t)
 	t->nnodes = k;
 }
 
+struct sortkey {
+	const char *key;
+	uint32_t id;
+};
+
+static int
+cmp_sortkey(const void *a, const void *b)
+{
+	const struct sortkey *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
 /* Keep the terms worth keeping; number them alphabetically. */
-static void
-finish(struct terms *tm)
+void
+terms_end(struct terms *tm)
 {
 	uint32_t n = strtab_count(tm->keys);
-
 	struct sortkey *keys = xcalloc(n + 1, sizeof(*keys));
 
 	tm->sorted = xcalloc(n + 1, sizeof(*tm->sorted));
 	tm->rank = xreallocarray(NULL, n + 1, sizeof(*tm->rank));
 	for (uint32_t id = 0; id < n; id++) {
-		const struct term *t = &tm->t[id];
+		struct term *t = &tm->t[id];
 
 		tm->rank[id] = TERMS_NONE;
-		unique_nodes(&tm->t[id]);
+		unique_nodes(t);
 		if (t->kind == TERM_DEFINED && t->definite == 0)
 			continue;
-		keys[tm->nsorted].key = strtab_str(tm->keys, id) + 1;
+		keys[tm->nsorted].key = tm->pool + t->fold;
 		keys[tm->nsorted++].id = id;
 	}
 	qsort(keys, tm->nsorted, sizeof(*keys), cmp_sortkey);
@@ -440,16 +477,24 @@ finish(struct terms *tm)
 struct terms *
 terms_build(const struct doc *d)
 {
-	struct terms *tm = xcalloc(1, sizeof(*tm));
-	struct scan sc = { .tm = tm, .build = true };
+	struct index *ix = index_begin(d);
+	struct terms *tm = terms_begin(d, ix);
+	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
 
-	tm->d = d;
-	tm->keys = strtab_new();
-	sc.tk = xreallocarray(NULL, CHUNK, sizeof(*sc.tk));
-	for (uint32_t b = 0; b < doc_nblocks(d); b++)
-		scan_block(&sc, b);
-	free(sc.tk);
-	finish(tm);
+	tm->own_ix = ix;
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		struct tokit it;
+		size_t n;
+
+		tok_init(&it, d, b);
+		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0) {
+			index_add(ix, b, tk, n);
+			terms_add(tm, b, tk, n);
+		}
+	}
+	free(tk);
+	index_end(ix);
+	terms_end(tm);
 	return tm;
 }
 
@@ -461,12 +506,16 @@ terms_free(struct terms *tm)
 	for (uint32_t id = 0; id < strtab_count(tm->keys); id++)
 		free(tm->t[id].nodes);
 	strtab_free(tm->keys);
+	index_free(tm->own_ix);
 	free(tm->t);
 	free(tm->pool);
+	free(tm->starts);
 	free(tm->sorted);
 	free(tm->rank);
 	free(tm);
 }
+
+/* ----------------------------------------------------------- queries */
 
 uint32_t
 terms_count(const struct terms *tm)
@@ -508,35 +557,49 @@ terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 uint32_t
 terms_find(const struct terms *tm, const char *phrase)
 {
-	char *f;
-	size_t n;
-	const char *p;
+	static const char *const articles[] = { "the ", "a ", "an ", "that ", "this " };
+	size_t n, lo = 0, hi = tm->nsorted;
+	char *f = utf8_fold_str(phrase, strlen(phrase), &n);
+	const char *p = f;
+	uint32_t found = TERMS_NONE;
 
-	f = utf8_fold_str(phrase, strlen(phrase), &n);
-	p = f;
 	while (*p == ' ')
 		p++;
-	for (const char *art = "the \0a \0an \0that \0this \0"; *art; art += strlen(art) + 1)
-		if (strncmp(p, art, strlen(art)) == 0) {
-			p += strlen(art);
+	for (size_t i = 0; i < ARRAY_SIZE(articles); i++)
+		if (strncmp(p, articles[i], strlen(articles[i])) == 0) {
+			p += strlen(articles[i]);
 			break;
 		}
-	for (uint32_t r = 0; r < tm->nsorted; r++)
-		if (strcmp(strtab_str(tm->keys, tm->sorted[r]) + 1, p) == 0) {
-			free(f);
-			return r;
-		}
+	/* The terms are sorted by their folded text. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(tm->pool + tm->t[tm->sorted[mid]].fold, p) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < tm->nsorted && strcmp(tm->pool + tm->t[tm->sorted[lo]].fold, p) == 0)
+		found = (uint32_t)lo;
 	free(f);
-	return TERMS_NONE;
+	return found;
 }
+
+#define MENTION_CHUNK 1024
 
 void
 terms_mentions(const struct terms *tm, uint32_t b, terms_fn *fn, void *arg)
 {
+	struct token *tk = xreallocarray(NULL, MENTION_CHUNK, sizeof(*tk));
 	struct scan sc = { .tm = (struct terms *)tm, .build = false, .fn = fn,
-		.arg = arg };
+		.arg = arg, .tk = tk };
+	struct tokit it;
 
-	sc.tk = xreallocarray(NULL, CHUNK, sizeof(*sc.tk));
-	scan_block(&sc, b);
-	free(sc.tk);
+	tok_init(&it, tm->d, b);
+	while ((sc.n = tok_read(&it, tk, MENTION_CHUNK)) > 0) {
+		for (size_t i = 0; i < sc.n; i++)
+			tk[i].word = index_lookup(tm->ix, tk[i].fold, tk[i].flen);
+		find_all(&sc);
+	}
+	free(tk);
 }

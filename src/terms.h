@@ -31,8 +31,19 @@ enum term_kind { TERM_ACRONYM, TERM_NAME, TERM_QUOTED, TERM_DEFINED };
 
 #define TERMS_NONE UINT32_MAX
 
+/* Find the terms of d in one go (with an index of its own). */
 struct terms *terms_build(const struct doc *d);
 void terms_free(struct terms *tm);
+
+/* Or in steps, in the model's single pass: terms_begin() with the index
+ * being built, terms_add() for every block's tokens once index_add()
+ * has given them their word ids, terms_end().  The terms borrow ix. */
+struct index;
+struct token;
+struct terms *terms_begin(const struct doc *d, const struct index *ix);
+void terms_add(struct terms *tm, uint32_t block, const struct token *tk,
+    size_t n);
+void terms_end(struct terms *tm);
 
 /* Terms are numbered 0 .. terms_count() - 1 in alphabetical order. */
 uint32_t terms_count(const struct terms *tm);

@@ -1,6 +1,7 @@
 /*
- * token.c - the tokenizer.  ASCII words are read and folded a byte at a
- * time; anything else goes through utf8_decode and utf8_fold.
+ * token.c - the tokenizer, the inner loop of indexing.  ASCII, nearly
+ * all of most documents, is classified by a table and folded in place;
+ * other characters go through utf8_decode and utf8_fold.
  */
 #include "autoconf.h"
 
@@ -9,6 +10,39 @@
 #include "doc.h"
 #include "token.h"
 #include "utf8.h"
+
+enum { A_OTHER, A_SPACE, A_LOWER, A_UPPER, A_DIGIT, A_STOP, A_PAUSE,
+	A_QUOTE, A_HYPHEN, A_HIGH };
+
+static const uint8_t ascii[256] = {
+	[' '] = A_SPACE, ['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\r'] = A_SPACE,
+	['.'] = A_STOP, ['?'] = A_STOP, ['!'] = A_STOP,
+	[':'] = A_PAUSE, [';'] = A_PAUSE,
+	['"'] = A_QUOTE, ['-'] = A_HYPHEN,
+	['a'] = A_LOWER, ['b'] = A_LOWER, ['c'] = A_LOWER, ['d'] = A_LOWER,
+	['e'] = A_LOWER, ['f'] = A_LOWER, ['g'] = A_LOWER, ['h'] = A_LOWER,
+	['i'] = A_LOWER, ['j'] = A_LOWER, ['k'] = A_LOWER, ['l'] = A_LOWER,
+	['m'] = A_LOWER, ['n'] = A_LOWER, ['o'] = A_LOWER, ['p'] = A_LOWER,
+	['q'] = A_LOWER, ['r'] = A_LOWER, ['s'] = A_LOWER, ['t'] = A_LOWER,
+	['u'] = A_LOWER, ['v'] = A_LOWER, ['w'] = A_LOWER, ['x'] = A_LOWER,
+	['y'] = A_LOWER, ['z'] = A_LOWER,
+	['A'] = A_UPPER, ['B'] = A_UPPER, ['C'] = A_UPPER, ['D'] = A_UPPER,
+	['E'] = A_UPPER, ['F'] = A_UPPER, ['G'] = A_UPPER, ['H'] = A_UPPER,
+	['I'] = A_UPPER, ['J'] = A_UPPER, ['K'] = A_UPPER, ['L'] = A_UPPER,
+	['M'] = A_UPPER, ['N'] = A_UPPER, ['O'] = A_UPPER, ['P'] = A_UPPER,
+	['Q'] = A_UPPER, ['R'] = A_UPPER, ['S'] = A_UPPER, ['T'] = A_UPPER,
+	['U'] = A_UPPER, ['V'] = A_UPPER, ['W'] = A_UPPER, ['X'] = A_UPPER,
+	['Y'] = A_UPPER, ['Z'] = A_UPPER,
+	['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT,
+	['4'] = A_DIGIT, ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT,
+	['8'] = A_DIGIT, ['9'] = A_DIGIT,
+#define H8(x) [x] = A_HIGH, [x + 1] = A_HIGH, [x + 2] = A_HIGH, [x + 3] = A_HIGH, \
+	[x + 4] = A_HIGH, [x + 5] = A_HIGH, [x + 6] = A_HIGH, [x + 7] = A_HIGH
+	H8(0x80), H8(0x88), H8(0x90), H8(0x98), H8(0xA0), H8(0xA8), H8(0xB0),
+	H8(0xB8), H8(0xC0), H8(0xC8), H8(0xD0), H8(0xD8), H8(0xE0), H8(0xE8),
+	H8(0xF0), H8(0xF8),
+#undef H8
+};
 
 void
 tok_init(struct tokit *it, const struct doc *d, uint32_t b)
@@ -27,7 +61,7 @@ tok_init(struct tokit *it, const struct doc *d, uint32_t b)
 	it->sentence = true;
 }
 
-/* Move to the next piece; true if it is glued to the one before. */
+/* Move to the next piece; false at the end of the block. */
 static bool
 next_piece(struct tokit *it, bool *glued)
 {
@@ -43,28 +77,6 @@ next_piece(struct tokit *it, bool *glued)
 }
 
 static bool
-ascii_word(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
-/* Is the character at s[i] (n bytes left) a word character? */
-static bool
-word_at(const char *s, size_t n, uint32_t *cp, size_t *len)
-{
-	unsigned char c = (unsigned char)s[0];
-
-	if (c < 0x80) {
-		*cp = c;
-		*len = 1;
-		return ascii_word(c);
-	}
-	*len = utf8_decode(s, n, cp);
-	return utf8_is_word(*cp);
-}
-
-static bool
 is_open_quote(uint32_t cp)
 {
 	return cp == '"' || cp == 0x201C || cp == 0x2018 || cp == 0xAB;
@@ -76,99 +88,58 @@ is_close_quote(uint32_t cp)
 	return cp == '"' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
 
+/* Is the character at p (up to e) a word character? */
+static bool
+word_at(const char *p, const char *e, uint32_t *cp, size_t *len)
+{
+	unsigned char c = (unsigned char)*p;
+	uint8_t k = ascii[c];
+
+	if (k != A_HIGH) {
+		*cp = c;
+		*len = 1;
+		return k == A_LOWER || k == A_UPPER || k == A_DIGIT;
+	}
+	*len = utf8_decode(p, (size_t)(e - p), cp);
+	return utf8_is_word(*cp);
+}
+
 /* Skip to the next word character, noting sentence ends and quotes. */
 static bool
 skip_to_word(struct tokit *it)
 {
+	const char *s = it->s;
+	bool glued;
+
 	for (;;) {
 		while (it->pos < it->pend) {
+			unsigned char c = (unsigned char)s[it->pos];
+			uint8_t k = ascii[c];
 			uint32_t cp;
 			size_t len;
 
-			if (word_at(it->s + it->pos, it->pend - it->pos, &cp, &len))
+			if (k == A_LOWER || k == A_UPPER || k == A_DIGIT)
 				return true;
-			if (cp == '.' || cp == '?' || cp == '!' || cp == ':' || cp == ';')
-				it->sentence = cp != ':' && cp != ';' ? true : it->sentence;
+			if (k != A_HIGH) {
+				if (k == A_STOP)
+					it->sentence = true;
+				else if (k == A_QUOTE)
+					it->quote = true;
+				if (k != A_SPACE)
+					it->gap = true;
+				it->pos++;
+				continue;
+			}
+			if (word_at(s + it->pos, s + it->pend, &cp, &len))
+				return true;
 			if (is_open_quote(cp))
 				it->quote = true;
-			if (cp != ' ' && cp != '\t')
-				it->gap = true;
+			it->gap = true;
 			it->pos += (uint32_t)len;
 		}
-		bool glued;
-
 		if (!next_piece(it, &glued))
 			return false;
 	}
-}
-
-static void
-add_fold(struct token *t, uint32_t cp)
-{
-	char f[UTF8_FOLD_MAX];
-	size_t n;
-
-	if (cp < 0x80) {
-		if (t->flen < TOKEN_MAX)
-			t->fold[t->flen++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-		return;
-	}
-	n = utf8_fold(cp, f);
-	if (t->flen + n <= TOKEN_MAX) {
-		memcpy(t->fold + t->flen, f, n);
-		t->flen = (uint8_t)(t->flen + n);
-	}
-}
-
-/* Facts about a token's letters, gathered as it is read. */
-struct shape {
-	unsigned letters, uppers;
-	uint32_t last;              /* the last letter */
-};
-
-static void
-shape_add(struct shape *sh, struct token *t, uint32_t cp, bool first)
-{
-	if (cp >= '0' && cp <= '9') {
-		if (first)
-			t->flags |= TOK_DIGIT;
-		return;
-	}
-	sh->letters++;
-	sh->last = cp;
-	if (utf8_is_upper(cp)) {
-		sh->uppers++;
-		if (first)
-			t->flags |= TOK_UPPER;
-	}
-}
-
-/* All capitals ("ECOSOC"), or capitals and a plural "s" ("UNCTs"). */
-static bool
-shape_caps(const struct shape *sh)
-{
-	return sh->uppers >= 2 && (sh->uppers == sh->letters ||
-	    (sh->uppers + 1 == sh->letters && sh->last == 's'));
-}
-
-/* What follows the token: a closing quote, punctuation. */
-static void
-look_after(struct tokit *it, struct token *t)
-{
-	uint32_t cp;
-
-	t->after = ' ';
-	if (it->pos >= it->pend)
-		return;
-	utf8_decode(it->s + it->pos, it->pend - it->pos, &cp);
-	if (is_close_quote(cp))
-		t->flags |= TOK_QCLOSE;
-	if (cp < 0x80 && cp != ' ' && cp != '\t')
-		t->after = (char)cp;
-	else if (cp == 0x2013 || cp == 0x2014)
-		t->after = '-';
-	else if (cp >= 0x80)
-		t->after = '"';
 }
 
 /* Is the next piece glued to this one and does it start a word? */
@@ -183,7 +154,38 @@ glued_next(const struct tokit *it)
 		return false;
 	p = doc_piece(it->d, it->piece + 1);
 	return p->join == JOIN_GLUE && p->len > 0 &&
-	    word_at(it->s + p->off, p->len, &cp, &len);
+	    word_at(it->s + p->off, it->s + p->off + p->len, &cp, &len);
+}
+
+/* Facts about a token's letters, gathered as it is read. */
+struct shape {
+	unsigned letters, uppers;
+	uint32_t last;              /* the last letter */
+};
+
+static void
+add_char(struct token *t, struct shape *sh, uint32_t cp, bool first)
+{
+	char f[UTF8_FOLD_MAX];
+	size_t n;
+
+	if (cp >= '0' && cp <= '9') {
+		if (first)
+			t->flags |= TOK_DIGIT;
+	} else {
+		sh->letters++;
+		sh->last = cp;
+		if (utf8_is_upper(cp)) {
+			sh->uppers++;
+			if (first)
+				t->flags |= TOK_UPPER;
+		}
+	}
+	n = utf8_fold(cp, f);
+	if (t->flen + n <= TOKEN_MAX) {
+		memcpy(t->fold + t->flen, f, n);
+		t->flen = (uint8_t)(t->flen + n);
+	}
 }
 
 /* Read word characters (and inner hyphens) from the current piece;
@@ -191,30 +193,87 @@ glued_next(const struct tokit *it)
 static bool
 read_word(struct tokit *it, struct token *t, struct shape *sh)
 {
+	const char *s = it->s;
+	bool first = t->end == 0;
+
 	while (it->pos < it->pend) {
-		const char *p = it->s + it->pos;
+		unsigned char c = (unsigned char)s[it->pos];
+		uint8_t k = ascii[c];
 		uint32_t cp, c2;
 		size_t len, l2;
 
-		if (!word_at(p, it->pend - it->pos, &cp, &len)) {
+		if (k == A_LOWER || k == A_DIGIT) {
+			if (first && k == A_DIGIT)
+				t->flags |= TOK_DIGIT;
+			if (k == A_LOWER) {
+				sh->letters++;
+				sh->last = c;
+			}
+			if (t->flen < TOKEN_MAX)
+				t->fold[t->flen++] = (char)c;
+		} else if (k == A_UPPER) {
+			sh->letters++;
+			sh->uppers++;
+			sh->last = c;
+			if (first)
+				t->flags |= TOK_UPPER;
+			if (t->flen < TOKEN_MAX)
+				t->fold[t->flen++] = (char)(c | 0x20);
+		} else if (k == A_HYPHEN && ((it->pos + 1 < it->pend &&
+		    word_at(s + it->pos + 1, s + it->pend, &c2, &l2)) ||
+		    (it->pos + 1 == it->pend && glued_next(it)))) {
 			/* A hyphen inside the word, or a kept one at the end of
 			 * a line whose word goes on in the next piece. */
-			if (cp == '-' && ((it->pos + 1 < it->pend &&
-			    word_at(p + 1, it->pend - it->pos - 1, &c2, &l2)) ||
-			    (it->pos + 1 == it->pend && glued_next(it)))) {
-				t->flags |= TOK_HYPHEN;
-				add_fold(t, '-');
-				it->pos++;
-				continue;
-			}
+			t->flags |= TOK_HYPHEN;
+			if (t->flen < TOKEN_MAX)
+				t->fold[t->flen++] = '-';
+			it->pos++;
+			continue;
+		} else if (k == A_HIGH && word_at(s + it->pos, s + it->pend, &cp, &len)) {
+			add_char(t, sh, cp, first);
+			it->pos += (uint32_t)len;
+			t->end = it->pos;
+			first = false;
+			continue;
+		} else
 			return false;
-		}
-		shape_add(sh, t, cp, t->end == 0);
-		add_fold(t, cp);
-		it->pos += (uint32_t)len;
+		it->pos++;
 		t->end = it->pos;
+		first = false;
 	}
 	return true;
+}
+
+/* All capitals ("ECOSOC"), or capitals and a plural "s" ("UNCTs"). */
+static bool
+shape_caps(const struct shape *sh)
+{
+	return sh->uppers >= 2 && (sh->uppers == sh->letters ||
+	    (sh->uppers + 1 == sh->letters && sh->last == 's'));
+}
+
+/* What follows the token: a closing quote, punctuation. */
+static void
+look_after(struct tokit *it, struct token *t)
+{
+	unsigned char c;
+	uint32_t cp;
+
+	t->after = ' ';
+	if (it->pos >= it->pend)
+		return;
+	c = (unsigned char)it->s[it->pos];
+	if (c < 0x80) {
+		if (c == '"')
+			t->flags |= TOK_QCLOSE;
+		if (c != ' ' && c != '\t')
+			t->after = (char)c;
+		return;
+	}
+	utf8_decode(it->s + it->pos, it->pend - it->pos, &cp);
+	if (is_close_quote(cp))
+		t->flags |= TOK_QCLOSE;
+	t->after = cp == 0x2013 || cp == 0x2014 ? '-' : '"';
 }
 
 bool
@@ -225,19 +284,39 @@ tok_next(struct tokit *it, struct token *t)
 
 	if (!skip_to_word(it))
 		return false;
-	memset(t, 0, sizeof(*t));
 	t->off = it->pos;
+	t->end = 0;
+	t->word = UINT32_MAX;
+	t->flen = 0;
 	t->gap = it->gap;
-	if (it->sentence)
-		t->flags |= TOK_SENTENCE;
-	if (it->quote)
-		t->flags |= TOK_QOPEN;
+	t->flags = (it->sentence ? TOK_SENTENCE : 0) | (it->quote ? TOK_QOPEN : 0);
 	it->sentence = it->quote = it->gap = false;
-	/* A word rejoined at a line end goes on in the next piece. */
-	while (read_word(it, t, &sh) && next_piece(it, &glued) && glued)
-		;
+	/* A word rejoined at a line end goes on in the next piece; one
+	 * that ends at a line end is followed by a space. */
+	for (;;) {
+		if (!read_word(it, t, &sh)) {
+			look_after(it, t);
+			break;
+		}
+		if (it->piece + 1 >= it->end_piece ||
+		    doc_piece(it->d, it->piece + 1)->join != JOIN_GLUE) {
+			t->after = ' ';
+			break;
+		}
+		next_piece(it, &glued);
+	}
 	if (shape_caps(&sh))
 		t->flags |= TOK_CAPS;
-	look_after(it, t);
+	t->fold[t->flen] = '\0';
 	return true;
+}
+
+size_t
+tok_read(struct tokit *it, struct token *t, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && tok_next(it, &t[n]))
+		n++;
+	return n;
 }

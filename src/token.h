@@ -6,7 +6,10 @@
  * span two pieces when a line-end hyphen was rejoined.  Each token
  * comes with its folded form (lower case, no accents: utf8_fold), its
  * place in the text, and a few facts about its shape and its
- * surroundings that the term finder needs.
+ * surroundings that the term finder needs.  The model's single pass over
+ * the text (model.c) reads each block's tokens once and hands the same
+ * array to the word index (which fills in each token's word id), the
+ * term finder and the cross-reference parser.
  */
 #ifndef LECTERN_TOKEN_H
 #define LECTERN_TOKEN_H
@@ -17,6 +20,7 @@
 struct doc;
 
 #define TOKEN_MAX 64            /* longer tokens are cut (for the index) */
+#define TOKEN_CHUNK 4096        /* tokens handed over at a time */
 
 enum {
 	TOK_UPPER = 1,          /* starts with a capital letter */
@@ -32,13 +36,14 @@ enum {
 struct token {
 	uint32_t off;           /* where it starts in the text */
 	uint32_t end;           /* just after its last byte */
-	char fold[TOKEN_MAX + 8];
+	uint32_t word;          /* its word id in the index (index.h) */
 	uint8_t flen;           /* bytes of fold */
 	uint8_t flags;          /* TOK_* */
 	char after;             /* the punctuation right after it: '.', ',',
 	                           ';', ':', '-' (a dash), '(' ... or ' ' */
 	bool gap;               /* not directly after the previous token
 	                           (punctuation other than a space between) */
+	char fold[TOKEN_MAX + 8];
 };
 
 struct tokit {
@@ -55,5 +60,7 @@ struct tokit {
 /* Iterate over the tokens of block b. */
 void tok_init(struct tokit *it, const struct doc *d, uint32_t b);
 bool tok_next(struct tokit *it, struct token *t);
+/* Read up to max tokens; returns how many (0 at the end of the block). */
+size_t tok_read(struct tokit *it, struct token *t, size_t max);
 
 #endif

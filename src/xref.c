@@ -50,24 +50,21 @@ struct xrefs {
 enum trig { T_PARA, T_SECTION, T_ARTICLE, T_ANNEX, T_CHAPTER, T_PART,
 	T_APPENDIX, T_DOCUMENT, T_RFC };
 
+/* The reference words, indexed from W_PARAGRAPH (index.h). */
 static const struct {
-	const char *word;
 	enum trig kind;
 	const char *prefix;             /* of the label */
-} triggers[] = {
-	{ "paragraph", T_PARA, "" }, { "paragraphs", T_PARA, "" },
-	{ "para", T_PARA, "" }, { "paras", T_PARA, "" },
-	{ "subparagraph", T_PARA, "" }, { "subparagraphs", T_PARA, "" },
-	{ "section", T_SECTION, "Section " }, { "sections", T_SECTION, "Section " },
-	{ "article", T_ARTICLE, "Article " }, { "articles", T_ARTICLE, "Article " },
-	{ "art", T_ARTICLE, "Article " }, { "annex", T_ANNEX, "Annex " },
-	{ "annexes", T_ANNEX, "Annex " }, { "chapter", T_CHAPTER, "Chapter " },
-	{ "chapters", T_CHAPTER, "Chapter " }, { "part", T_PART, "Part " },
-	{ "appendix", T_APPENDIX, "Appendix " },
-	{ "resolution", T_DOCUMENT, "" }, { "resolutions", T_DOCUMENT, "" },
-	{ "decision", T_DOCUMENT, "" }, { "decisions", T_DOCUMENT, "" },
-	{ "document", T_DOCUMENT, "" }, { "documents", T_DOCUMENT, "" },
-	{ "rfc", T_RFC, "RFC " },
+} triggers[W_RFC - W_PARAGRAPH + 1] = {
+	{ T_PARA, "" }, { T_PARA, "" }, { T_PARA, "" }, { T_PARA, "" },
+	{ T_PARA, "" }, { T_PARA, "" },
+	{ T_SECTION, "Section " }, { T_SECTION, "Section " },
+	{ T_ARTICLE, "Article " }, { T_ARTICLE, "Article " },
+	{ T_ARTICLE, "Article " }, { T_ANNEX, "Annex " }, { T_ANNEX, "Annex " },
+	{ T_CHAPTER, "Chapter " }, { T_CHAPTER, "Chapter " },
+	{ T_PART, "Part " }, { T_APPENDIX, "Appendix " },
+	{ T_DOCUMENT, "" }, { T_DOCUMENT, "" }, { T_DOCUMENT, "" },
+	{ T_DOCUMENT, "" }, { T_DOCUMENT, "" }, { T_DOCUMENT, "" },
+	{ T_RFC, "RFC " },
 };
 
 static const char *const kind_names[] = { "explicit", "list", "term",
@@ -202,10 +199,16 @@ leaves_document(struct cursor c)
 {
 	if (!accept_word(&c, "of") && !accept_word(&c, "in"))
 		return false;
-	if (accept_word(&c, "this") || accept_word(&c, "the present") ||
-	    accept_word(&c, "these") || accept_word(&c, "that"))
+	if (accept_word(&c, "this") || accept_word(&c, "these") ||
+	    accept_word(&c, "that"))
 		return false;
-	accept_word(&c, "the");
+	if (accept_word(&c, "the") && accept_word(&c, "present"))
+		return false;
+	/* "paragraph 2 of Article 4" stays in the document. */
+	if (accept_word(&c, "article") || accept_word(&c, "annex") ||
+	    accept_word(&c, "section") || accept_word(&c, "chapter") ||
+	    accept_word(&c, "part") || accept_word(&c, "appendix"))
+		return false;
 	skip_ws(&c);
 	return c.pos < c.end && ((c.s[c.pos] | 32) >= 'a' && (c.s[c.pos] | 32) <= 'z');
 }
@@ -272,6 +275,126 @@ emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
 	}
 }
 
+/* Paragraph plabel of the part labelled heading ("Article 4" and "2"):
+ * the node labelled "Article 4 2" where numbering restarts, else the
+ * child of "Article 4" labelled "2". */
+static uint32_t
+find_in(const struct xrefs *xr, const char *heading, const char *plabel)
+{
+	const struct doc *d = xr->d;
+	char full[256], key[256], want[256];
+	uint32_t h, n;
+
+	snprintf(full, sizeof(full), "%s %s", heading, plabel);
+	if ((n = doc_find_label(d, full)) != DOC_NONE)
+		return n;
+	if ((h = doc_find_label(d, heading)) == DOC_NONE)
+		return DOC_NONE;
+	if ((n = doc_find_label(d, plabel)) != DOC_NONE && doc_contains(d, h, n))
+		return n;
+	doc_label_key(plabel, want, sizeof(want));
+	for (uint32_t c = doc_node(d, h)->first_child, k = 0; c != DOC_NONE && k < 1000;
+	    c = doc_node(d, c)->next_sibling, k++) {
+		const char *l = doc_label(d, c);
+		size_t ll = strlen(l), wl = strlen(plabel);
+
+		doc_label_key(l, key, sizeof(key));
+		if (strcmp(key, want) == 0 || (ll > wl && strcmp(l + ll - wl, plabel) == 0 &&
+		    l[ll - wl - 1] == ' '))
+			return c;
+	}
+	return DOC_NONE;
+}
+
+static void
+emit_in(struct xrefs *xr, uint32_t from, const char *heading, const char *plabel,
+    uint32_t off, uint32_t end)
+{
+	struct xref x = { .from = from, .off = off, .end = end, .kind = XREF_EXPLICIT };
+
+	x.to = find_in(xr, heading, plabel);
+	x.unresolved = x.to == DOC_NONE;
+	add_edge(xr, &x);
+}
+
+/* The keyword heading around node n ("Article 3"), or NULL. */
+static const char *
+heading_around(const struct xrefs *xr, uint32_t n)
+{
+	for (; n != DOC_NONE; n = doc_node(xr->d, n)->parent)
+		if (doc_node(xr->d, n)->kind == NODE_HEADING && *doc_label(xr->d, n))
+			return doc_label(xr->d, n);
+	return NULL;
+}
+
+static bool
+accept_para(struct cursor *c)
+{
+	if (accept_word(c, "paragraph") || accept_word(c, "paragraphs") ||
+	    accept_word(c, "subparagraph"))
+		return true;
+	if (accept_word(c, "para") || accept_word(c, "paras")) {
+		if (c->pos < c->end && c->s[c->pos] == '.')
+			c->pos++;
+		return true;
+	}
+	return false;
+}
+
+/* "Article 4, paragraph 2": true (and the edge made) if it is one. */
+static bool
+heading_then_para(struct xrefs *xr, struct cursor *c, uint32_t from,
+    uint32_t off, const char *heading)
+{
+	struct cursor save = *c;
+	char plabel[64];
+	uint32_t end;
+
+	skip_ws(c);
+	if (c->pos < c->end && c->s[c->pos] == ',')
+		c->pos++;
+	if (!accept_para(c) || !parse_label(c, T_PARA, plabel, sizeof(plabel), &end)) {
+		*c = save;
+		return false;
+	}
+	emit_in(xr, from, heading, plabel, off, end);
+	return true;
+}
+
+/* "paragraph 2 of Article 4", "paragraph 2 of this article": the
+ * heading's label in out, and true. */
+static bool
+para_of_heading(const struct xrefs *xr, struct cursor *c, uint32_t from,
+    char *out, size_t size, uint32_t *end)
+{
+	struct cursor save = *c;
+	static const char *const words[] = { "article", "annex", "section",
+		"chapter", "part", "appendix" };
+	char num[64];
+
+	if (!accept_word(c, "of"))
+		return false;
+	if (accept_word(c, "this") || (accept_word(c, "the") && accept_word(c, "present"))) {
+		const char *h = heading_around(xr, from);
+
+		for (size_t i = 0; h && i < ARRAY_SIZE(words); i++)
+			if (accept_word(c, words[i])) {
+				snprintf(out, size, "%s", h);
+				*end = c->pos;
+				return true;
+			}
+		*c = save;
+		return false;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (accept_word(c, words[i]) && parse_label(c, T_ARTICLE, num, sizeof(num), end)) {
+			snprintf(out, size, "%c%s %s", words[i][0] - 32, words[i] + 1, num);
+			return true;
+		}
+	*c = save;
+	return false;
+}
+
 /* After a trigger word ending at c->pos: the labels, ranges and lists. */
 static void
 parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
@@ -304,6 +427,24 @@ parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 	if (n == 0)
 		return;
 	c->pos = end;
+	if (n == 1 && kind != T_PARA) {
+		char heading[128];
+
+		snprintf(heading, sizeof(heading), "%s%s", prefix, labels[0]);
+		if (heading_then_para(xr, c, from, off, heading))
+			return;
+	}
+	if (kind == T_PARA) {
+		char heading[128];
+		uint32_t hend;
+
+		if (para_of_heading(xr, c, from, heading, sizeof(heading), &hend)) {
+			for (size_t i = 0; i < n; i++)
+				emit_in(xr, from, heading, labels[i], off, hend);
+			c->pos = hend;
+			return;
+		}
+	}
 	bool ext = leaves_document(*c);
 
 	for (size_t i = 0; i < n; i++) {
@@ -339,11 +480,8 @@ parse_document(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 static int
 trigger(const struct token *t)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(triggers); i++)
-		if (strlen(triggers[i].word) == t->flen &&
-		    memcmp(triggers[i].word, t->fold, t->flen) == 0)
-			return (int)i;
-	return -1;
+	return t->word >= W_PARAGRAPH && t->word <= W_RFC ?
+	    (int)(t->word - W_PARAGRAPH) : -1;
 }
 
 static uint32_t
@@ -357,11 +495,12 @@ block_end(const struct doc *d, const struct block *bl)
 	return p->off + p->len;
 }
 
-/* Bare document symbols: "A/73/334", "E/CN.4/2005/1". */
+/* Bare document symbols: "A/73/334", "E/CN.4/2005/1", "A/RES/68/4". */
 static bool
 symbol_at(const struct token *t)
 {
-	return (t->flags & TOK_CAPS) && t->flen <= 4 && t->after == '/';
+	return ((t->flags & TOK_CAPS) || ((t->flags & TOK_UPPER) && t->flen == 1)) &&
+	    t->flen <= 4 && t->after == '/';
 }
 
 /* ------------------------------------------------------- list references */
@@ -382,9 +521,9 @@ count_of(const struct token *t)
 }
 
 static bool
-tok_is(const struct token *t, const char *w)
+determiner(const struct token *t)
 {
-	return t->flen == strlen(w) && memcmp(t->fold, w, t->flen) == 0;
+	return t->word == W_THE || t->word == W_THESE || t->word == W_THOSE;
 }
 
 /* tk[0] is a determiner: "these three reasons", "the four provisions",
@@ -392,11 +531,11 @@ tok_is(const struct token *t, const char *w)
 static void
 list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from)
 {
-	bool these = tok_is(&tk[0], "these") || tok_is(&tk[0], "those");
+	bool these = tk[0].word == W_THESE || tk[0].word == W_THOSE;
 	int count = n > 1 ? count_of(&tk[1]) : 0;
 	size_t noun = count ? 2 : 1;
-	bool pointing = noun + 1 < n && (tok_is(&tk[noun + 1], "above") ||
-	    tok_is(&tk[noun + 1], "below") || tok_is(&tk[noun + 1], "listed"));
+	bool pointing = noun + 1 < n && (tk[noun + 1].word == W_ABOVE ||
+	    tk[noun + 1].word == W_BELOW || tk[noun + 1].word == W_LISTED);
 	uint32_t l;
 
 	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
@@ -420,22 +559,25 @@ cmp_off(const void *a, const void *b)
 	return (x->off > y->off) - (x->off < y->off);
 }
 
-static void
-scan_block(struct xrefs *xr, uint32_t b)
+/* The references in tokens tk[0..n) of block b. */
+void
+xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 {
 	const struct block *bl = doc_block(xr->d, b);
 	struct cursor c = { .s = doc_data(xr->d), .end = block_end(xr->d, bl) };
-	struct token tk[4];
-	size_t have = 0, first = xr->n;
-	struct tokit it;
+	size_t first = xr->n;
+	uint32_t done = 0;          /* the end of the last reference read */
 
-	if (bl->kind == BLOCK_TITLE)
+	/* A heading ("Article 3", "Annex I") names itself, not another. */
+	if (bl->kind == BLOCK_TITLE || bl->kind == BLOCK_HEADING)
 		return;
-	tok_init(&it, xr->d, b);
-	while (tok_next(&it, &tk[have < 4 ? have : 3])) {
-		struct token *t = &tk[have < 4 ? have : 3];
+	for (size_t i = 0; i < n; i++) {
+		const struct token *t = &tk[i];
 		int k;
 
+		if (t->off < done)
+			continue;
+		c.pos = t->end;
 		if ((k = trigger(t)) >= 0) {
 			c.pos = t->end;
 			if (t->after == '.')
@@ -448,23 +590,11 @@ scan_block(struct xrefs *xr, uint32_t b)
 		} else if (symbol_at(t)) {
 			c.pos = t->off;
 			parse_document(xr, &c, bl->node, t->off, T_DOCUMENT);
-		}
-		/* A window of four tokens for list references. */
-		if (have < 4)
-			have++;
-		if (have == 4) {
-			if (tok_is(&tk[0], "the") || tok_is(&tk[0], "these") ||
-			    tok_is(&tk[0], "those"))
-				list_ref(xr, tk, 4, bl->node);
-			memmove(tk, tk + 1, 3 * sizeof(tk[0]));
-			have = 3;
-		}
+		} else if (determiner(t) && i + 1 < n)
+			list_ref(xr, tk + i, MIN(n - i, (size_t)4), bl->node);
+		done = MAX(done, c.pos);
 	}
-	for (size_t i = 0; i + 1 < have; i++)
-		if (tok_is(&tk[i], "the") || tok_is(&tk[i], "these") || tok_is(&tk[i], "those"))
-			list_ref(xr, tk + i, have - i, bl->node);
-	/* In document order within the block; duplicates (a range's words
-	 * seen twice) are harmless. */
+	/* In document order within the block. */
 	qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
 }
 
@@ -483,18 +613,46 @@ cmp_pair(const void *a, const void *b)
 }
 
 struct xrefs *
-xrefs_build(const struct doc *d, const struct index *ix, const struct terms *tm,
+xrefs_begin(const struct doc *d, const struct index *ix, const struct terms *tm,
     const struct lists *ls)
 {
 	struct xrefs *xr = xcalloc(1, sizeof(*xr));
-	struct pair *p;
 
 	xr->d = d;
 	xr->ix = ix;
 	xr->tm = tm;
 	xr->ls = ls;
-	for (uint32_t b = 0; b < doc_nblocks(d); b++)
-		scan_block(xr, b);
+	return xr;
+}
+
+struct xrefs *
+xrefs_build(const struct doc *d, const struct index *ix, const struct terms *tm,
+    const struct lists *ls)
+{
+	struct xrefs *xr = xrefs_begin(d, ix, tm, ls);
+	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
+
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		struct tokit it;
+		size_t n;
+
+		tok_init(&it, d, b);
+		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0) {
+			for (size_t i = 0; i < n; i++)
+				tk[i].word = index_lookup(ix, tk[i].fold, tk[i].flen);
+			xrefs_add(xr, b, tk, n);
+		}
+	}
+	free(tk);
+	xrefs_end(xr);
+	return xr;
+}
+
+void
+xrefs_end(struct xrefs *xr)
+{
+	struct pair *p;
+
 	p = xcalloc(xr->n + 1, sizeof(*p));
 	for (uint32_t i = 0; i < xr->n; i++)
 		p[i] = (struct pair){ xr->e[i].to, i };
@@ -503,7 +661,6 @@ xrefs_build(const struct doc *d, const struct index *ix, const struct terms *tm,
 	for (uint32_t i = 0; i < xr->n; i++)
 		xr->by_to[i] = p[i].id;
 	free(p);
-	return xr;
 }
 
 void

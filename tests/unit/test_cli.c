@@ -319,6 +319,36 @@ test_help_matches_manual(void **state)
 	run_done(&r);
 }
 
+/* Every action of the key table (src/action.def) is in the man page,
+ * with its name, as the help screen shows it. */
+static void
+test_actions_in_manual(void **state)
+{
+	char path[4096], *def, *page, *p;
+	const char *top = getenv("TOPSRC");
+	size_t len;
+	int n = 0;
+
+	snprintf(path, sizeof(path), "%s/src/action.def", top ? top : "../..");
+	def = test_read(path, &len);
+	snprintf(path, sizeof(path), "%s/man/lectern.1", top ? top : "../..");
+	page = test_read(path, &len);
+	for (p = def; (p = strstr(p, "\nX(")) != NULL; p++) {
+		char name[64], want[80];
+		const char *q = strchr(p, '"');
+
+		if (q == NULL || sscanf(q + 1, "%63[^\"]", name) != 1)
+			continue;
+		snprintf(want, sizeof(want), ".Pq %s\n", name);
+		if (strstr(page, want) == NULL)
+			fail_msg("action %s is not in the man page's Keys", name);
+		n++;
+	}
+	assert_true(n >= 30);
+	free(def);
+	free(page);
+}
+
 int
 main(void)
 {
@@ -336,6 +366,7 @@ main(void)
 		cmocka_unit_test(test_standard_input),
 		cmocka_unit_test(test_c_locale_transliterates),
 		cmocka_unit_test(test_help_matches_manual),
+		cmocka_unit_test(test_actions_in_manual),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -22,7 +22,8 @@
 #include "conf.h"
 #include "run.h"
 
-/* The names the reader's front end will accept. */
+/* The names the reader's front end accepts (src/action.def and the
+ * element names of src/screen.c). */
 static const char *const actions[] = {
 	"scroll-down", "scroll-up", "page-down", "page-up", "half-page-down",
 	"half-page-up", "top", "bottom", "next-unit", "previous-unit",
@@ -31,14 +32,14 @@ static const char *const actions[] = {
 	"peek", "lists", "next-item", "previous-item", "related", "index",
 	"next-mention", "search-forward", "search-backward", "next-match",
 	"previous-match", "all-matches", "set-mark", "goto-mark", "help",
-	"quit", "redraw", "reload"
+	"quit", "redraw", "reload", "suspend"
 };
 
 static const char *const elements[] = {
 	"text", "title", "heading", "number", "marker", "link",
 	"link-selected", "match", "match-current", "list-item", "breadcrumb",
 	"status", "message", "error", "panel", "panel-selected",
-	"placeholder", "rule", "prompt"
+	"placeholder", "rule", "prompt", "pre"
 };
 
 static const char *const special_keys[] = {

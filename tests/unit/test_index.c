@@ -165,8 +165,9 @@ test_fold_unicode_scripts(void **state)
 	assert_int_equal(index_containing(m->index, cyr, strlen(cyr), ids, 8), 1);
 	assert_int_not_equal(word(m->index, greek), INDEX_NONE);
 	assert_int_equal(index_containing(m->index, greek, strlen(greek), ids, 8), 1);
-	/* Four tokens, two words (and "words" from the title, "1" is no
-	 * word: the marker is not text). */
+	/* Paragraph 1's block (the title's is 0): four significant
+	 * tokens, of two words. */
+	assert_int_equal(doc_block(m->doc, 1)->node, doc_find_label(m->doc, "1"));
 	assert_int_equal(index_block_terms(m->index, 1), 4);
 	done(m, lx);
 }
