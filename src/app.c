@@ -142,6 +142,7 @@ set_model(struct app *a, struct model *m, bool complete)
 	a->have_sel = false;
 	a->hl_list = LISTS_NONE;
 	a->mention_term = TERMS_NONE;
+	a->mention_off = UINT32_MAX;
 	relayout(a);
 	if (had)
 		text_goto_pos(a, p);
@@ -394,7 +395,8 @@ app_tick(struct app *a)
 void
 app_key(struct app *a, int key)
 {
-	if (a->msg[0] && a->msg_until == 0 && a->pending == 0)
+	/* A key answers the last message. */
+	if (a->msg[0] && a->pending == 0 && a->mode != MODE_PROMPT)
 		a->msg[0] = '\0';
 	if (key == K_RESIZE)
 		return;
@@ -442,13 +444,14 @@ app_draw(struct app *a)
 	screen_clear(&a->scr);
 	if (!(a->mode == MODE_OUTLINE && !a->outline.side))
 		text_draw(a, col0, area);
-	if (a->mode == MODE_OUTLINE)
-		outline_draw(a);
 	text_draw_breadcrumb(a);
 	if (a->mode == MODE_PROMPT)
 		prompt_draw(a);
 	else
 		text_draw_status(a);
+	/* After the status line: the outline's filter line goes there. */
+	if (a->mode == MODE_OUTLINE)
+		outline_draw(a);
 	if (a->mode == MODE_PANEL)
 		panel_draw(a);
 	if (a->mode == MODE_PEEK)

@@ -24,14 +24,51 @@ struct strtab {
 	size_t npool, cappool;
 };
 
+/* Eight bytes at a time: most keys are words of a few letters, and this
+ * is in the indexer's inner loop. */
 static uint32_t
 hash_bytes(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
+	size_t i = 0;
 
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+		h ^= h >> 32;
+	}
+	if (i < n) {
+		w = 0;
+		memcpy(&w, s + i, n - i);
+		h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+	}
+	h ^= h >> 29;
+	h *= 0x94D049BB133111EBull;
+	h ^= h >> 32;
+	return (uint32_t)h;
+}
+
+/* Equal keys of length n: short ones compared in place. */
+static bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+
+	if (n > 16)
+		return memcmp(a, b, n) == 0;
+	if (n >= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+		memcpy(&x, a + n - 8, 8);
+		memcpy(&y, b + n - 8, 8);
+		return x == y;
+	}
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h ^ (h >> 15);
+		if (a[i] != b[i])
+			return false;
+	return true;
 }
 
 static void
@@ -80,7 +117,7 @@ lookup(const struct strtab *t, const char *s, size_t n, uint32_t h,
 	for (; t->slots[i]; i = (i + 1) & mask) {
 		const struct entry *e = &t->e[t->slots[i] - 1];
 
-		if (e->hash == h && e->len == n && memcmp(t->pool + e->off, s, n) == 0)
+		if (e->hash == h && e->len == n && same_bytes(t->pool + e->off, s, n))
 			return t->slots[i] - 1;
 	}
 	*slot = i;

@@ -10,6 +10,7 @@
 #include "doc.h"
 #include "token.h"
 #include "utf8.h"
+#include "util.h"
 
 enum { A_OTHER, A_SPACE, A_LOWER, A_UPPER, A_DIGIT, A_STOP, A_PAUSE,
 	A_QUOTE, A_HYPHEN, A_HIGH };
@@ -188,60 +189,81 @@ add_char(struct token *t, struct shape *sh, uint32_t cp, bool first)
 	}
 }
 
+/* A run of lower-case ASCII letters, the bulk of any text: copied to
+ * the folded form as it is. */
+static uint32_t
+lower_run(const char *s, uint32_t pos, uint32_t pend, struct token *t,
+    struct shape *sh)
+{
+	uint32_t start = pos;
+	size_t len, room;
+
+	do
+		pos++;
+	while (pos < pend && ascii[(unsigned char)s[pos]] == A_LOWER);
+	len = pos - start;
+	room = (size_t)TOKEN_MAX - t->flen;
+	memcpy(t->fold + t->flen, s + start, MIN(len, room));
+	t->flen = (uint8_t)(t->flen + MIN(len, room));
+	sh->letters += (unsigned)len;
+	sh->last = (unsigned char)s[pos - 1];
+	return pos;
+}
+
 /* Read word characters (and inner hyphens) from the current piece;
  * false when the token ended inside it. */
 static bool
 read_word(struct tokit *it, struct token *t, struct shape *sh)
 {
 	const char *s = it->s;
-	bool first = t->end == 0;
+	uint32_t pos = it->pos, pend = it->pend;
+	bool first = t->end == 0, more = true;
 
-	while (it->pos < it->pend) {
-		unsigned char c = (unsigned char)s[it->pos];
+	while (pos < pend) {
+		unsigned char c = (unsigned char)s[pos];
 		uint8_t k = ascii[c];
 		uint32_t cp, c2;
 		size_t len, l2;
 
-		if (k == A_LOWER || k == A_DIGIT) {
-			if (first && k == A_DIGIT)
-				t->flags |= TOK_DIGIT;
-			if (k == A_LOWER) {
+		if (k == A_LOWER) {
+			pos = lower_run(s, pos, pend, t, sh);
+		} else if (k == A_UPPER || k == A_DIGIT) {
+			if (k == A_DIGIT) {
+				if (first)
+					t->flags |= TOK_DIGIT;
+			} else {
 				sh->letters++;
+				sh->uppers++;
 				sh->last = c;
+				if (first)
+					t->flags |= TOK_UPPER;
+				c |= 0x20;
 			}
 			if (t->flen < TOKEN_MAX)
 				t->fold[t->flen++] = (char)c;
-		} else if (k == A_UPPER) {
-			sh->letters++;
-			sh->uppers++;
-			sh->last = c;
-			if (first)
-				t->flags |= TOK_UPPER;
-			if (t->flen < TOKEN_MAX)
-				t->fold[t->flen++] = (char)(c | 0x20);
-		} else if (k == A_HYPHEN && ((it->pos + 1 < it->pend &&
-		    word_at(s + it->pos + 1, s + it->pend, &c2, &l2)) ||
-		    (it->pos + 1 == it->pend && glued_next(it)))) {
+			pos++;
+		} else if (k == A_HYPHEN && ((pos + 1 < pend &&
+		    word_at(s + pos + 1, s + pend, &c2, &l2)) ||
+		    (pos + 1 == pend && (it->pos = pos, glued_next(it))))) {
 			/* A hyphen inside the word, or a kept one at the end of
 			 * a line whose word goes on in the next piece. */
 			t->flags |= TOK_HYPHEN;
 			if (t->flen < TOKEN_MAX)
 				t->fold[t->flen++] = '-';
-			it->pos++;
+			pos++;
 			continue;
-		} else if (k == A_HIGH && word_at(s + it->pos, s + it->pend, &cp, &len)) {
+		} else if (k == A_HIGH && word_at(s + pos, s + pend, &cp, &len)) {
 			add_char(t, sh, cp, first);
-			it->pos += (uint32_t)len;
-			t->end = it->pos;
-			first = false;
-			continue;
-		} else
-			return false;
-		it->pos++;
-		t->end = it->pos;
+			pos += (uint32_t)len;
+		} else {
+			more = false;
+			break;
+		}
+		t->end = pos;
 		first = false;
 	}
-	return true;
+	it->pos = pos;
+	return more;
 }
 
 /* All capitals ("ECOSOC"), or capitals and a plural "s" ("UNCTs"). */

@@ -166,8 +166,9 @@ struct app {
 	char *search_src;       /* the pattern as typed */
 	/* the list whose items are highlighted */
 	uint32_t hl_list;
-	/* the term chosen in the index, for ',' */
+	/* the term chosen in the index, for ',', and its last mention */
 	uint32_t mention_term;
+	uint32_t mention_off;
 	/* history and marks */
 	struct history *hist;
 	/* modes */

@@ -200,6 +200,12 @@ outline_key(struct app *a, int key)
 	}
 	n = rows(a, &r);
 	at = find_row(r, n, o->sel);
+	if (n == 0 && key != K_ESC && key != 'q' && key != 'o' && key != '/' && key != 'z') {
+		app_message(a, false, o->filter[0] ? "nothing matches the filter" :
+		    "the document has no parts");
+		free(r);
+		return;
+	}
 	switch (key) {
 	case K_ESC: case 'q': case 'o':
 		outline_close(a);

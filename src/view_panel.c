@@ -140,6 +140,11 @@ fill_related(struct app *a, struct panel *p)
 	size_t n, before;
 	char head[160];
 
+	if (node == DOC_NONE) {
+		snprintf(p->title, sizeof(p->title), "Related passages");
+		add_header(p, "(the document is empty)");
+		return;
+	}
 	snprintf(p->title, sizeof(p->title), "Related to %s: Enter goes there",
 	    label_or(d, node));
 	snprintf(head, sizeof(head), "Passages like %s", label_or(d, node));
@@ -246,6 +251,8 @@ fill_help(struct app *a, struct panel *p)
 			*tab2 = '\0';
 		buf_init(&row);
 		buf_printf(&row, "%-18s %s", line, tab + 1);
+		if (tab2)
+			buf_printf(&row, "  (%s)", tab2 + 1);
 		add_row(p, row.data, row.len, DOC_NONE, UINT32_MAX, 0);
 		buf_done(&row);
 	}
@@ -407,6 +414,7 @@ go(struct app *a)
 	case PANEL_INDEX:
 		text_jump_off(a, r->off);
 		a->mention_term = r->aux;
+		a->mention_off = r->off;
 		app_message(a, false, "%s: , goes to the next mention",
 		    terms_text(a->model->terms, r->aux));
 		break;

@@ -78,6 +78,13 @@ peek_draw(struct app *a)
 	screen_text(&a->scr, a->disp, row, x + 1, title, strlen(title), EL_BREADCRUMB, x + w);
 	for (int i = 1; i < h; i++)
 		screen_fill(&a->scr, row + i, x, x + w, EL_PANEL);
+	/* A frame of one blank column and row, so the window stands apart. */
+	if (x > 0)
+		for (int i = 0; i <= h; i++) {
+			screen_fill(&a->scr, row + i, x - 1, x, EL_RULE);
+			screen_fill(&a->scr, row + i, x + w, x + w + 1, EL_RULE);
+		}
+	screen_fill(&a->scr, row + h, x, x + w, EL_BREADCRUMB);
 	for (uint32_t b = n->first_block; b < n->end_block && shown < h - 1; b++) {
 		struct lblock *lb = layout_block(lay, b);
 

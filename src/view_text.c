@@ -1124,12 +1124,15 @@ text_next_mention(struct app *a)
 		app_message(a, false, "choose a term in the index first (i)");
 		return false;
 	}
-	ft.after = text_pos(a).off;
+	/* After the mention last gone to, if it is still in view; else
+	 * after the top row. */
+	ft.after = text_visible_off(a, a->mention_off) ? a->mention_off : text_pos(a).off;
 	b = doc_block_at(doc(a), ft.after);
 	for (uint32_t k = 0; b != DOC_NONE && b < nb && k < MENTION_SEARCH_BLOCKS; b++, k++) {
 		terms_mentions(a->model->terms, b, on_term, &ft);
 		if (ft.found != UINT32_MAX) {
 			text_jump_off(a, ft.found);
+			a->mention_off = ft.found;
 			return true;
 		}
 	}

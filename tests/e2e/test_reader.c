@@ -371,7 +371,7 @@ test_escapes_not_passed(void **state)
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	assert_restored(vt);
-	/* Not even lectern's own: no OSC, no bell, from start to end. */
+	/* And nothing of the kind from lectern itself, start to end. */
 	raw = vt_raw(vt, &len);
 	assert_null(memmem(raw, len, "\033]", 2));
 	assert_null(memchr(raw, '\007', len));

@@ -1215,10 +1215,10 @@ test_help(void **state)
 		}
 	}
 	/* A few, exactly. */
-	assert_contains(s, "\n j Down ^E ^N       scroll down one line\n");
-	assert_contains(s, "\n ]                  bring the next numbered paragraph or section to the top\n");
-	assert_contains(s, "\n BS ^O              go back to where you were before the last jump\n");
-	assert_contains(s, "\n q Q ^C             quit\n");
+	assert_contains(s, "\n j Down ^E ^N       scroll down one line  (scroll-down)\n");
+	assert_contains(s, "\n ]                  bring the next numbered paragraph or section to the top  (next-unit)\n");
+	assert_contains(s, "\n BS ^O              go back to where you were before the last jump  (back)\n");
+	assert_contains(s, "\n q Q ^C             quit  (quit)\n");
 	assert_string_equal(values(out, "mode"), "panel | text | text");
 	assert_string_equal(values(out, "top"), "title | title | title");
 }
@@ -1344,7 +1344,6 @@ test_escape_clears(void **state)
 	    "search: match 1 of 2, in 5(b)(ii)\n"
 	    "list: 5\n"
 	    "indexed: yes\n"
-	    "message: match 1 of 2, in 5(b)(ii)\n"
 	    "top: 5(a)\n"
 	    "mode: text\n"
 	    "selected: none\n"
