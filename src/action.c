@@ -13,6 +13,7 @@
 
 #include "doc.h"
 #include "history.h"
+#include "builder.h"
 #include "keys.h"
 #include "lists.h"
 #include "model.h"
@@ -126,11 +127,38 @@ structure(struct app *a, int dir, bool any)
 		app_message(a, false, dir > 0 ? "no further part below" : "at the start");
 }
 
+/* The actions that need the whole document indexed. */
+static bool
+needs_index(int act)
+{
+	return act == ACT_OUTLINE || act == ACT_LISTS || act == ACT_RELATED ||
+	    act == ACT_INDEX || act == ACT_ALL_MATCHES || act == ACT_NEXT_MENTION ||
+	    act == ACT_NEXT_ITEM || act == ACT_PREV_ITEM || act == ACT_NEXT_UNIT ||
+	    act == ACT_PREV_UNIT;
+}
+
+static void run(struct app *a, int act, unsigned count);
+
+void
+action_run(struct app *a, int act)
+{
+	run(a, act - 1, 0);
+}
+
 static void
 run(struct app *a, int act, unsigned count)
 {
 	long n = count ? count : 1, page = MAX(text_rows(a) - 1, 1);
 
+	/* Still indexing: say so, and do it when the index is ready.
+	 * ] and [ work within the part shown meanwhile. */
+	if (!a->complete && needs_index(act) && act != ACT_NEXT_UNIT &&
+	    act != ACT_PREV_UNIT) {
+		a->pending_action = act + 1;
+		app_message(a, false, "indexing the document (%d%%): %s comes when it is ready",
+		    a->builder ? builder_percent(a->builder) : 0, actions[act].name);
+		return;
+	}
 	switch (act) {
 	case ACT_SCROLL_DOWN: text_scroll(a, n); break;
 	case ACT_SCROLL_UP: text_scroll(a, -n); break;
@@ -140,13 +168,13 @@ run(struct app *a, int act, unsigned count)
 	case ACT_HALF_UP: text_scroll(a, -n * MAX(page / 2, 1)); break;
 	case ACT_TOP:
 		history_jump(a->hist, text_pos(a));
-		text_top(a);
+		if (!app_window_top(a))
+			text_top(a);
 		break;
 	case ACT_BOTTOM:
-		if (!a->complete && !app_wait_model(a))
-			break;
 		history_jump(a->hist, text_pos(a));
-		text_bottom(a);
+		if (!app_window_bottom(a))
+			text_bottom(a);
 		break;
 	case ACT_NEXT_UNIT:
 	case ACT_PREV_UNIT:
@@ -203,7 +231,8 @@ run(struct app *a, int act, unsigned count)
 		}
 		a->msg[0] = '\0';
 		for (long i = 0; i < n; i++)
-			if (!text_search_next(a, act == ACT_NEXT_MATCH ? 1 : -1, true)) {
+			if (!text_search_next(a, act == ACT_NEXT_MATCH ? 1 : -1, true) &&
+			    !(act == ACT_NEXT_MATCH && app_window_search(a, a->search_src, false))) {
 				app_message(a, true, "no match for %s", a->search_src);
 				break;
 			}

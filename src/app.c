@@ -39,10 +39,11 @@
 #include "term.h"
 #include "terms.h"
 #include "ui.h"
+#include "utf8.h"
 #include "util.h"
 
 #define SYNC_LIMIT (2u << 20)       /* build larger documents behind */
-#define WINDOW (256u << 10)         /* the first model's part */
+#define WINDOW (64u << 10)          /* a window's part of the text */
 #define MESSAGE_MS 4000
 #define CHECK_MS 2000
 
@@ -164,8 +165,27 @@ app_model_ready(struct app *a, struct model *m)
 {
 	bool untouched = text_pos(a).off == 0 && a->hist &&
 	    history_back_depth(a->hist) == 0;
+	struct text *t = (struct text *)doc_text(m->doc);
 
-	set_model(a, m, true);
+	/* Decoded again (it was not UTF-8 after all): offsets moved, so
+	 * keep the line instead. */
+	if (t != a->text) {
+		uint32_t line = doc_line_of(a->model->doc, text_pos(a).off);
+
+		load_ref(t);
+		load_unref(a->text);
+		a->text = t;
+		set_model(a, m, true);
+		text_goto_node(a, doc_block(m->doc, MIN(doc_block_at_line(m->doc, line),
+		    doc_nblocks(m->doc) ? doc_nblocks(m->doc) - 1 : 0))->node);
+	} else
+		set_model(a, m, true);
+	if (a->pending_action) {
+		int act = a->pending_action;
+
+		a->pending_action = 0;
+		action_run(a, act);
+	}
 	if (builder_error(a->builder))
 		app_message(a, true, "%s: %s", a->name, builder_error(a->builder));
 	if (untouched)
@@ -184,13 +204,74 @@ app_wait_model(struct app *a)
 	return a->complete;
 }
 
-/* The first model: the whole document when it is small, else its
- * beginning, with the builder started on the rest. */
+/* A window: a model of the part of the text around off, for reading a
+ * large document before it is indexed.  It starts after a blank line
+ * and ends before one, within the part read so far. */
+static struct model *
+window_model(struct app *a, uint32_t off, bool at_start)
+{
+	struct text *t = a->text;
+	uint32_t avail = (uint32_t)load_avail(t), start, end, b, floor = 0;
+
+	/* In the end that load_open() read already, if it is UTF-8. */
+	if (off >= load_tail(t) && avail < t->raw_len &&
+	    utf8_valid_prefix(t->data + load_tail(t), t->raw_len - load_tail(t)) ==
+	    t->raw_len - load_tail(t)) {
+		floor = (uint32_t)load_tail(t);
+		floor += (uint32_t)utf8_boundary_start(t->data + floor, t->raw_len - floor);
+		avail = (uint32_t)t->raw_len;
+	}
+	if (at_start)
+		start = 0;
+	else {
+		off = MIN(off, avail);
+		start = off > floor + WINDOW / 4 ?
+		    parse_window_start(t, off - WINDOW / 4, WINDOW / 4) : floor;
+		start = MAX(start, floor);
+	}
+	end = MIN(avail, start + WINDOW);
+	if (end < avail) {
+		/* Cut after a blank line. */
+		for (b = end; b > start + WINDOW / 2; b--)
+			if (t->data[b - 1] == '\n' && b >= 2 &&
+			    (t->data[b - 2] == '\n' || t->data[b - 2] == '\r'))
+				break;
+		if (b > start + WINDOW / 2)
+			end = b;
+	}
+	return model_from_doc(parse_range(t, start, end, start == 0 ? 1 : 0, false),
+	    a->lx);
+}
+
+/* Show the window around off (the document is still being indexed). */
+static void
+show_window(struct app *a, uint32_t off, bool at_start)
+{
+	set_model(a, window_model(a, off, at_start), false);
+	text_goto_off(a, off);
+}
+
+bool
+app_window_edge(struct app *a, int dir)
+{
+	uint32_t start, end, off;
+
+	if (a->complete)
+		return false;
+	doc_range(a->model->doc, &start, &end);
+	if ((dir < 0 && start == 0) || (dir > 0 && end >= load_avail(a->text)))
+		return false;
+	off = text_pos(a).off;
+	show_window(a, off, false);
+	return true;
+}
+
+/* The first model: the whole document when it is small, else a window
+ * on its beginning, with the builder started on the rest. */
 static void
 first_model(struct app *a)
 {
 	struct text *t = a->text;
-	uint32_t avail = (uint32_t)load_avail(t), end;
 
 	if (load_complete(t) && t->len <= SYNC_LIMIT) {
 		set_model(a, model_build(t, a->lx), true);
@@ -208,19 +289,121 @@ first_model(struct app *a)
 		set_model(a, model_build(t, a->lx), true);
 		return;
 	}
-	/* A window on the beginning, cut after a blank line. */
-	end = MIN(avail, (uint32_t)WINDOW);
-	if (end < avail) {
-		uint32_t b = end;
-
-		while (b > end / 2 && !(t->data[b - 1] == '\n' && b >= 2 &&
-		    (t->data[b - 2] == '\n' || t->data[b - 2] == '\r')))
-			b--;
-		if (b > end / 2)
-			end = b;
-	}
 	a->builder = builder_start(t, a->lx);
-	set_model(a, model_from_doc(parse_range(t, 0, end, 1, false), a->lx), false);
+	set_model(a, window_model(a, 0, true), false);
+}
+
+/* Wait (a little) for the file to be read as far as off. */
+static bool
+wait_read(struct app *a, size_t off, int ms)
+{
+	for (int i = 0; i < ms && load_avail(a->text) < off && !load_complete(a->text); i++) {
+		struct timespec ts = { 0, 1000000 };
+
+		nanosleep(&ts, NULL);
+	}
+	return load_avail(a->text) >= off || load_complete(a->text);
+}
+
+/* G before the index is ready: a window on the end, which load_open()
+ * read already (if it is valid UTF-8; else once it is all read). */
+bool
+app_window_bottom(struct app *a)
+{
+	struct text *t = a->text;
+	size_t tail = load_tail(t), from;
+
+	if (a->complete)
+		return false;
+	if (tail < t->raw_len && load_avail(t) < t->raw_len) {
+		from = tail + utf8_boundary_start(t->data + tail, t->raw_len - tail);
+		from = parse_window_start(t, (uint32_t)MIN(from + WINDOW / 2, t->raw_len),
+		    WINDOW / 2);
+		if (from >= tail && utf8_valid_prefix(t->data + from, t->raw_len - from) ==
+		    t->raw_len - from) {
+			set_model(a, model_from_doc(parse_range(t, (uint32_t)from,
+			    (uint32_t)t->raw_len, 0, false), a->lx), false);
+			text_bottom(a);
+			return true;
+		}
+	}
+	if (!wait_read(a, t->raw_len, 2000)) {
+		app_message(a, false, "still reading the file (%d%%)", builder_percent(a->builder));
+		return true;
+	}
+	show_window(a, (uint32_t)load_avail(t), false);
+	text_bottom(a);
+	return true;
+}
+
+/* g before the index is ready: the window on the beginning. */
+bool
+app_window_top(struct app *a)
+{
+	uint32_t start, end;
+
+	if (a->complete)
+		return false;
+	doc_range(a->model->doc, &start, &end);
+	if (start > 0)
+		show_window(a, 0, true);
+	text_top(a);
+	return true;
+}
+
+/* A search before the index is ready: the window first, then the text
+ * read so far, for the pattern as typed, in lower case and capitalised
+ * (memmem is fast; the index-less search is for the first minutes of a
+ * very large document only). */
+bool
+app_window_search(struct app *a, const char *pattern, bool backward)
+{
+	struct text *t = a->text;
+	uint32_t start, end, avail = (uint32_t)load_avail(t);
+	size_t n = strlen(pattern);
+	const char *best = NULL;
+	char variant[3][PROMPT_MAX];
+
+	if (a->complete || n == 0 || n >= PROMPT_MAX || backward)
+		return false;
+	doc_range(a->model->doc, &start, &end);
+	snprintf(variant[0], sizeof(variant[0]), "%s", pattern);
+	for (size_t i = 0; i <= n; i++)
+		variant[1][i] = (char)(pattern[i] >= 'A' && pattern[i] <= 'Z' ?
+		    pattern[i] + 32 : pattern[i]);
+	memcpy(variant[2], variant[1], n + 1);
+	if (variant[2][0] >= 'a' && variant[2][0] <= 'z')
+		variant[2][0] = (char)(variant[2][0] - 32);
+	for (int pass = 0; pass < 2 && best == NULL; pass++) {
+		/* What is read so far; then, if the end is read already and
+		 * holds it, there; else all of it, once it is read. */
+		for (int v = 0; v < 3; v++) {
+			const char *hit = memmem(t->data + end, avail - end, variant[v], n);
+
+			if (hit && (best == NULL || hit < best))
+				best = hit;
+		}
+		if (best || pass == 1)
+			break;
+		if (load_tail(t) < t->raw_len && load_avail(t) < t->raw_len)
+			for (int v = 0; v < 3 && best == NULL; v++)
+				best = memmem(t->data + load_tail(t), t->raw_len - load_tail(t),
+				    variant[v], n);
+		if (best && utf8_valid_prefix(t->data + load_tail(t),
+		    t->raw_len - load_tail(t)) != t->raw_len - load_tail(t))
+			best = NULL;
+		if (best)
+			break;
+		end = avail;
+		if (!wait_read(a, t->raw_len, 2000))
+			return false;
+		avail = (uint32_t)load_avail(t);
+	}
+	if (best == NULL)
+		return false;
+	show_window(a, (uint32_t)(best - t->data), false);
+	a->search_start = text_pos(a);
+	return text_search_start(a, pattern, false);
 }
 
 /* ------------------------------------------------------------- state */
@@ -466,17 +649,17 @@ start_command(struct app *a, const char *cmd)
 	if (cmd == NULL || *cmd == '\0')
 		return;
 	if (cmd[0] == '/' || cmd[0] == '?') {
-		if (!app_wait_model(a))
-			return;
 		a->search_start = text_pos(a);
-		if (!text_search_start(a, cmd + 1, cmd[0] == '?'))
+		if (!text_search_start(a, cmd + 1, cmd[0] == '?') &&
+		    !app_window_search(a, cmd + 1, cmd[0] == '?'))
 			app_message(a, false, "not found: %s", cmd + 1);
 		return;
 	}
 	{
 		struct target t[1];
 
-		if (!app_wait_model(a))
+		/* The label may be in the part already shown; else wait. */
+		if (resolve(a->model, cmd, t, 1) == 0 && !app_wait_model(a))
 			return;
 		if (resolve(a->model, cmd, t, 1) > 0) {
 			text_goto_node(a, t[0].node);
@@ -577,6 +760,8 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 		term_draw(a->term, &a->scr, a->full_redraw);
 		a->full_redraw = false;
 		timeout = a->msg[0] && a->msg_until ? (int)MAX(a->msg_until - app_now(), 1) : CHECK_MS;
+		if (!a->complete)
+			timeout = MIN(timeout, 250);      /* the progress moves */
 		key = term_key(a->term, a->builder && !a->complete ? builder_fd(a->builder) : -1,
 		    MIN(timeout, CHECK_MS), &woken);
 		if (woken || (a->builder && !a->complete)) {

@@ -20,10 +20,12 @@
 struct builder {
 	pthread_t thread;
 	bool joined;
-	struct text *t;
+	struct text *orig;              /* the text as started: never moves */
+	struct text *t;                 /* the text being indexed */
 	const struct lexicon *lx;
 	int pipe[2];
 	struct model *model;            /* set by the thread */
+	struct progress progress;
 	_Atomic bool done;
 	bool taken;
 	char error[256];
@@ -36,17 +38,16 @@ run(void *arg)
 	struct load_error e;
 	struct text *t = b->t;
 	struct model *m;
-	int r = load_finish(t, &e);
+	int r;
+
+	atomic_store(&b->progress.total, (uint32_t)MIN(t->raw_len, (size_t)UINT32_MAX));
+	r = load_finish(t, &e);
 
 	if (r < 0)
 		snprintf(b->error, sizeof(b->error), "%s", e.reason);
-	if (r == 1) {
-		struct text *re = load_redecode(t);
-
-		load_unref(t);
-		b->t = t = re;
-	}
-	m = model_build(t, b->lx);
+	if (r == 1)
+		b->t = t = load_redecode(t);
+	m = model_build_progress(t, b->lx, &b->progress);
 	b->model = m;
 	atomic_store_explicit(&b->done, true, memory_order_release);
 	/* A failed write is harmless: the reader polls builder_take(). */
@@ -59,9 +60,13 @@ builder_start(struct text *t, const struct lexicon *lx)
 {
 	struct builder *b = xcalloc(1, sizeof(*b));
 
-	b->t = load_ref(t);
+	b->orig = b->t = load_ref(t);
 	b->lx = lx;
 	atomic_init(&b->done, false);
+	atomic_init(&b->progress.stage, PROGRESS_READING);
+	atomic_init(&b->progress.done, 0);
+	atomic_init(&b->progress.total, 1);
+	atomic_init(&b->progress.cancel, false);
 	if (pipe(b->pipe) < 0)
 		die("pipe: %s", strerror(errno));
 	fcntl(b->pipe[0], F_SETFD, FD_CLOEXEC);
@@ -99,6 +104,14 @@ builder_wait(struct builder *b)
 	return builder_take(b);
 }
 
+int
+builder_percent(struct builder *b)
+{
+	if (atomic_load(&b->progress.stage) == PROGRESS_READING)
+		atomic_store(&b->progress.done, (uint32_t)load_avail(b->orig));
+	return progress_percent(&b->progress);
+}
+
 const char *
 builder_error(const struct builder *b)
 {
@@ -111,12 +124,15 @@ builder_free(struct builder *b)
 {
 	if (b == NULL)
 		return;
+	atomic_store(&b->progress.cancel, true);
 	if (!b->joined)
 		pthread_join(b->thread, NULL);
 	if (!b->taken)
 		model_free(b->model);
 	close(b->pipe[0]);
 	close(b->pipe[1]);
-	load_unref(b->t);
+	if (b->t != b->orig)
+		load_unref(b->t);
+	load_unref(b->orig);
 	free(b);
 }

@@ -214,42 +214,61 @@ find_mark(const char *s, struct line *l)
 		l->mark = MK_NONE, l->mlen = 0;
 }
 
-/* Flags from the content: capitals, dot leaders, columns, symbols. */
+enum { S_OTHER, S_UPPER, S_LOWER, S_DIGIT, S_SPACE, S_DOT, S_CONT, S_LEAD };
+
+#define R4(x, k) [x] = k, [x + 1] = k, [x + 2] = k, [x + 3] = k
+#define R16(x, k) R4(x, k), R4(x + 4, k), R4(x + 8, k), R4(x + 12, k)
+static const uint8_t shape_class[256] = {
+	[' '] = S_SPACE, ['\t'] = S_SPACE, ['.'] = S_DOT,
+	R16('A', S_UPPER), R4('Q', S_UPPER), R4('U', S_UPPER), ['Y'] = S_UPPER,
+	['Z'] = S_UPPER,
+	R16('a', S_LOWER), R4('q', S_LOWER), R4('u', S_LOWER), ['y'] = S_LOWER,
+	['z'] = S_LOWER,
+	R4('0', S_DIGIT), R4('4', S_DIGIT), ['8'] = S_DIGIT, ['9'] = S_DIGIT,
+	R16(0x80, S_CONT), R16(0x90, S_CONT), R16(0xA0, S_CONT), R16(0xB0, S_CONT),
+	R16(0xC0, S_LEAD), R16(0xD0, S_LEAD), R16(0xE0, S_LEAD), R16(0xF0, S_LEAD),
+};
+#undef R4
+#undef R16
+
+/* Columns, and flags from the content: capitals, dot leaders, columns,
+ * symbols -- in one pass over the line's bytes. */
 static void
 find_shape(const char *c, size_t n, struct line *l)
 {
-	size_t upper = 0, lower = 0, other = 0, gaps = 0, dots = 0, run = 0;
-	size_t widest = 0;
+	size_t count[8] = { 0 }, gaps = 0, dots = 0, run = 0, widest = 0;
+	size_t upper, lower;
 
 	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)c[i];
+		uint8_t k = shape_class[(unsigned char)c[i]];
 
-		if (ch >= 'A' && ch <= 'Z')
-			upper++;
-		else if (ch >= 'a' && ch <= 'z')
-			lower++;
-		else if (ch >= 0x80) {
-			if ((ch & 0xC0) != 0x80) {
-				uint32_t cp;
-
-				utf8_decode(c + i, n - i, &cp);
-				if (utf8_is_upper(cp))
-					upper++;
-				else if (utf8_is_word(cp))
-					lower++;
-			}
-		} else if (ch != ' ' && !(ch >= '0' && ch <= '9'))
-			other++;
-		if (ch == ' ') {
+		count[k]++;
+		if (k == S_SPACE) {
 			if (++run == 3 && i + 1 < n)
 				gaps++;
-			widest = MAX(widest, run);
-		} else
-			run = 0;
-		if (ch == '.' && i > 0 && (c[i - 1] == '.' || c[i - 1] == ' ') &&
+			continue;
+		}
+		if (run > widest)
+			widest = run;
+		run = 0;
+		if (k == S_DOT && i > 0 && (c[i - 1] == '.' || c[i - 1] == ' ') &&
 		    i + 1 < n && (c[i + 1] == '.' || c[i + 1] == ' '))
 			dots++;
+		else if (k == S_LEAD) {
+			uint32_t cp;
+
+			utf8_decode(c + i, n - i, &cp);
+			if (utf8_is_upper(cp))
+				count[S_UPPER]++;
+			else if (utf8_is_word(cp))
+				count[S_LOWER]++;
+			else
+				count[S_OTHER]++;
+		}
 	}
+	l->width = (uint16_t)MIN(n - count[S_CONT], (size_t)MAX_COLUMNS);
+	upper = count[S_UPPER];
+	lower = count[S_LOWER];
 	if (upper >= 2 && lower == 0)
 		l->flags |= LN_CAPS;
 	if (dots >= 4)
@@ -257,7 +276,7 @@ find_shape(const char *c, size_t n, struct line *l)
 	/* Two gaps, or one very wide one ("Network Working Group    Y. Author"). */
 	if (gaps >= 2 || (gaps == 1 && widest >= 8))
 		l->flags |= LN_COLUMNS;
-	if (n >= 4 && other * 2 > n && upper + lower < n / 3)
+	if (n >= 4 && (count[S_OTHER] + count[S_DOT]) * 2 > n && upper + lower < n / 3)
 		l->flags |= LN_SYMBOLS;
 }
 
@@ -282,7 +301,6 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 		l->flags |= LN_BLANK;
 		return;
 	}
-	l->width = classify_columns(s + i, l->len);
 	find_mark(s, l);
 	find_shape(s + i, l->len, l);
 	{
@@ -306,12 +324,16 @@ classify_next(struct pctx *p, struct line *l)
 
 	if (i >= p->end)
 		return false;
-	/* The line ends at LF, CR or FF, whichever comes first. */
-	for (e = i; e < p->end; e++) {
-		char c = s[e];
+	/* The line ends at LF, CR or FF, whichever comes first; memchr
+	 * finds each far faster than a loop over the bytes. */
+	{
+		const char *lf = memchr(s + i, '\n', p->end - i), *x;
 
-		if (c == '\n' || c == '\r' || c == '\f')
-			break;
+		e = lf ? (uint32_t)(lf - s) : p->end;
+		if ((x = memchr(s + i, '\r', e - i)) != NULL)
+			e = (uint32_t)(x - s);
+		if ((x = memchr(s + i, '\f', e - i)) != NULL)
+			e = (uint32_t)(x - s);
 	}
 	classify_line(s, i, e, l);
 	l->lineno = p->lineno;

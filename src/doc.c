@@ -30,6 +30,7 @@ struct doc {
 	struct text *text;
 	uint32_t start, end;
 	bool complete;
+	bool lines_known;
 	const char *kind;
 	struct node *nodes;
 	size_t nnodes, capnodes;
@@ -90,6 +91,12 @@ const char *
 doc_kind(const struct doc *d)
 {
 	return d->kind;
+}
+
+bool
+doc_lines_known(const struct doc *d)
+{
+	return d->lines_known;
 }
 
 uint32_t
@@ -530,7 +537,8 @@ doc_find_label(const struct doc *d, const char *label)
 /* ------------------------------------------------------------ builder */
 
 struct docb *
-docb_new(struct text *t, uint32_t start, uint32_t end, bool complete)
+docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
+    bool lines_known)
 {
 	struct docb *b = xcalloc(1, sizeof(*b));
 	struct doc *d = xcalloc(1, sizeof(*d));
@@ -539,6 +547,7 @@ docb_new(struct text *t, uint32_t start, uint32_t end, bool complete)
 	d->start = start;
 	d->end = end;
 	d->complete = complete;
+	d->lines_known = lines_known;
 	d->kind = "report";
 	d->title_node = DOC_NONE;
 	GROW(d->strs, d->capstrs, 1);

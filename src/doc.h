@@ -135,6 +135,9 @@ bool doc_is_complete(const struct doc *d);
 void doc_range(const struct doc *d, uint32_t *start, uint32_t *end);
 /* The recogniser that read it: "report", "rfc", "markdown". */
 const char *doc_kind(const struct doc *d);
+/* Are its line numbers those of the file?  Not for a window that starts
+ * in the middle of a file still being read. */
+bool doc_lines_known(const struct doc *d);
 
 uint32_t doc_nnodes(const struct doc *d);
 const struct node *doc_node(const struct doc *d, uint32_t id);
@@ -206,7 +209,7 @@ void doc_free(struct doc *d);
 struct docb;
 
 struct docb *docb_new(struct text *t, uint32_t start, uint32_t end,
-    bool complete);
+    bool complete, bool lines_known);
 uint32_t docb_str(struct docb *b, const char *s, size_t n);
 uint32_t docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
     uint32_t start, uint32_t line, uint32_t marker, uint32_t label);

@@ -75,6 +75,12 @@ load_unref(struct text *t)
 }
 
 size_t
+load_tail(const struct text *t)
+{
+	return t->tail ? t->tail : t->raw_len;
+}
+
+size_t
 load_avail(const struct text *t)
 {
 	return atomic_load_explicit(&t->avail, memory_order_acquire);
@@ -454,6 +460,11 @@ load_open(const char *name, const struct load_opts *opt, struct load_error *e)
 			t->raw_len = size;
 			t->raw_read = n;
 			t->len = size;
+			t->tail = size;
+			/* The end too, for a reader that jumps there. */
+			if (size > n + LOAD_TAIL && pread(fd, buf + size - LOAD_TAIL,
+			    LOAD_TAIL, (off_t)(size - LOAD_TAIL)) == (ssize_t)LOAD_TAIL)
+				t->tail = size - LOAD_TAIL;
 			publish(t, cut, false);
 			return t;
 		}
@@ -487,7 +498,8 @@ load_finish(struct text *t, struct load_error *e)
 	if (load_complete(t))
 		return 0;
 	while (t->raw_read < t->raw_len) {
-		size_t n = MIN((size_t)READ_CHUNK, t->raw_len - t->raw_read);
+		size_t stop = t->raw_read < t->tail ? t->tail : t->raw_len;
+		size_t n = MIN((size_t)READ_CHUNK, stop - t->raw_read);
 		ssize_t r = read_some(t->fd, t->data + t->raw_read, n);
 
 		if (r < 0) {
@@ -498,6 +510,9 @@ load_finish(struct text *t, struct load_error *e)
 		if (r == 0)
 			break;      /* the file shrank: it ends here */
 		t->raw_read += (size_t)r;
+		/* The end was read at the start. */
+		if (t->raw_read == t->tail)
+			t->raw_read = t->raw_len;
 		if (valid) {
 			size_t cut = utf8_boundary(t->data, t->raw_read);
 			size_t good = utf8_valid_prefix(t->data + checked,

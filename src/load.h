@@ -33,8 +33,10 @@
 
 /* The largest document lectern reads: offsets are 32-bit. */
 #define LOAD_MAX_SIZE ((size_t)UINT32_MAX - 16)
-/* What load_open() reads at once before showing anything. */
+/* What load_open() reads at once before showing anything: the
+ * beginning, and the end (so that the reader can show the end at once). */
 #define LOAD_PREFIX (256u * 1024u)
+#define LOAD_TAIL (256u * 1024u)
 
 struct load_opts {
 	const char *encoding;   /* forced encoding, or NULL to detect */
@@ -64,6 +66,8 @@ struct text {
 	int fd;
 	size_t raw_len;         /* size of the file when it was opened */
 	size_t raw_read;
+	size_t tail;            /* data[tail, raw_len) was read by load_open
+	                           (not yet checked), or raw_len if not */
 	char *raw;              /* the raw bytes when they must be kept */
 	_Atomic int refs;
 };
@@ -88,6 +92,11 @@ int load_finish(struct text *t, struct load_error *e);
 /* A new text holding t's bytes decoded as Windows-1252 (t must be
  * complete as far as reading goes). */
 struct text *load_redecode(const struct text *t);
+
+/* Where the end of a lazily read file starts that load_open() read
+ * already: data[load_tail(t), raw_len) may be read (it is not checked to
+ * be UTF-8: the caller checks).  raw_len when there is none. */
+size_t load_tail(const struct text *t);
 
 /* Bytes of t's data that may be read now. */
 size_t load_avail(const struct text *t);

@@ -5,9 +5,11 @@
  */
 #include "autoconf.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 
 #include "doc.h"
+#include "load.h"
 #include "index.h"
 #include "lists.h"
 #include "model.h"
@@ -17,15 +19,48 @@
 #include "util.h"
 #include "xref.h"
 
-/* One pass over the text: every block's tokens are read once and given
- * to the index (which names their words), the term finder and the
- * cross-reference parser in turn. */
+int
+progress_percent(const struct progress *p)
+{
+	uint32_t stage = atomic_load(&p->stage), done = atomic_load(&p->done);
+	uint32_t total = atomic_load(&p->total);
+	double f = total ? (double)MIN(done, total) / total : 0;
+
+	switch (stage) {
+	case PROGRESS_READING: return (int)(f * 10);
+	case PROGRESS_PARSING: return 10 + (int)(f * 45);
+	case PROGRESS_INDEXING: return 55 + (int)(f * 45);
+	default: return 100;
+	}
+}
+
+static void
+indexed(struct model *m, struct doc *d, const struct lexicon *lx,
+    struct progress *pr);
+
 struct model *
 model_from_doc(struct doc *d, const struct lexicon *lx)
 {
 	struct model *m = xcalloc(1, sizeof(*m));
+
+	indexed(m, d, lx, NULL);
+	return m;
+}
+
+/* One pass over the text: every block's tokens are read once and given
+ * to the index (which names their words), the term finder and the
+ * cross-reference parser in turn. */
+static void
+indexed(struct model *m, struct doc *d, const struct lexicon *lx,
+    struct progress *pr)
+{
 	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
 
+	if (pr) {
+		atomic_store(&pr->done, 0);
+		atomic_store(&pr->total, doc_nblocks(d));
+		atomic_store(&pr->stage, PROGRESS_INDEXING);
+	}
 	m->doc = d;
 	m->lists = lists_build(d, lx);
 	m->index = index_begin(d);
@@ -41,18 +76,39 @@ model_from_doc(struct doc *d, const struct lexicon *lx)
 			terms_add(m->terms, b, tk, n);
 			xrefs_add(m->xrefs, b, tk, n);
 		}
+		if (pr && (b & 1023) == 0) {
+			atomic_store_explicit(&pr->done, b, memory_order_relaxed);
+			if (atomic_load_explicit(&pr->cancel, memory_order_relaxed))
+				break;
+		}
 	}
 	free(tk);
 	index_end(m->index);
 	terms_end(m->terms);
 	xrefs_end(m->xrefs);
-	return m;
+	if (pr)
+		atomic_store(&pr->stage, PROGRESS_DONE);
 }
 
 struct model *
 model_build(struct text *t, const struct lexicon *lx)
 {
 	return model_from_doc(parse_text(t), lx);
+}
+
+struct model *
+model_build_progress(struct text *t, const struct lexicon *lx,
+    struct progress *pr)
+{
+	struct model *m = xcalloc(1, sizeof(*m));
+	struct doc *d;
+
+	atomic_store(&pr->done, 0);
+	atomic_store(&pr->total, (uint32_t)t->len);
+	atomic_store(&pr->stage, PROGRESS_PARSING);
+	d = parse_range_progress(t, 0, (uint32_t)t->len, 1, true, pr);
+	indexed(m, d, lx, pr);
+	return m;
 }
 
 void

@@ -8,7 +8,9 @@
 #ifndef LECTERN_MODEL_H
 #define LECTERN_MODEL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 struct text;
 struct lexicon;
@@ -21,9 +23,15 @@ struct model {
 	struct xrefs *xrefs;
 };
 
+#include "progress.h"
+
 /* Parse and index the whole of t (complete).  The model holds a
- * reference to t; lx must outlive the model. */
+ * reference to t; lx must outlive the model.  With pr, report progress
+ * there; if pr->cancel is set meanwhile, the build stops early and the
+ * model it returns holds only part of the document (free it). */
 struct model *model_build(struct text *t, const struct lexicon *lx);
+struct model *model_build_progress(struct text *t, const struct lexicon *lx,
+    struct progress *pr);
 /* Index an already parsed document (the model takes it over). */
 struct model *model_from_doc(struct doc *d, const struct lexicon *lx);
 void model_free(struct model *m);

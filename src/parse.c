@@ -5,6 +5,7 @@
  */
 #include "autoconf.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@
 #include "load.h"
 #include "parse.h"
 #include "parse_impl.h"
+#include "progress.h"
 #include "util.h"
 
 #define SAMPLE_LINES 4000
@@ -78,6 +80,13 @@ struct doc *
 parse_range(struct text *t, uint32_t start, uint32_t end, uint32_t first_line,
     bool complete)
 {
+	return parse_range_progress(t, start, end, first_line, complete, NULL);
+}
+
+struct doc *
+parse_range_progress(struct text *t, uint32_t start, uint32_t end,
+    uint32_t first_line, bool complete, struct progress *pr)
+{
 	struct pctx p;
 	struct line l;
 	struct doc *d;
@@ -92,12 +101,18 @@ parse_range(struct text *t, uint32_t start, uint32_t end, uint32_t first_line,
 	sample(&p);
 	p.furn = furn_scan(p.s, start, end);
 	p.hyph = hyph_scan(p.s, start, end);
-	p.db = docb_new(t, start, end, complete);
+	p.db = docb_new(t, start, end, complete, first_line != 0);
 	docb_kind(p.db, p.rec->name);
 	p.tree = tree_new(&p);
 	para_init(&p);
-	while (classify_next(&p, &l))
+	while (classify_next(&p, &l)) {
 		para_feed(&p, &l);
+		if (pr && (l.lineno & 1023) == 0) {
+			atomic_store_explicit(&pr->done, p.pos - start, memory_order_relaxed);
+			if (atomic_load_explicit(&pr->cancel, memory_order_relaxed))
+				break;
+		}
+	}
 	para_end(&p);
 	tree_finish(&p);
 	d = docb_finish(p.db);

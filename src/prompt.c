@@ -285,7 +285,8 @@ finish(struct app *a)
 		go(a, text);
 		return;
 	}
-	if (!a->have_cur && !text_search_start(a, text, p->kind == PROMPT_SEARCH_BACK)) {
+	if (!a->have_cur && !text_search_start(a, text, p->kind == PROMPT_SEARCH_BACK) &&
+	    !app_window_search(a, text, p->kind == PROMPT_SEARCH_BACK)) {
 		app_message(a, true, "not found: %s", text);
 		return;
 	}

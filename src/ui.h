@@ -187,6 +187,8 @@ struct app {
 	size_t nbindings, capbindings;
 	unsigned count;
 	int pending;            /* 'm' or '\'' waiting for a letter */
+	/* an action waiting for the index (+1, 0 for none) */
+	int pending_action;
 	/* options */
 	bool mouse;
 	bool state_on;
@@ -210,6 +212,14 @@ void app_resize(struct app *a, int rows, int cols);
 void app_model_ready(struct app *a, struct model *m);
 bool app_wait_model(struct app *a);
 void app_tick(struct app *a);
+/* Reading a large document before it is indexed: move the window when
+ * the view reaches its edge (dir -1 or 1), show the end (G), the
+ * beginning (g), or a search's first match.  Each returns false when the
+ * model is complete (nothing to do). */
+bool app_window_edge(struct app *a, int dir);
+bool app_window_bottom(struct app *a);
+bool app_window_top(struct app *a);
+bool app_window_search(struct app *a, const char *pattern, bool backward);
 
 /* view_text.c: the reading view */
 struct bentry *text_entry(struct app *a, uint32_t block);
@@ -276,6 +286,8 @@ void app_script_start(struct app *a, int rows, int cols,
 
 /* action.c */
 bool action_key(struct app *a, int key);
+/* Run action act (its index + 1, as pending_action keeps it). */
+void action_run(struct app *a, int act);
 void action_bind_defaults(struct app *a);
 /* Bind key (a key name) to action (a name; "" unbinds); false if either
  * is unknown. */

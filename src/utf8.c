@@ -125,6 +125,16 @@ utf8_boundary(const char *s, size_t n)
 	return n;
 }
 
+size_t
+utf8_boundary_start(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 3 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
 static uint8_t
 flags(uint32_t cp)
 {

@@ -34,6 +34,10 @@ size_t utf8_valid_prefix(const char *s, size_t n);
  * sequence (for cutting a buffer at a safe place); at least n - 3. */
 size_t utf8_boundary(const char *s, size_t n);
 
+/* How many bytes to skip at s to reach the start of a sequence (at
+ * most 3: continuation bytes cut from the one before). */
+size_t utf8_boundary_start(const char *s, size_t n);
+
 /* Columns cp takes on a terminal: 0 (combining), 1 or 2 (wide).
  * Control and invisible characters are not asked about here: the layout
  * shows them as placeholders (see glyph.h). */

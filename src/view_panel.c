@@ -341,10 +341,8 @@ panel_open(struct app *a, enum panel_kind kind)
 {
 	struct panel *p = &a->panel;
 
-	if (kind != PANEL_HELP && !a->complete) {
-		if (!app_wait_model(a))
-			return;
-	}
+	if (kind != PANEL_HELP && !a->complete && !app_wait_model(a))
+		return;
 	panel_free(a);
 	p->kind = kind;
 	switch (kind) {

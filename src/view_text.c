@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "builder.h"
 #include "display.h"
 #include "doc.h"
 #include "index.h"
@@ -601,11 +602,13 @@ text_draw_status(struct app *a)
 			off = a->text->raw_len;
 	}
 	total = (uint32_t)MAX(a->text->raw_len, (size_t)1);
-	if (doc_nblocks(d) > 0)
+	if (!a->complete)
+		buf_printf(&right, "[indexing %d%%]  ", a->builder ? builder_percent(a->builder) : 0);
+	if (doc_nblocks(d) > 0 && doc_lines_known(d))
 		buf_printf(&right, "%u%%  line %u ", (unsigned)((uint64_t)MIN(off, total) * 100 / total),
 		    doc_line_of(d, text_entry(a, a->top.block)->lb->lines[a->top.line].off));
-	if (!a->complete)
-		buf_printf(&right, "[indexing] ");
+	else if (doc_nblocks(d) > 0)
+		buf_printf(&right, "%u%%  line ? ", (unsigned)((uint64_t)MIN(off, total) * 100 / total));
 	wl = screen_text(&a->scr, a->disp, row, 0, left.data, left.len, EL_STATUS, a->cols);
 	wr = screen_text_width(a->disp, right.data, right.len);
 	if (a->msg[0]) {
@@ -643,17 +646,25 @@ text_scroll(struct app *a, long lines)
 {
 	struct vpos mx;
 
+	long i = 0;
+
 	if (doc_nblocks(doc(a)) == 0)
 		return;
-	if (lines > 0) {
-		mx = max_top(a);
-		for (long i = 0; i < lines && vpos_cmp(a->top, mx) < 0; i++)
-			if (!vpos_next(a, &a->top))
-				break;
-	} else {
-		for (long i = 0; i < -lines; i++)
-			if (!vpos_prev(a, &a->top))
-				break;
+	for (int shifts = 0; shifts < 64; shifts++) {
+		if (lines > 0) {
+			mx = max_top(a);
+			for (; i < lines && vpos_cmp(a->top, mx) < 0; i++)
+				if (!vpos_next(a, &a->top))
+					break;
+		} else {
+			for (; i < -lines; i++)
+				if (!vpos_prev(a, &a->top))
+					break;
+		}
+		/* At the edge of a window on a document still being
+		 * indexed: move the window and go on. */
+		if (i >= labs(lines) || !app_window_edge(a, lines > 0 ? 1 : -1))
+			break;
 	}
 }
 
@@ -1061,6 +1072,8 @@ text_search_describe(struct app *a, struct buf *out)
 		buf_adds(out, "match (of many)");
 	if (*doc_label(doc(a), node))
 		buf_printf(out, ", in %s", doc_label(doc(a), node));
+	if (!a->complete)
+		buf_adds(out, " (in the part indexed so far)");
 }
 
 /* ------------------------------------------------------------- lists */
