@@ -134,3 +134,18 @@ lexicon_same(const struct lexicon *lx, const char *a, size_t an,
 	ib = strtab_find(lx->stems, sb, lb);
 	return ia != STRTAB_NONE && ib != STRTAB_NONE && lx->group[ia] == lx->group[ib];
 }
+
+size_t
+lexicon_group(const struct lexicon *lx, const char *stem, size_t n,
+    const char **out, size_t max)
+{
+	uint32_t id = strtab_find(lx->stems, stem, n), k = 0;
+
+	if (id == STRTAB_NONE)
+		return 0;
+	/* Groups are short and few: look through them. */
+	for (uint32_t i = 0; i < strtab_count(lx->stems) && k < max; i++)
+		if (lx->group[i] == lx->group[id])
+			out[k++] = strtab_str(lx->stems, i);
+	return k;
+}

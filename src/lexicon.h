@@ -23,6 +23,12 @@ size_t lexicon_stem(const char *w, size_t n, char *out);
  * group? */
 bool lexicon_same(const struct lexicon *lx, const char *a, size_t an,
     const char *b, size_t bn);
+/* The stems of the synonyms of a stem (its group's, itself included):
+ * up to max of them in out (pointers valid as long as lx); returns how
+ * many, 0 when the stem is in no group. */
+size_t lexicon_group(const struct lexicon *lx, const char *stem, size_t n,
+    const char **out, size_t max);
+
 /* Are they equal by stem (not just synonyms)? */
 bool lexicon_stem_equal(const char *a, size_t an, const char *b, size_t bn);
 

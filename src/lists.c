@@ -57,8 +57,6 @@ struct lists {
 	struct strtab *nouns;       /* noun stems */
 	struct group *by_noun;
 	size_t capnoun;
-	uint32_t *noun_word;        /* by noun stem: a folded noun, in pool */
-	size_t capnounword;
 	struct strtab *leads;       /* lead-in word stems */
 	struct group *by_lead;
 	size_t caplead;
@@ -206,16 +204,9 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 		}
 	}
 	if (noun != SIZE_MAX) {
-		uint32_t before = strtab_count(ls->nouns);
-
 		k++;
 		l->noun = pool_add(ls, s + tk[noun].off, tk[noun].end - tk[noun].off);
 		l->noun_key = stem_key(ls->nouns, tk[noun].fold, tk[noun].flen);
-		if (l->noun_key >= before) {
-			/* Synonyms are looked up by word, not by stem. */
-			GROW(ls->noun_word, ls->capnounword, (size_t)l->noun_key + 1);
-			ls->noun_word[l->noun_key] = pool_add(ls, tk[noun].fold, tk[noun].flen);
-		}
 		l->span_start = tk[k].off;
 		l->span_end = tk[noun].end;
 		for (sent = k; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
@@ -310,7 +301,6 @@ lists_free(struct lists *ls)
 	strtab_free(ls->leads);
 	free_groups(ls->by_noun, ls->capnoun);
 	free_groups(ls->by_lead, ls->caplead);
-	free(ls->noun_word);
 	free(ls);
 }
 
@@ -434,6 +424,28 @@ parse_phrase(const char *phrase, struct query *q)
 	free(f);
 }
 
+/* The noun keys (stems) that word w names: its own stem and the stems
+ * of its synonyms, as ids in ls->nouns. */
+static size_t
+noun_keys(const struct lists *ls, const char *w, size_t n, uint32_t *keys,
+    size_t max, uint32_t *own)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(w, n, st), k = 0, ng;
+	const char *group[32];
+	uint32_t id;
+
+	*own = strtab_find(ls->nouns, st, len);
+	if (*own != STRTAB_NONE)
+		keys[k++] = *own;
+	ng = lexicon_group(ls->lx, st, len, group, ARRAY_SIZE(group));
+	for (size_t i = 0; i < ng && k < max; i++)
+		if ((id = strtab_find(ls->nouns, group[i], strlen(group[i]))) != STRTAB_NONE &&
+		    id != *own)
+			keys[k++] = id;
+	return k;
+}
+
 /* How well list i fits the query's count. */
 static int
 count_score(const struct lists *ls, uint32_t i, const struct query *q)
@@ -515,26 +527,31 @@ lists_match(const struct lists *ls, const char *phrase, bool lead,
 		qsort(out, MIN(n, max), sizeof(*out), cmp_u32);
 		return n;
 	}
-	for (uint32_t key = 0; key < strtab_count(ls->nouns) && key < ls->capnoun; key++) {
-		const char *stem = strtab_str(ls->nouns, key);
-		const char *word = ls->pool + ls->noun_word[key];
-		int noun = 0;
+	/* Each word of the phrase: the lists of its noun (4) and of its
+	 * synonyms (3). */
+	uint32_t seen[64];
+	size_t nseen = 0;
 
-		for (size_t w = 0; w < q.n; w++) {
-			char st[STEM_MAX + 1];
-			size_t len = lexicon_stem(q.words[w], q.len[w], st);
+	for (size_t w = 0; w < q.n; w++) {
+		uint32_t keys[33], own;
+		size_t nk = noun_keys(ls, q.words[w], q.len[w], keys, ARRAY_SIZE(keys), &own);
 
-			if (len == strlen(stem) && memcmp(st, stem, len) == 0)
-				noun = MAX(noun, 4);
-			else if (lexicon_same(ls->lx, q.words[w], q.len[w], word, strlen(word)))
-				noun = MAX(noun, 3);
-		}
-		if (noun == 0)
-			continue;
-		for (size_t k = 0; k < ls->by_noun[key].n; k++) {
-			uint32_t id = ls->by_noun[key].ids[k];
+		for (size_t i = 0; i < nk; i++) {
+			uint32_t key = keys[i];
+			int noun = key == own ? 4 : 3;
+			bool dup = false;
 
-			consider(id, noun + count_score(ls, id, &q), &best, out, max, &n);
+			for (size_t j = 0; j < nseen; j++)
+				dup |= seen[j] == key;
+			if (dup || key >= ls->capnoun)
+				continue;
+			if (nseen < ARRAY_SIZE(seen))
+				seen[nseen++] = key;
+			for (size_t k = 0; k < ls->by_noun[key].n; k++) {
+				uint32_t id = ls->by_noun[key].ids[k];
+
+				consider(id, noun + count_score(ls, id, &q), &best, out, max, &n);
+			}
 		}
 	}
 	qsort(out, MIN(n, max), sizeof(*out), cmp_u32);
@@ -591,16 +608,14 @@ uint32_t
 lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
     uint32_t off)
 {
-	uint32_t before = LISTS_NONE, after = LISTS_NONE;
-	bool own = false;
+	uint32_t before = LISTS_NONE, after = LISTS_NONE, keys[33], own;
+	size_t nk = noun_keys(ls, noun, n, keys, ARRAY_SIZE(keys), &own);
+	bool mine = false;
 
-	for (uint32_t key = 0; key < strtab_count(ls->nouns) && key < ls->capnoun; key++) {
-		const char *word = ls->pool + ls->noun_word[key];
-
-		if (lexicon_same(ls->lx, noun, n, word, strlen(word)))
-			nearest(ls, &ls->by_noun[key], count, off, &before, &after, &own);
-		if (own)
-			return LISTS_NONE;
-	}
+	for (size_t i = 0; i < nk && !mine; i++)
+		if (keys[i] < ls->capnoun)
+			nearest(ls, &ls->by_noun[keys[i]], count, off, &before, &after, &mine);
+	if (mine)
+		return LISTS_NONE;
 	return before != LISTS_NONE ? before : after;
 }
