@@ -231,10 +231,69 @@ static const uint8_t shape_class[256] = {
 #undef R4
 #undef R16
 
+#define ONES 0x0101010101010101ull
+#define LOW7 0x7F7F7F7F7F7F7F7Full
+
+/* The bytes of w equal to c, as their high bits. */
+static uint64_t
+bytes_eq(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return ~(((x & LOW7) + LOW7) | x | LOW7);
+}
+
+/* Does the line need reading byte by byte: a byte outside ASCII, two
+ * spaces together, dot leaders ("..", ". .")?  Eight bytes at a time, in
+ * windows that overlap so that no pair or triple is missed. */
+static bool
+unusual(const char *c, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 6) {
+		uint64_t w, sp, dot;
+
+		memcpy(&w, c + i, 8);
+		sp = bytes_eq(w, ' ');
+		dot = bytes_eq(w, '.');
+		if ((w & 0x8080808080808080ull) || (sp & (sp << 8)) ||
+		    (dot & (dot << 8)) || (dot & (sp << 8) & (dot << 16)))
+			return true;
+	}
+	for (i = i > 2 ? i - 2 : 0; i < n; i++) {
+		unsigned char x = (unsigned char)c[i];
+
+		if (x >= 0x80 || (i + 1 < n && x == c[i + 1] && (x == ' ' || x == '.')) ||
+		    (x == '.' && i + 2 < n && c[i + 1] == ' ' && c[i + 2] == '.'))
+			return true;
+	}
+	return false;
+}
+
+static void find_shape_slow(const char *c, size_t n, struct line *l);
+
 /* Columns, and flags from the content: capitals, dot leaders, columns,
- * symbols -- in one pass over the line's bytes. */
+ * symbols.  Most lines are prose: ASCII, a lower-case letter near the
+ * start, no wide gap, no dot leaders; they are told apart with memchr
+ * and memmem, and only the others are read byte by byte. */
 static void
 find_shape(const char *c, size_t n, struct line *l)
+{
+	size_t i = 0;
+
+	while (i < n && i < 32 && !(c[i] >= 'a' && c[i] <= 'z'))
+		i++;
+	if (i == n || i == 32 || unusual(c, n)) {
+		find_shape_slow(c, n, l);
+		return;
+	}
+	l->width = (uint16_t)MIN(n, (size_t)MAX_COLUMNS);
+}
+
+/* The same, byte by byte. */
+static void
+find_shape_slow(const char *c, size_t n, struct line *l)
 {
 	size_t count[8] = { 0 }, gaps = 0, dots = 0, run = 0, widest = 0;
 	size_t upper, lower;

@@ -62,13 +62,23 @@ struct lists {
 	size_t caplead;
 };
 
-static const char *const numbers[] = { "zero", "one", "two", "three", "four",
-	"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-	"nineteen", "twenty" };
-
-static const char *const vague[] = { "several", "various", "following",
-	"many", "some", "number", "multiple", "few" };
+/* Words that state a count: a number, or LISTS_SEVERAL. */
+static const struct {
+	const char *w;
+	uint8_t len;
+	int8_t count;
+} counts[] = {
+	{ "one", 3, 1 }, { "two", 3, 2 }, { "three", 5, 3 }, { "four", 4, 4 },
+	{ "five", 4, 5 }, { "six", 3, 6 }, { "seven", 5, 7 }, { "eight", 5, 8 },
+	{ "nine", 4, 9 }, { "ten", 3, 10 }, { "eleven", 6, 11 },
+	{ "twelve", 6, 12 }, { "thirteen", 8, 13 }, { "fourteen", 8, 14 },
+	{ "fifteen", 7, 15 }, { "sixteen", 7, 16 }, { "seventeen", 9, 17 },
+	{ "eighteen", 8, 18 }, { "nineteen", 8, 19 }, { "twenty", 6, 20 },
+	{ "several", 7, LISTS_SEVERAL }, { "various", 7, LISTS_SEVERAL },
+	{ "following", 9, LISTS_SEVERAL }, { "many", 4, LISTS_SEVERAL },
+	{ "some", 4, LISTS_SEVERAL }, { "number", 6, LISTS_SEVERAL },
+	{ "multiple", 8, LISTS_SEVERAL }, { "few", 3, LISTS_SEVERAL },
+};
 
 /* The count a folded word states: a number, LISTS_SEVERAL, or 0. */
 static int
@@ -84,12 +94,12 @@ count_word(const char *w, size_t n)
 		}
 		return v;
 	}
-	for (size_t i = 1; i < ARRAY_SIZE(numbers); i++)
-		if (strlen(numbers[i]) == n && memcmp(numbers[i], w, n) == 0)
-			return (int)i;
-	for (size_t i = 0; i < ARRAY_SIZE(vague); i++)
-		if (strlen(vague[i]) == n && memcmp(vague[i], w, n) == 0)
-			return LISTS_SEVERAL;
+	if (n < 3 || n > 9)
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(counts); i++)
+		if (counts[i].len == n && counts[i].w[0] == w[0] &&
+		    memcmp(counts[i].w, w, n) == 0)
+			return counts[i].count;
 	return 0;
 }
 
@@ -137,6 +147,17 @@ group_add(struct group **g, size_t *cap, uint32_t key, uint32_t list)
 		return;
 	GROW(gr->ids, gr->cap, gr->n + 1);
 	gr->ids[gr->n++] = list;
+}
+
+/* The key of a lead-in's word: the word without a plural "s" (a full
+ * stemmer for every word of every lead-in costs more than the rest of
+ * the lists together, for a fallback). */
+static size_t
+light_stem(const char *w, size_t n)
+{
+	if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's')
+		n--;
+	return n;
 }
 
 static uint32_t
@@ -223,7 +244,8 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 	for (size_t j = sent; j < n; j++)
 		if (noun_like(&tk[j]))
 			group_add(&ls->by_lead, &ls->caplead,
-			    stem_key(ls->leads, tk[j].fold, tk[j].flen), (uint32_t)ls->n);
+			    strtab_intern(ls->leads, tk[j].fold, light_stem(tk[j].fold,
+			    tk[j].flen), NULL), (uint32_t)ls->n);
 }
 
 static bool
@@ -493,9 +515,8 @@ match_leads(const struct lists *ls, const struct query *q, uint32_t *out,
 	size_t n = 0;
 
 	for (size_t w = 0; w < q->n; w++) {
-		char st[STEM_MAX + 1];
-		size_t len = lexicon_stem(q->words[w], q->len[w], st);
-		uint32_t key = strtab_find(ls->leads, st, len);
+		uint32_t key = strtab_find(ls->leads, q->words[w],
+		    light_stem(q->words[w], q->len[w]));
 
 		if (key == STRTAB_NONE || key >= ls->caplead)
 			continue;

@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "stem.h"
@@ -30,63 +31,68 @@
 struct rule {
 	const char	*suffix;
 	const char	*repl;
+	uint8_t		 slen;		/* strlen(suffix) */
+	uint8_t		 rlen;		/* strlen(repl) */
 };
+
+/* A rule with its lengths, so that matching needs no strlen. */
+#define RULE(s, r)	{ s, r, sizeof(s) - 1, sizeof(r) - 1 }
 
 /* Step 2, for m > 0: double suffixes to single ones. */
 static const struct rule step2_rules[] = {
-	{ "ational", "ate" },	/* before "tional" */
-	{ "tional", "tion" },
-	{ "enci", "ence" },
-	{ "anci", "ance" },
-	{ "izer", "ize" },
-	{ "abli", "able" },
-	{ "alli", "al" },
-	{ "entli", "ent" },
-	{ "eli", "e" },
-	{ "ousli", "ous" },
-	{ "ization", "ize" },	/* before "ation" */
-	{ "ation", "ate" },
-	{ "ator", "ate" },
-	{ "alism", "al" },
-	{ "iveness", "ive" },
-	{ "fulness", "ful" },
-	{ "ousness", "ous" },
-	{ "aliti", "al" },
-	{ "iviti", "ive" },
-	{ "biliti", "ble" },
+	RULE("ational", "ate"),	/* before "tional" */
+	RULE("tional", "tion"),
+	RULE("enci", "ence"),
+	RULE("anci", "ance"),
+	RULE("izer", "ize"),
+	RULE("abli", "able"),
+	RULE("alli", "al"),
+	RULE("entli", "ent"),
+	RULE("eli", "e"),
+	RULE("ousli", "ous"),
+	RULE("ization", "ize"),	/* before "ation" */
+	RULE("ation", "ate"),
+	RULE("ator", "ate"),
+	RULE("alism", "al"),
+	RULE("iveness", "ive"),
+	RULE("fulness", "ful"),
+	RULE("ousness", "ous"),
+	RULE("aliti", "al"),
+	RULE("iviti", "ive"),
+	RULE("biliti", "ble"),
 };
 
 /* Step 3, for m > 0. */
 static const struct rule step3_rules[] = {
-	{ "icate", "ic" },
-	{ "ative", "" },
-	{ "alize", "al" },
-	{ "iciti", "ic" },
-	{ "ical", "ic" },
-	{ "ful", "" },
-	{ "ness", "" },
+	RULE("icate", "ic"),
+	RULE("ative", ""),
+	RULE("alize", "al"),
+	RULE("iciti", "ic"),
+	RULE("ical", "ic"),
+	RULE("ful", ""),
+	RULE("ness", ""),
 };
 
 /* Step 4, for m > 1; "ion" is handled apart, for its extra condition. */
 static const struct rule step4_rules[] = {
-	{ "al", "" },
-	{ "ance", "" },
-	{ "ence", "" },
-	{ "er", "" },
-	{ "ic", "" },
-	{ "able", "" },
-	{ "ible", "" },
-	{ "ant", "" },
-	{ "ement", "" },	/* before "ment" and "ent" */
-	{ "ment", "" },
-	{ "ent", "" },
-	{ "ou", "" },
-	{ "ism", "" },
-	{ "ate", "" },
-	{ "iti", "" },
-	{ "ous", "" },
-	{ "ive", "" },
-	{ "ize", "" },
+	RULE("al", ""),
+	RULE("ance", ""),
+	RULE("ence", ""),
+	RULE("er", ""),
+	RULE("ic", ""),
+	RULE("able", ""),
+	RULE("ible", ""),
+	RULE("ant", ""),
+	RULE("ement", ""),	/* before "ment" and "ent" */
+	RULE("ment", ""),
+	RULE("ent", ""),
+	RULE("ou", ""),
+	RULE("ism", ""),
+	RULE("ate", ""),
+	RULE("iti", ""),
+	RULE("ous", ""),
+	RULE("ive", ""),
+	RULE("ize", ""),
 };
 
 /* Function words only: no noun, adjective or full verb belongs here.
@@ -238,13 +244,18 @@ put(char *w, size_t j, const char *r)
 static size_t
 apply_rules(char *w, size_t k, const struct rule *r, size_t n, int minm)
 {
-	size_t i, j;
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
 
-	for (i = 0; i < n; i++) {
-		if (!ends(w, k, r[i].suffix, &j))
+		/* The last letter first: most rules fail there. */
+		if (r[i].slen > k || w[k - 1] != r[i].suffix[r[i].slen - 1] ||
+		    memcmp(w + k - r[i].slen, r[i].suffix, r[i].slen) != 0)
 			continue;
-		if (measure(w, j) > minm)
-			return put(w, j, r[i].repl);
+		j = k - r[i].slen;
+		if (measure(w, j) > minm) {
+			memcpy(w + j, r[i].repl, r[i].rlen);
+			return j + r[i].rlen;
+		}
 		return k;
 	}
 	return k;

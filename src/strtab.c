@@ -15,10 +15,15 @@ struct entry {
 	uint32_t hash;
 };
 
+struct slot {
+	uint32_t id;                /* id + 1; 0 is free */
+	uint32_t hash;              /* so that most misses stop here */
+};
+
 struct strtab {
 	struct entry *e;
 	size_t n, cap;
-	uint32_t *slots;            /* ids + 1; 0 is free */
+	struct slot *slots;
 	size_t nslots;              /* a power of two */
 	char *pool;
 	size_t npool, cappool;
@@ -82,9 +87,10 @@ rehash(struct strtab *t)
 	for (size_t id = 0; id < t->n; id++) {
 		size_t i = t->e[id].hash & (n - 1);
 
-		while (t->slots[i])
+		while (t->slots[i].id)
 			i = (i + 1) & (n - 1);
-		t->slots[i] = (uint32_t)id + 1;
+		t->slots[i].id = (uint32_t)id + 1;
+		t->slots[i].hash = t->e[id].hash;
 	}
 }
 
@@ -114,11 +120,14 @@ lookup(const struct strtab *t, const char *s, size_t n, uint32_t h,
 {
 	size_t mask = t->nslots - 1, i = h & mask;
 
-	for (; t->slots[i]; i = (i + 1) & mask) {
-		const struct entry *e = &t->e[t->slots[i] - 1];
+	for (; t->slots[i].id; i = (i + 1) & mask) {
+		const struct entry *e;
 
-		if (e->hash == h && e->len == n && same_bytes(t->pool + e->off, s, n))
-			return t->slots[i] - 1;
+		if (t->slots[i].hash != h)
+			continue;
+		e = &t->e[t->slots[i].id - 1];
+		if (e->len == n && same_bytes(t->pool + e->off, s, n))
+			return t->slots[i].id - 1;
 	}
 	*slot = i;
 	return STRTAB_NONE;
@@ -146,7 +155,8 @@ strtab_intern(struct strtab *t, const char *s, size_t n, bool *added)
 	memcpy(t->pool + t->npool, s, n);
 	t->pool[t->npool + n] = '\0';
 	t->npool += n + 1;
-	t->slots[slot] = (uint32_t)t->n + 1;
+	t->slots[slot].id = (uint32_t)t->n + 1;
+	t->slots[slot].hash = h;
 	if (added)
 		*added = true;
 	return (uint32_t)t->n++;
