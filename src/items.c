@@ -238,3 +238,28 @@ items_find(const char *s, const struct ppiece *pc, size_t npc,
 	}
 	return found;
 }
+
+/* Does the line-start marker lab follow the last inline marker of the
+ * paragraph pc[npc)?  "... four questions: (a) the first;\n(b) the
+ * second" is one inline list whose "(b)" happens to wrap to the start
+ * of a line: the line continues the paragraph rather than starting an
+ * item of its own, whose "(a)" would be lost. */
+bool
+items_follows_inline(const char *s, const struct ppiece *pc, size_t npc,
+    const char *lab, size_t n)
+{
+	struct imark m[32];
+	struct interp a[3], b[3];
+	size_t found = items_find(s, pc, npc, m, ARRAY_SIZE(m));
+	size_t ka, kb;
+
+	if (found == 0)
+		return false;
+	ka = interpret(m[found - 1].lab, m[found - 1].lablen, a);
+	kb = interpret(lab, n, b);
+	for (size_t i = 0; i < ka; i++)
+		for (size_t j = 0; j < kb; j++)
+			if (a[i].style == b[j].style && a[i].value + 1 == b[j].value)
+				return true;
+	return false;
+}

@@ -250,5 +250,7 @@ struct imark {
 };
 size_t items_find(const char *s, const struct ppiece *pc, size_t npc,
     struct imark *out, size_t max);
+bool items_follows_inline(const char *s, const struct ppiece *pc, size_t npc,
+    const char *lab, size_t n);
 
 #endif

@@ -195,6 +195,24 @@ feed_text(struct pctx *p, struct line *l)
 		open_para(p, l);
 }
 
+/* Is item line l the next marker of an inline list in the open
+ * paragraph, wrapped to the start of a line? */
+static bool
+inline_next(const struct pctx *p, const struct line *l)
+{
+	const struct pbuild *pb = p->pb;
+	const struct para *pa = &pb->cur;
+	const char *lab;
+	size_t lablen;
+
+	if (!pb->open || pb->blanks > 0 || pb->brk || pa->npieces == 0 ||
+	    (pa->role != R_TEXT && pa->role != R_NUM && pa->role != R_ITEM) ||
+	    l->mark != MK_PAREN ||
+	    classify_paren(p->s + l->off, l->mlen, &lab, &lablen) == 0)
+		return false;
+	return items_follows_inline(p->s, pa->pieces, pa->npieces, lab, lablen);
+}
+
 static void
 feed(struct pctx *p, struct line *l)
 {
@@ -210,6 +228,12 @@ feed(struct pctx *p, struct line *l)
 		break;
 	case R_TEXT:
 		feed_text(p, l);
+		break;
+	case R_ITEM:
+		if (inline_next(p, l))
+			extend(p, l);
+		else
+			open_para(p, l);
 		break;
 	case R_HEADING:
 		/* A heading set on two lines, both in capitals. */
