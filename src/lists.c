@@ -110,6 +110,25 @@ noun_like(const struct token *t)
 	    !stem_is_stop(t->fold, t->flen) && count_word(t->fold, t->flen) == 0;
 }
 
+/* The noun a count word counts, given the first noun-like word j after
+ * it: in a run of such words, the first plural ("four key points", "a
+ * number of Working Group members", "four provisions contained in"),
+ * or the first word when none is. */
+static size_t
+head_noun(const struct token *tk, size_t j, size_t n)
+{
+	for (size_t i = j; i < n && noun_like(&tk[i]); i++) {
+		const char *w = tk[i].fold;
+		size_t len = tk[i].flen;
+
+		if (w[len - 1] == 's' && w[len - 2] != 's')
+			return i;
+		if (tk[i].after != ' ' || (i + 1 < n && tk[i + 1].gap))
+			break;
+	}
+	return j;
+}
+
 static uint32_t
 pool_add(struct lists *ls, const char *s, size_t n)
 {
@@ -218,7 +237,7 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 			if (tk[j].gap && j > k + 1)
 				break;
 			if (noun_like(&tk[j])) {
-				noun = j;
+				noun = head_noun(tk, j, MIN(n, k + NOUN_WINDOW + 3));
 				l->stated = c;
 				break;
 			}

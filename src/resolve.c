@@ -114,10 +114,12 @@ resolve(const struct model *m, const char *phrase, struct target *out,
 		return put(out, max, 0, node, RES_LINE, LISTS_NONE, 0);
 	if (label_like(phrase) && (node = doc_find_label(m->doc, phrase)) != DOC_NONE)
 		return put(out, max, 0, node, RES_LABEL, LISTS_NONE, 0);
-	if ((n = by_lists(m, phrase, false, out, max)) > 0)
-		return n;
+	/* A name the document uses ("the Working Group") before the lists
+	 * whose noun one of its words is ("many groups"). */
 	if ((t = terms_find(m->terms, phrase)) != TERMS_NONE)
 		return put(out, max, 0, terms_first(m->terms, t), RES_TERM, LISTS_NONE, t);
+	if ((n = by_lists(m, phrase, false, out, max)) > 0)
+		return n;
 	if ((n = by_lists(m, phrase, true, out, max)) > 0)
 		return n;
 	return by_words(m, phrase, out, max);

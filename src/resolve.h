@@ -1,9 +1,9 @@
 /*
  * resolve.h - what a reader means by a phrase: a label ("5b", "5 (b)",
- * "paragraph 6 (b)", "Article 3"), a source line ("line 120"), a named
- * list in the reader's own words ("the four positions", "the three
- * concerns"), a term ("the Working Group"), or failing those the
- * passages that hold all its words.  Used by --resolve and by the
+ * "paragraph 6 (b)", "Article 3"), a source line ("line 120"), a term
+ * the document uses ("the Working Group"), a named list in the reader's
+ * own words ("the four positions", "the three concerns"), or failing
+ * those the passages that hold all its words.  Used by --resolve and by the
  * reader's ':' command line.
  */
 #ifndef LECTERN_RESOLVE_H

@@ -22,6 +22,7 @@
 #include "lists.h"
 #include "load.h"
 #include "model.h"
+#include "resolve.h"
 #include "run.h"
 
 static struct lexicon *shipped, *empty;
@@ -308,6 +309,44 @@ test_last_count_word(void **state)
 	model_free(m);
 }
 
+/* The noun is the head of the phrase after the count, not its first
+ * word; and a name ("the Working Group") is found as a term before the
+ * lists whose noun one of its words is. */
+static const char heads[] =
+    "HEADS\n"
+    "\n"
+    "1. The Working Group has met. I have made four key points:\n"
+    "(a) one;\n"
+    "(b) two;\n"
+    "(c) three;\n"
+    "(d) four.\n"
+    "\n"
+    "2. A number of Working Group members raised objections:\n"
+    "(a) cost;\n"
+    "(b) time.\n"
+    "\n"
+    "3. There are two provisions contained in the text:\n"
+    "(a) the first;\n"
+    "(b) the second.\n";
+
+static void
+test_head_noun(void **state)
+{
+	struct model *m = build(heads, shipped);
+	struct target t[8];
+
+	(void)state;
+	assert_int_equal(lists_count(m->lists), 3);
+	assert_string_equal(lists_noun(m->lists, 0), "points");
+	assert_string_equal(lists_noun(m->lists, 1), "members");
+	assert_string_equal(lists_noun(m->lists, 2), "provisions");
+	assert_int_equal(resolve(m, "the key points", t, 8), 4);
+	assert_int_equal(t[0].how, RES_LIST);
+	assert_int_equal(resolve(m, "the Working Group", t, 8), 1);
+	assert_int_equal(t[0].how, RES_TERM);
+	model_free(m);
+}
+
 /* ------------------------------------------------------------ matching */
 
 static void
@@ -521,6 +560,7 @@ main(void)
 		cmocka_unit_test(test_mismatch),
 		cmocka_unit_test(test_vague_counts),
 		cmocka_unit_test(test_last_count_word),
+		cmocka_unit_test(test_head_noun),
 		cmocka_unit_test(test_match_shipped_lexicon),
 		cmocka_unit_test(test_match_custom_lexicon),
 		cmocka_unit_test(test_lexicon_same),
