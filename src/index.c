@@ -249,18 +249,7 @@ size_t
 index_containing(const struct index *ix, const char *pat, size_t n,
     uint32_t *ids, size_t max)
 {
-	size_t found = 0;
-
-	for (uint32_t w = 0; w < strtab_count(ix->dict); w++) {
-		size_t len = strtab_len(ix->dict, w);
-
-		if (len < n || memmem(strtab_str(ix->dict, w), len, pat, n) == NULL)
-			continue;
-		if (found < max)
-			ids[found] = w;
-		found++;
-	}
-	return found;
+	return strtab_containing(ix->dict, pat, n, ids, max);
 }
 
 void

@@ -189,6 +189,38 @@ strtab_count(const struct strtab *t)
 }
 
 size_t
+strtab_containing(const struct strtab *t, const char *pat, size_t n,
+    uint32_t *ids, size_t max)
+{
+	const char *pool = t->pool, *end = t->pool + t->npool, *hit;
+	size_t found = 0, lo = 0;
+
+	if (n == 0 || t->n == 0)
+		return 0;
+	/* Strings lie in the pool in id order, each ended by a NUL that
+	 * no match can span. */
+	for (const char *p = pool; p < end &&
+	    (hit = memmem(p, (size_t)(end - p), pat, n)) != NULL; ) {
+		uint32_t off = (uint32_t)(hit - pool);
+		size_t hi = t->n;
+
+		while (lo < hi) {       /* the last string starting at or before off */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (t->e[mid].off <= off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (found < max)
+			ids[found] = (uint32_t)(lo - 1);
+		found++;
+		p = pool + t->e[lo - 1].off + t->e[lo - 1].len + 1;
+	}
+	return found;
+}
+
+size_t
 strtab_memory(const struct strtab *t)
 {
 	return sizeof(*t) + t->cap * sizeof(*t->e) + t->nslots * sizeof(*t->slots) +

@@ -30,6 +30,11 @@ uint32_t strtab_find(const struct strtab *t, const char *s, size_t n);
 const char *strtab_str(const struct strtab *t, uint32_t id);
 size_t strtab_len(const struct strtab *t, uint32_t id);
 uint32_t strtab_count(const struct strtab *t);
+/* The ids of the strings that contain pat[0..n) (n > 0, no NUL byte),
+ * in increasing order: at most max stored in ids, the number of them
+ * returned.  One scan over the pool, not a search per string. */
+size_t strtab_containing(const struct strtab *t, const char *pat, size_t n,
+    uint32_t *ids, size_t max);
 size_t strtab_memory(const struct strtab *t);
 
 #endif

@@ -50,6 +50,8 @@ struct terms {
 	size_t npool, cappool;
 	uint8_t *starts;            /* by word id: first word of a phrase */
 	size_t capstarts;
+	uint64_t *pairs;            /* a filter of the phrases' first two
+	                               words (PAIR_BITS bits, or NULL) */
 	uint32_t *sorted;           /* accepted terms, alphabetical */
 	uint32_t nsorted;
 	uint32_t *rank;             /* term id -> position in sorted */
@@ -89,6 +91,16 @@ make_key(const struct token *tk, size_t i, size_t j, uint8_t kind, char *key)
 	return n;
 }
 
+#define PAIR_BITS (1u << 20)    /* 128 KiB: stays in the cache */
+
+static uint32_t
+pair_hash(uint32_t a, uint32_t b)
+{
+	uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
+
+	return (uint32_t)(h >> 44);     /* 20 bits */
+}
+
 static uint32_t
 pool_add(struct terms *tm, const char *s, size_t n)
 {
@@ -116,6 +128,7 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 	struct terms *tm = sc->tm;
 	struct term *t;
 	struct buf b;
+	uint32_t h;
 
 	GROW(tm->t, tm->cap, (size_t)id + 1);
 	t = &tm->t[id];
@@ -135,7 +148,7 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 	t->first = sc->node;
 	t->first_off = sc->tk[i].off;
 	add_node(t, sc->node);
-	if (kind == TERM_DEFINED) {
+	if (kind == TERM_DEFINED && j > i) {
 		uint32_t w = sc->tk[i].word;
 
 		if (w >= tm->capstarts) {
@@ -145,6 +158,10 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 			memset(tm->starts + old, 0, tm->capstarts - old);
 		}
 		tm->starts[w] = 1;
+		if (tm->pairs == NULL)
+			tm->pairs = xcalloc(PAIR_BITS / 64, sizeof(*tm->pairs));
+		h = pair_hash(w, sc->tk[i + 1].word);
+		tm->pairs[h / 64] |= 1ull << (h % 64);
 	}
 }
 
@@ -339,10 +356,18 @@ phrase_known(const struct scan *sc, size_t i, size_t j)
 	return strtab_find(sc->tm->keys, key, n) != STRTAB_NONE;
 }
 
+/* May a known phrase start at tk[0] (tk[1] following it)?  The first
+ * word's flag, then the filter of first pairs: most candidates stop
+ * here, without a lookup in the table of keys. */
 static bool
-may_start(const struct terms *tm, const struct token *t)
+may_start(const struct terms *tm, const struct token *tk)
 {
-	return t->word < tm->capstarts && tm->starts[t->word];
+	uint32_t h;
+
+	if (tk[0].word >= tm->capstarts || !tm->starts[tk[0].word])
+		return false;
+	h = pair_hash(tk[0].word, tk[1].word);
+	return (tm->pairs[h / 64] >> (h % 64)) & 1;
 }
 
 static void
@@ -364,7 +389,7 @@ find_defined(struct scan *sc)
 			i = j;
 			continue;
 		}
-		if (!may_start(sc->tm, &tk[i]))
+		if (i + 1 >= sc->n || !may_start(sc->tm, &tk[i]))
 			continue;
 		/* Later: the phrase again, longest first. */
 		for (size_t len = 3; len >= 2; len--)
@@ -510,6 +535,7 @@ terms_free(struct terms *tm)
 	free(tm->t);
 	free(tm->pool);
 	free(tm->starts);
+	free(tm->pairs);
 	free(tm->sorted);
 	free(tm->rank);
 	free(tm);

@@ -34,8 +34,8 @@
 
 #define MAX_RANGE 50
 #define REL_STEMS 10
-#define REL_POSTINGS 4096
-#define REL_SLOTS 8192              /* a power of two */
+#define REL_POSTINGS 2048           /* followed per query, in all */
+#define REL_SLOTS 8192              /* a power of two, >= 2 * REL_POSTINGS */
 
 struct xrefs {
 	const struct doc *d;
@@ -45,6 +45,8 @@ struct xrefs {
 	struct xref *e;
 	size_t n, cap;
 	uint32_t *by_to;                /* edge ids sorted by target */
+	uint32_t *by_first;             /* term ids sorted by first mention */
+	uint32_t nterms;
 };
 
 enum trig { T_PARA, T_SECTION, T_ARTICLE, T_ANNEX, T_CHAPTER, T_PART,
@@ -661,6 +663,18 @@ xrefs_end(struct xrefs *xr)
 	for (uint32_t i = 0; i < xr->n; i++)
 		xr->by_to[i] = p[i].id;
 	free(p);
+	/* Term edges are implicit (every mention to the first): sort the
+	 * terms by their first mention so that a node's backlinks find
+	 * the terms it introduces without a pass over all of them. */
+	xr->nterms = terms_count(xr->tm);
+	p = xcalloc(xr->nterms + 1, sizeof(*p));
+	for (uint32_t t = 0; t < xr->nterms; t++)
+		p[t] = (struct pair){ terms_first(xr->tm, t), t };
+	qsort(p, xr->nterms, sizeof(*p), cmp_pair);
+	xr->by_first = xcalloc(xr->nterms + 1, sizeof(*xr->by_first));
+	for (uint32_t t = 0; t < xr->nterms; t++)
+		xr->by_first[t] = p[t].id;
+	free(p);
 }
 
 void
@@ -670,6 +684,7 @@ xrefs_free(struct xrefs *xr)
 		return;
 	free(xr->e);
 	free(xr->by_to);
+	free(xr->by_first);
 	free(xr);
 }
 
@@ -742,8 +757,18 @@ xrefs_backlinks(const struct xrefs *xr, uint32_t node, xrefs_fn *fn, void *arg)
 	}
 	for (; lo < xr->n && xr->e[xr->by_to[lo]].to == node; lo++)
 		fn(arg, &xr->e[xr->by_to[lo]]);
-	for (uint32_t t = 0; t < terms_count(xr->tm); t++)
-		term_edges(xr, t, fn, arg, node);
+	lo = 0;
+	hi = xr->nterms;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (terms_first(xr->tm, xr->by_first[mid]) < node)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < xr->nterms && terms_first(xr->tm, xr->by_first[lo]) == node; lo++)
+		term_edges(xr, xr->by_first[lo], fn, arg, node);
 }
 
 void
@@ -826,15 +851,16 @@ cmp_idf(const void *a, const void *b)
 	return (x->idf < y->idf) - (x->idf > y->idf);
 }
 
+/* The candidate slot of node, in an open-addressed table that never
+ * fills beyond half (there are at most REL_POSTINGS candidates). */
 static struct cand *
 cand_slot(struct cand *c, uint32_t node)
 {
 	size_t i = (node * 2654435761u) & (REL_SLOTS - 1);
 
-	for (size_t probes = 0; probes < REL_SLOTS; probes++, i = (i + 1) & (REL_SLOTS - 1))
-		if (c[i].node == node || c[i].node == DOC_NONE)
-			return &c[i];
-	return NULL;
+	while (c[i].node != node && c[i].node != DOC_NONE)
+		i = (i + 1) & (REL_SLOTS - 1);
+	return &c[i];
 }
 
 static bool
@@ -844,40 +870,52 @@ relatable(const struct node *n)
 	    n->kind == NODE_SUBITEM || n->kind == NODE_SECTION;
 }
 
-/* Follow stem s's postings (at most REL_POSTINGS) into candidates. */
-static void
+/* Follow stem q's postings into candidates, at most *left of them.  A
+ * stem whose postings do not fit is sampled every stride-th posting
+ * over the whole document, not followed part of the way, which would
+ * favour its start.  Returns the number of new candidates. */
+static size_t
 gather(const struct xrefs *xr, uint32_t node, const struct qstem *q,
-    struct cand *c)
+    struct cand *c, size_t *left)
 {
-	size_t nw, seen = 0;
+	size_t nw, added = 0;
 	const uint32_t *words = index_stem_words(xr->ix, q->stem, &nw);
 	double weight = q->idf * q->idf;
-	uint32_t last_node = DOC_NONE;
+	uint32_t last_node = DOC_NONE, df = index_stem_df(xr->ix, q->stem);
+	size_t stride = *left == 0 ? 1 : MAX((df + *left - 1) / *left, (size_t)1);
+	size_t skip = 0;
 
-	for (size_t i = 0; i < nw && seen < REL_POSTINGS; i++) {
+	for (size_t i = 0; i < nw && *left > 0; i++) {
 		struct postings it;
 		uint32_t b;
 
 		index_postings(xr->ix, words[i], &it);
-		while (seen < REL_POSTINGS && index_next(&it, &b)) {
-			uint32_t owner = doc_block(xr->d, b)->node;
+		while (*left > 0 && index_next(&it, &b)) {
+			uint32_t owner;
 			struct cand *slot;
 
-			seen++;
-			if (owner == last_node || doc_contains(xr->d, node, owner) ||
-			    doc_contains(xr->d, owner, node) ||
-			    !relatable(doc_node(xr->d, owner)) ||
-			    (slot = cand_slot(c, owner)) == NULL)
+			if (++skip < stride)
 				continue;
+			skip = 0;
+			--*left;
+			owner = doc_block(xr->d, b)->node;
+			/* Whether owner is an ancestor of node, or something
+			 * other than a passage, is asked of the few that
+			 * rank (it costs a cache miss per candidate). */
+			if (owner == last_node || doc_contains(xr->d, node, owner))
+				continue;
+			slot = cand_slot(c, owner);
 			last_node = owner;
 			if (slot->node == DOC_NONE) {
 				slot->node = owner;
 				slot->block = b;
 				slot->score = 0;
+				added++;
 			}
 			slot->score += weight;
 		}
 	}
+	return added;
 }
 
 size_t
@@ -885,7 +923,7 @@ xrefs_related(const struct xrefs *xr, uint32_t node, struct xref *out)
 {
 	struct qstem q[256];
 	struct cand *c;
-	size_t nq, n = 0;
+	size_t nq, n = 0, left = REL_POSTINGS, found = 0;
 	double norm = 0;
 
 	if (!relatable(doc_node(xr->d, node)))
@@ -898,9 +936,18 @@ xrefs_related(const struct xrefs *xr, uint32_t node, struct xref *out)
 	c = xreallocarray(NULL, REL_SLOTS, sizeof(*c));
 	for (size_t i = 0; i < REL_SLOTS; i++)
 		c[i].node = DOC_NONE;
+	/* The rarest stems first, each followed in full while the budget
+	 * lasts; stems too common for it only when the rare ones found
+	 * nothing, sampled, with a share of the budget each. */
 	for (size_t i = 0; i < nq; i++) {
-		gather(xr, node, &q[i], c);
+		if (index_stem_df(xr->ix, q[i].stem) <= left)
+			found += gather(xr, node, &q[i], c, &left);
 		norm += q[i].idf * q[i].idf;
+	}
+	for (size_t i = 0; found == 0 && i < nq; i++) {
+		size_t share = REL_POSTINGS / nq;
+
+		gather(xr, node, &q[i], c, &share);
 	}
 	for (size_t i = 0; i < REL_SLOTS; i++) {
 		double score;
@@ -908,9 +955,15 @@ xrefs_related(const struct xrefs *xr, uint32_t node, struct xref *out)
 
 		if (c[i].node == DOC_NONE)
 			continue;
-		/* Shorter passages sharing as much are closer. */
-		score = c[i].score / norm /
-		    sqrt(1.0 + index_block_terms(xr->ix, c[i].block) / 25.0);
+		/* Shorter passages sharing as much are closer: the score
+		 * before that is a bound that rules most candidates out. */
+		score = c[i].score / norm;
+		if (n == XREF_RELATED_MAX && score < out[n - 1].score)
+			continue;
+		if (doc_contains(xr->d, c[i].node, node) ||
+		    !relatable(doc_node(xr->d, c[i].node)))
+			continue;
+		score /= sqrt(1.0 + index_block_terms(xr->ix, c[i].block) / 25.0);
 		for (k = n; k > 0 && (out[k - 1].score < score ||
 		    (out[k - 1].score == score && out[k - 1].to > c[i].node)); k--)
 			if (k < XREF_RELATED_MAX)
