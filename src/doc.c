@@ -959,5 +959,11 @@ docb_finish(struct docb *b)
 	finish_labels(b);
 	free(b->last_child);
 	free(b);
+	SHRINK(d->nodes, d->capnodes, d->nnodes);
+	SHRINK(d->blocks, d->capblocks, d->nblocks);
+	SHRINK(d->pieces, d->cappieces, d->npieces);
+	SHRINK(d->breaks, d->capbreaks, d->nbreaks);
+	SHRINK(d->diags, d->capdiags, d->ndiags);
+	SHRINK(d->strs, d->capstrs, d->nstrs);
 	return d;
 }

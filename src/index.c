@@ -181,6 +181,16 @@ index_begin(const struct doc *d)
 void
 index_end(struct index *ix)
 {
+	uint32_t nwords = strtab_count(ix->dict);
+
+	for (uint32_t w = 0; w < nwords; w++) {
+		size_t cap = ix->words[w].cappost;
+
+		SHRINK(ix->words[w].post, cap, ix->words[w].npost);
+		ix->words[w].cappost = (uint32_t)cap;
+	}
+	SHRINK(ix->words, ix->capwords, nwords);
+	strtab_trim(ix->dict);
 	make_stems(ix);
 }
 

@@ -319,6 +319,9 @@ lists_build(const struct doc *d, const struct lexicon *lx)
 			add_list(ls, i, tk);
 	}
 	free(tk);
+	SHRINK(ls->l, ls->cap, ls->n);
+	SHRINK(ls->items, ls->capitems, ls->nitems);
+	SHRINK(ls->pool, ls->cappool, ls->npool);
 	return ls;
 }
 

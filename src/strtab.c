@@ -220,6 +220,13 @@ strtab_containing(const struct strtab *t, const char *pat, size_t n,
 	return found;
 }
 
+void
+strtab_trim(struct strtab *t)
+{
+	SHRINK(t->e, t->cap, t->n);
+	SHRINK(t->pool, t->cappool, t->npool);
+}
+
 size_t
 strtab_memory(const struct strtab *t)
 {

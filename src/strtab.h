@@ -35,6 +35,8 @@ uint32_t strtab_count(const struct strtab *t);
  * returned.  One scan over the pool, not a search per string. */
 size_t strtab_containing(const struct strtab *t, const char *pat, size_t n,
     uint32_t *ids, size_t max);
+/* Give back the room kept for growth (interning still works after). */
+void strtab_trim(struct strtab *t);
 size_t strtab_memory(const struct strtab *t);
 
 #endif

@@ -456,6 +456,7 @@ unique_nodes(struct term *t)
 		if (k == 0 || t->nodes[i] != t->nodes[k - 1])
 			t->nodes[k++] = t->nodes[i];
 	t->nnodes = k;
+	SHRINK(t->nodes, t->cap, k);
 }
 
 struct sortkey {
@@ -477,7 +478,12 @@ void
 terms_end(struct terms *tm)
 {
 	uint32_t n = strtab_count(tm->keys);
-	struct sortkey *keys = xcalloc(n + 1, sizeof(*keys));
+	struct sortkey *keys;
+
+	SHRINK(tm->t, tm->cap, n);
+	SHRINK(tm->pool, tm->cappool, tm->npool);
+	strtab_trim(tm->keys);
+	keys = xcalloc(n + 1, sizeof(*keys));
 
 	tm->sorted = xcalloc(n + 1, sizeof(*tm->sorted));
 	tm->rank = xreallocarray(NULL, n + 1, sizeof(*tm->rank));

@@ -97,6 +97,17 @@ grow(void *pp, size_t *cap, size_t need, size_t elsize)
 }
 
 void
+shrink(void *pp, size_t *cap, size_t n, size_t elsize)
+{
+	void **p = pp;
+
+	if (*p == NULL || n >= *cap)
+		return;
+	*p = xreallocarray(*p, MAX(n, (size_t)1), elsize);
+	*cap = MAX(n, (size_t)1);
+}
+
+void
 buf_init(struct buf *b)
 {
 	b->cap = 64;

@@ -43,6 +43,10 @@ char *xstrndup(const char *s, size_t n);
  * least need elements; capacity doubles, so appends are amortised O(1). */
 void grow(void *pp, size_t *cap, size_t need, size_t elsize);
 #define GROW(p, cap, need) grow(&(p), &(cap), (need), sizeof(*(p)))
+/* Give back what growing left unused: a finished array keeps n elements
+ * (doubling leaves up to half of a large array empty). */
+void shrink(void *pp, size_t *cap, size_t n, size_t elsize);
+#define SHRINK(p, cap, n) shrink(&(p), &(cap), (n), sizeof(*(p)))
 
 /* A growable byte buffer, always NUL-terminated after buf_init. */
 struct buf {

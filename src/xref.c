@@ -655,6 +655,7 @@ xrefs_end(struct xrefs *xr)
 {
 	struct pair *p;
 
+	SHRINK(xr->e, xr->cap, xr->n);
 	p = xcalloc(xr->n + 1, sizeof(*p));
 	for (uint32_t i = 0; i < xr->n; i++)
 		p[i] = (struct pair){ xr->e[i].to, i };
