@@ -927,14 +927,18 @@ finish_labels(struct docb *b)
 	uint32_t *counts = xreallocarray(NULL, d->nnodes + 1, sizeof(*counts));
 	struct strtab *next = strtab_new();
 	uint32_t *nexts = NULL;
-	size_t capnext = 0;
+	size_t capnext = 0, labelled = 0;
 	char key[512];
 
 	count_keys(d, counts);
 	qualify(b, counts);
 	free(counts);
+	/* Room for every labelled node at a load of three quarters at
+	 * most (half of the nodes of a report are unnumbered). */
+	for (uint32_t i = 0; i < d->nnodes; i++)
+		labelled += d->nodes[i].label != 0;
 	d->labcap = 16;
-	while (d->labcap < d->nnodes * 2)
+	while (d->labcap < labelled + labelled / 3 + 1)
 		d->labcap *= 2;
 	d->labels = xreallocarray(NULL, d->labcap, sizeof(*d->labels));
 	memset(d->labels, 0xFF, d->labcap * sizeof(*d->labels));
