@@ -57,7 +57,9 @@ char_class(const char *s, size_t n)
 		return C_DIGIT;
 	if (!utf8_is_word(cp))
 		return C_OTHER;
-	return utf8_is_upper(cp) ? C_UPPER : C_LOWER;
+	/* A letter without case (Chinese, Arabic ...) may start a
+	 * sentence, as a capital does. */
+	return utf8_is_lower(cp) ? C_LOWER : C_UPPER;
 }
 
 /* How the content s[0..n) ends. */

@@ -247,10 +247,17 @@ doc_block_at_line(const struct doc *d, uint32_t line)
 uint32_t
 doc_node_at(const struct doc *d, uint32_t off)
 {
-	uint32_t b = doc_block_at(d, off);
+	uint32_t b = doc_block_at(d, off), next;
 
 	if (b == DOC_NONE)
 		return d->nnodes ? 0 : DOC_NONE;
+	/* A block starts after its node's marker ("5.", "(b)"): an offset
+	 * on the marker belongs to the node the next block opens. */
+	next = doc_block_start(d, b) <= off ? b + 1 : b;
+	if (next < d->nblocks && d->nodes[d->blocks[next].node].first_block == next &&
+	    d->nodes[d->blocks[next].node].start <= off &&
+	    doc_block_start(d, next) > off)
+		return d->blocks[next].node;
 	return d->blocks[b].node;
 }
 
@@ -954,12 +961,28 @@ finish_labels(struct docb *b)
 	free(nexts);
 }
 
+/* Each page break's block: the first to start at or after it (when the
+ * break is read, the paragraph before it may still be open, and one
+ * that runs on across the page starts before it). */
+static void
+finish_breaks(struct doc *d)
+{
+	uint32_t j = 0;
+
+	for (size_t i = 0; i < d->nbreaks; i++) {
+		while (j < d->nblocks && doc_block_start(d, j) < d->breaks[i].off)
+			j++;
+		d->breaks[i].block = j;
+	}
+}
+
 struct doc *
 docb_finish(struct docb *b)
 {
 	struct doc *d = b->d;
 
 	finish_ranges(d);
+	finish_breaks(d);
 	finish_labels(b);
 	free(b->last_child);
 	free(b);

@@ -277,7 +277,8 @@ decide(const struct survey *sv, size_t nb, struct furn *f)
 			f->starts[f->n++] = sv->cands[i].start;
 		}
 	}
-	qsort(f->starts, f->n, sizeof(*f->starts), cmp_u32);
+	if (f->n > 0)
+		qsort(f->starts, f->n, sizeof(*f->starts), cmp_u32);
 }
 
 struct furn *
@@ -293,6 +294,11 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 	sv->end = end;
 	sv->shapes = strtab_new();
 	nb = boundaries(sv, &bounds);
+	/* The first page has a header too, at the start of the text. */
+	if (nb > 0) {
+		sv->page = 0;
+		look_ahead(sv, start);
+	}
 	for (size_t i = 0; i < nb; i++) {
 		sv->page = (uint32_t)i;
 		look_back(sv, bounds[i]);

@@ -134,6 +134,7 @@ struct pctx {
 	/* the last numbered paragraph, for sequence checks */
 	uint32_t last_num;
 	bool seen_num;
+	bool heading_since;     /* a heading came after it: "1." may restart */
 	bool fence;             /* inside a Markdown code fence */
 };
 

@@ -120,7 +120,10 @@ continues(const struct pctx *p, const struct line *a, const struct line *b,
 		return false;
 	if (b->first == C_LOWER)
 		return true;
-	if (a->last == E_SEMI)
+	/* After a blank line, a comma or a semicolon then a capital ends
+	 * a paragraph: a resolution's preambular paragraphs ("Recognizing
+	 * ...,", then "Noting ..."). */
+	if (a->last == E_SEMI || a->last == E_COMMA)
 		return false;
 	wrap = r->ragged || classify_wraps(p, a, b);
 	return wrap && (a->last == E_WORD || a->last == E_COMMA ||

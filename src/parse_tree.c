@@ -26,6 +26,7 @@
 
 #define NLEVELS 8
 #define MAX_MARKS 256
+#define MAX_NESTED_LOOK 32      /* markers passed over inside a first item */
 #define TITLE_MAX 600
 #define TITLE_LINES 60
 #define LABEL_MAX 60
@@ -212,6 +213,34 @@ sentence_end(const char *s, uint32_t from, uint32_t to)
 	return to;
 }
 
+/* Is the first item marks[i], at level lv, followed by its second, once
+ * the markers of items nested in it are passed over ("(a) ... (i) ...
+ * (ii) ... (b)")? */
+static bool
+continued(const struct tree *t, const struct items *st, size_t i, size_t n,
+    int lv, uint8_t style)
+{
+	struct items st2 = *st;
+
+	items_push(&st2, lv, style, 1, 0);
+	for (size_t j = i + 1; j < n && j <= i + MAX_NESTED_LOOK; j++) {
+		uint8_t style2;
+		uint32_t value2;
+		bool skip;
+		int lv2 = items_place(&st2, t->marks[j].lab, t->marks[j].lablen,
+		    true, &style2, &value2, &skip);
+
+		if (lv2 < 0)            /* fits nowhere: not an item */
+			continue;
+		if (lv2 == lv)
+			return value2 == 2;
+		if (lv2 < lv)
+			return false;
+		items_push(&st2, lv2, style2, value2, 0);
+	}
+	return false;
+}
+
 /* Choose which inline markers are items, on a copy of the item state:
  * each must fit, and a marker that starts a level must be followed by
  * one that continues it. */
@@ -222,8 +251,8 @@ select_marks(struct tree *t, size_t n)
 	size_t count = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		uint8_t style, style2;
-		uint32_t value, value2;
+		uint8_t style;
+		uint32_t value;
 		bool skip;
 		int lv = items_place(&st, t->marks[i].lab, t->marks[i].lablen,
 		    true, &style, &value, &skip);
@@ -231,15 +260,8 @@ select_marks(struct tree *t, size_t n)
 		t->accept[i] = false;
 		if (lv < 0)
 			continue;
-		if (value == 1) {
-			struct items st2 = st;
-
-			items_push(&st2, lv, style, value, 0);
-			if (i + 1 >= n || items_place(&st2, t->marks[i + 1].lab,
-			    t->marks[i + 1].lablen, true, &style2, &value2, &skip) != lv ||
-			    value2 != 2)
-				continue;
-		}
+		if (value == 1 && !continued(t, &st, i, n, lv, style))
+			continue;
 		items_push(&st, lv, style, value, 0);
 		t->accept[i] = true;
 		count++;
@@ -443,6 +465,7 @@ place_heading(struct pctx *p, const struct para *pa)
 	char kw[128];
 	struct buf text;
 
+	p->heading_since = true;
 	buf_init(&text);
 	heading_text(p, pa, &text);
 	/* A heading right under a keyword heading names it (Markdown's
@@ -519,10 +542,12 @@ place_number(struct pctx *p, const struct para *pa)
 	uint32_t marker, label, node;
 	size_t llen = pa->mlen;
 
-	if (p->seen_num && pa->num != p->last_num + 1 && pa->num != 1)
+	if (p->seen_num && pa->num != p->last_num + 1 &&
+	    !(pa->num == 1 && p->heading_since))
 		docb_diag(p->db, pa->lineno, "paragraph %u follows paragraph %u",
 		    pa->num, p->last_num);
 	p->seen_num = true;
+	p->heading_since = false;
 	p->last_num = pa->num;
 	close_para(t);
 	marker = make_label(p, pa->marker, pa->mlen);

@@ -13,7 +13,8 @@ enum {
 	UNI_ZERO = 2,   /* no column of its own (combining marks) */
 	UNI_WORD = 4,   /* letter, digit or mark: part of a word */
 	UNI_UPPER = 8,  /* upper or title case letter */
-	UNI_INVIS = 16  /* invisible or direction-changing: a placeholder */
+	UNI_INVIS = 16, /* invisible or direction-changing: a placeholder */
+	UNI_LOWER = 32  /* lower case letter (CJK and others have no case) */
 };
 
 struct unitab_range {

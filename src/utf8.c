@@ -184,6 +184,14 @@ utf8_is_upper(uint32_t cp)
 }
 
 bool
+utf8_is_lower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'a' && cp <= 'z';
+	return (flags(cp) & UNI_LOWER) != 0;
+}
+
+bool
 utf8_is_invisible(uint32_t cp)
 {
 	if (cp < 0xA0)

@@ -10,7 +10,7 @@ import sys
 import unicodedata as ud
 
 MAXCP = 0x10FFFF
-WIDE, ZERO, WORD, UPPER, INVIS = 1, 2, 4, 8, 16
+WIDE, ZERO, WORD, UPPER, INVIS, LOWER = 1, 2, 4, 8, 16, 32
 
 # Characters that change the terminal's idea of text direction or that are
 # invisible: shown as <U+XXXX> placeholders, never written raw.
@@ -36,6 +36,8 @@ def flags(cp):
         f |= WORD
     if cat in ('Lu', 'Lt'):
         f |= UPPER
+    if cat == 'Ll':
+        f |= LOWER
     return f
 
 PUNCT = {}

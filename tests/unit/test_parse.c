@@ -1,0 +1,1972 @@
+/*
+ * test_parse.c - the parser, through the public API only (load_bytes,
+ * parse_text / parse_range, the doc_* accessors): the title block,
+ * numbered paragraphs and sections, items at line start and inside a
+ * sentence, what is not an item, letters against roman numerals,
+ * headings and their labels, numbering that restarts, skips or goes
+ * backwards, unnumbered (preambular) paragraphs, preformatted text,
+ * page breaks and running headers and footers, the repairs of text
+ * extracted from PDF (wrapped lines, blank lines inside a sentence,
+ * words split at a line end), line ends, label look-up, offsets, windows,
+ * the bundled document as a golden case, and inputs built to hurt.
+ *
+ * Every document is written here as a C string (or generated); the
+ * bundled one is read from $TOPSRC.  Every model the tests build goes
+ * through check_model(), which checks the invariants doc.h promises:
+ * preorder, subtree sizes and block ranges, sibling chains, pieces in
+ * document order, unique labels that doc_find_label finds again.
+ */
+#include "autoconf.h"
+
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "display.h"
+#include "doc.h"
+#include "dump.h"
+#include "load.h"
+#include "parse.h"
+#include "run.h"
+#include "util.h"
+
+/* ------------------------------------------------------------ helpers */
+
+/* What a test allocates is held here and released after it, passed or
+ * failed (cmocka leaves a failing test by longjmp), so that a leak
+ * report is about the code under test, never about a failed test. */
+#define MAXHELD 64
+
+static struct {
+	void *p;
+	void (*release)(void *);
+} held[MAXHELD];
+static size_t nheld;
+
+static void *
+hold(void *p, void (*release)(void *))
+{
+	assert_true(nheld < MAXHELD);
+	held[nheld].p = p;
+	held[nheld].release = release;
+	nheld++;
+	return p;
+}
+
+/* Release p now. */
+static void
+drop(void *p)
+{
+	for (size_t i = nheld; i-- > 0;)
+		if (held[i].p == p) {
+			void (*release)(void *) = held[i].release;
+
+			held[i] = held[--nheld];
+			release(p);
+			return;
+		}
+	fail_msg("drop: %p is not held", p);
+}
+
+static int
+release_all(void **state)
+{
+	(void)state;
+	alarm(0);
+	while (nheld > 0) {
+		nheld--;
+		held[nheld].release(held[nheld].p);
+	}
+	return 0;
+}
+
+static void
+release_doc(void *p)
+{
+	doc_free(p);
+}
+
+static void
+release_text(void *p)
+{
+	load_unref(p);
+}
+
+static void
+release_display(void *p)
+{
+	display_free(p);
+}
+
+static void
+release_buf(void *p)
+{
+	buf_done(p);
+	free(p);
+}
+
+static struct buf *
+held_buf(void)
+{
+	struct buf *b = hold(xmalloc(sizeof(*b)), release_buf);
+
+	buf_init(b);
+	return b;
+}
+
+static char *
+held_str(struct buf *b)
+{
+	return hold(buf_take(b), free);
+}
+
+/* The invariants of the model (doc.h), whatever the input. */
+static void
+check_model(const struct doc *d)
+{
+	uint32_t nn = doc_nnodes(d), nb = doc_nblocks(d);
+	size_t len = doc_text(d)->len;
+	uint32_t last_off = 0, top;
+
+	for (uint32_t i = 0; i < nn; i++) {
+		const struct node *n = doc_node(d, i);
+		uint32_t expect = i + 1;
+
+		assert_true(n->kind < NODE_NKINDS);
+		assert_true(n->size >= 1);
+		assert_true((uint64_t)i + n->size <= nn);
+		assert_true(n->start <= n->end);
+		assert_true(n->end <= len);
+		assert_true(n->line >= 1);
+		assert_true(n->first_block <= n->end_block);
+		assert_true(n->end_block <= nb);
+		if (n->parent == DOC_NONE) {
+			assert_int_equal(n->depth, 0);
+		} else {
+			assert_true(n->parent < i);
+			assert_true(doc_contains(d, n->parent, i));
+			assert_int_equal(n->depth, doc_node(d, n->parent)->depth + 1);
+		}
+		/* The children tile the subtree, in order. */
+		for (uint32_t c = n->first_child; c != DOC_NONE;
+		    c = doc_node(d, c)->next_sibling) {
+			assert_int_equal(c, expect);
+			assert_int_equal(doc_node(d, c)->parent, i);
+			expect = c + doc_node(d, c)->size;
+		}
+		assert_int_equal(expect, i + n->size);
+		/* The blocks of a subtree are its own. */
+		for (uint32_t b = n->first_block; b < n->end_block; b++)
+			assert_true(doc_contains(d, i, doc_block(d, b)->node));
+		/* A label is found again, and so is unique. */
+		if (*doc_label(d, i))
+			assert_int_equal(doc_find_label(d, doc_label(d, i)), i);
+	}
+	/* The top-level nodes are one sibling chain. */
+	top = 0;
+	for (uint32_t c = nn ? 0 : DOC_NONE; c != DOC_NONE;
+	    c = doc_node(d, c)->next_sibling) {
+		assert_int_equal(c, top);
+		assert_int_equal(doc_node(d, c)->parent, DOC_NONE);
+		top = c + doc_node(d, c)->size;
+	}
+	assert_int_equal(top, nn);
+	for (uint32_t b = 0; b < nb; b++) {
+		const struct block *bl = doc_block(d, b);
+		const struct node *n;
+
+		assert_true(bl->node < nn);
+		n = doc_node(d, bl->node);
+		assert_true(b >= n->first_block && b < n->end_block);
+		assert_true(bl->kind <= BLOCK_TITLE);
+		assert_true(bl->line >= 1);
+		assert_true(bl->first_piece <= bl->end_piece);
+		if (b > 0)
+			assert_int_equal(bl->first_piece, doc_block(d, b - 1)->end_piece);
+		for (uint32_t p = bl->first_piece; p < bl->end_piece; p++) {
+			const struct piece *pc = doc_piece(d, p);
+
+			assert_true(pc->join <= JOIN_LINE);
+			assert_true((uint64_t)pc->off + pc->len <= len);
+			assert_true(pc->off >= last_off);
+			last_off = pc->off;
+		}
+	}
+	for (uint32_t i = 0; i < doc_npagebreaks(d); i++) {
+		const struct pagebreak *pb = doc_pagebreak(d, i);
+
+		assert_true(pb->off <= len);
+		assert_true(pb->block <= nb);
+		assert_true(pb->line >= 1);
+		if (i > 0)
+			assert_true(pb->off > doc_pagebreak(d, i - 1)->off);
+	}
+	for (uint32_t i = 0; i < doc_ndiags(d); i++) {
+		assert_true(doc_diag(d, i)->line >= 1);
+		assert_true(*doc_str(d, doc_diag(d, i)->msg) != '\0');
+	}
+	if (doc_title_node(d) != DOC_NONE) {
+		assert_true(doc_title_node(d) < nn);
+		assert_int_equal(doc_node(d, doc_title_node(d))->kind, NODE_TITLE);
+	}
+}
+
+static struct doc *
+parse_bytes(const void *p, size_t n, bool force)
+{
+	struct load_opts o = { .force = force };
+	struct load_error e;
+	struct text *t = load_bytes("test", p, n, &o, &e);
+	struct doc *d;
+
+	assert_non_null(t);
+	d = parse_text(t);
+	load_unref(t);          /* the document holds its own reference */
+	assert_non_null(d);
+	hold(d, release_doc);
+	assert_true(doc_is_complete(d));
+	check_model(d);
+	return d;
+}
+
+static struct doc *
+parse_str(const char *s)
+{
+	return parse_bytes(s, strlen(s), false);
+}
+
+/* The node with this label, which must exist. */
+static uint32_t
+node_of(const struct doc *d, const char *label)
+{
+	uint32_t id = doc_find_label(d, label);
+
+	if (id == DOC_NONE)
+		fail_msg("no node labelled '%s'", label);
+	assert_string_equal(doc_label(d, id), label);
+	return id;
+}
+
+/* A block's joined text (held: drop it, or it goes with the test). */
+static char *
+block_str(const struct doc *d, uint32_t b)
+{
+	struct buf s;
+
+	buf_init(&s);
+	doc_block_text(d, b, &s, 0);
+	return held_str(&s);
+}
+
+/* The node's own text: its blocks that are not its descendants', joined
+ * by spaces (held). */
+static char *
+own_text(const struct doc *d, uint32_t node)
+{
+	const struct node *n = doc_node(d, node);
+	struct buf s;
+
+	buf_init(&s);
+	for (uint32_t b = n->first_block; b < n->end_block; b++)
+		if (doc_block(d, b)->node == node) {
+			if (s.len)
+				buf_addc(&s, ' ');
+			doc_block_text(d, b, &s, 0);
+		}
+	return held_str(&s);
+}
+
+/* Every block's text, joined by spaces (held). */
+static char *
+all_text(const struct doc *d)
+{
+	struct buf s;
+
+	buf_init(&s);
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		if (s.len)
+			buf_addc(&s, ' ');
+		doc_block_text(d, b, &s, 0);
+	}
+	return held_str(&s);
+}
+
+static bool
+starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static void
+expect_own_text(const struct doc *d, uint32_t node, const char *want)
+{
+	char *s = own_text(d, node);
+
+	assert_string_equal(s, want);
+	drop(s);
+}
+
+static void
+expect_contains(const char *hay, const char *needle)
+{
+	if (strstr(hay, needle) == NULL)
+		fail_msg("'%s' not found in '%.300s'", needle, hay);
+}
+
+static void
+expect_lacks(const char *hay, const char *needle)
+{
+	if (strstr(hay, needle) != NULL)
+		fail_msg("'%s' found in '%.300s'", needle, hay);
+}
+
+static void
+expect_node(const struct doc *d, const char *label, enum node_kind kind,
+    uint32_t line, const char *parent)
+{
+	uint32_t id = node_of(d, label);
+	const struct node *n = doc_node(d, id);
+
+	if (n->kind != kind || n->line != line)
+		fail_msg("%s: kind %s line %u, want %s line %u", label,
+		    doc_kind_name(n->kind), n->line, doc_kind_name(kind), line);
+	if (parent == NULL)
+		assert_int_equal(n->parent, DOC_NONE);
+	else
+		assert_int_equal(n->parent, node_of(d, parent));
+}
+
+/* How many nodes are of this kind. */
+static uint32_t
+count_kind(const struct doc *d, enum node_kind kind)
+{
+	uint32_t k = 0;
+
+	for (uint32_t i = 0; i < doc_nnodes(d); i++)
+		k += doc_node(d, i)->kind == kind;
+	return k;
+}
+
+/* The source line of offset off, counted independently: LF, CRLF and a
+ * lone CR end a line; a form feed does not. */
+static uint32_t
+line_at(const char *s, uint32_t off)
+{
+	uint32_t line = 1;
+
+	for (uint32_t i = 0; i < off; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
+			line++;
+	return line;
+}
+
+static char *
+bundled(size_t *n)
+{
+	const char *top = getenv("TOPSRC");
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
+	    top ? top : ".");
+	return hold(test_read(path, n), free);
+}
+
+static struct doc *
+parse_bundled(void)
+{
+	size_t n;
+	char *p = bundled(&n);
+	struct doc *d = parse_bytes(p, n, false);
+
+	drop(p);
+	return d;
+}
+
+/* A robustness test that does not finish is a failure, not a hang. */
+static void
+on_alarm(int sig)
+{
+	static const char msg[] = "test_parse: a robustness test did not "
+	    "finish (the parser hangs or is far from linear)\n";
+
+	(void)sig;
+	if (write(2, msg, sizeof(msg) - 1) < 0) {
+		/* nothing else to do */
+	}
+	_exit(1);
+}
+
+static void
+watchdog(unsigned seconds)
+{
+	signal(SIGALRM, on_alarm);
+	alarm(seconds);
+}
+
+/* ------------------------------------------------------- the title */
+
+static const char report[] =
+    "ANNUAL REPORT OF THE\n"
+    "WORKING GROUP ON TESTING\n"
+    "\n"
+    "1. The first paragraph of the report explains the purpose of the exercise and\n"
+    "the reasons why the Working Group was convened in the first place this year.\n"
+    "\n"
+    "2. The second paragraph sets out the four provisions, which are as follows:\n"
+    "(a) the convening of a dialogue every three years (the earlier interval was\n"
+    "seven years); (b) an annual debate on testing; (c) an annual coordination\n"
+    "meeting (e.g. UNCTs, IASC and others); and (d) exploration of a convention.\n"
+    "\n"
+    "3. The third paragraph lists things at the start of lines, as follows:\n"
+    "(a) First, something that matters a great deal to all of the Member States\n"
+    "concerned;\n"
+    "(b) Second, something else, which comes with sub-items of its own:\n"
+    "(i) a sub-item that comes first;\n"
+    "(ii) a sub-item that comes second.\n"
+    "(c) Third, a final item (i.e. the last one) of the list.\n";
+
+static void
+test_title_block(void **state)
+{
+	struct doc *d = parse_str(report);
+	uint32_t t = doc_title_node(d);
+	const struct node *n;
+
+	(void)state;
+	assert_int_equal(t, 0);
+	n = doc_node(d, t);
+	assert_int_equal(n->kind, NODE_TITLE);
+	assert_int_equal(n->line, 1);
+	assert_int_equal(n->parent, DOC_NONE);
+	assert_int_equal(n->first_child, DOC_NONE);
+	/* The lines before the first numbered paragraph, joined. */
+	assert_string_equal(doc_title(d), "ANNUAL REPORT OF THE WORKING GROUP ON TESTING");
+	assert_true(n->end_block > n->first_block);
+	assert_int_equal(doc_block(d, n->first_block)->kind, BLOCK_TITLE);
+	/* The title is not the first paragraph. */
+	expect_node(d, "1", NODE_PARAGRAPH, 4, NULL);
+	assert_int_equal(node_of(d, "1"), 1);
+	drop(d);
+}
+
+/* ---------------------------------------- paragraphs and sections */
+
+static void
+test_numbered_paragraphs(void **state)
+{
+	struct doc *d = parse_str(report);
+	uint32_t p1, p2, p3;
+	char *s;
+
+	(void)state;
+	expect_node(d, "1", NODE_PARAGRAPH, 4, NULL);
+	expect_node(d, "2", NODE_PARAGRAPH, 7, NULL);
+	expect_node(d, "3", NODE_PARAGRAPH, 12, NULL);
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 3);
+	p1 = node_of(d, "1");
+	p2 = node_of(d, "2");
+	p3 = node_of(d, "3");
+	assert_string_equal(doc_marker(d, p1), "1.");
+	assert_string_equal(doc_marker(d, p3), "3.");
+	/* The node's range starts at its marker; its text does not hold it. */
+	assert_memory_equal(doc_data(d) + doc_node(d, p2)->start, "2. The", 6);
+	assert_int_equal(doc_node(d, p1)->next_sibling, p2);
+	assert_int_equal(doc_node(d, p2)->next_sibling, p3);
+	/* Hard-wrapped lines are joined into one block. */
+	expect_own_text(d, p1, "The first paragraph of the report explains the "
+	    "purpose of the exercise and the reasons why the Working Group was "
+	    "convened in the first place this year.");
+	assert_int_equal(doc_block(d, doc_node(d, p1)->first_block)->kind, BLOCK_TEXT);
+	assert_int_equal(doc_node(d, p1)->end_block - doc_node(d, p1)->first_block, 1);
+	s = block_str(d, doc_node(d, p2)->first_block);
+	assert_string_equal(s, "The second paragraph sets out the four provisions, "
+	    "which are as follows:");
+	drop(s);
+	assert_int_equal(doc_ndiags(d), 0);
+	drop(d);
+}
+
+static const char rfc[] =
+    "Network Working Group                                          A. Author\n"
+    "Request for Comments: 9999                                   Example Inc.\n"
+    "Category: Informational                                       April 2024\n"
+    "\n"
+    "\n"
+    "                    The Example Protocol for Testing\n"
+    "\n"
+    "Abstract\n"
+    "\n"
+    "   This document describes a protocol used only for testing the parser of\n"
+    "   a terminal reader.  It has no other purpose, and it is not meant to be\n"
+    "   implemented by anyone, anywhere, at any time.\n"
+    "\n"
+    "1.  Introduction\n"
+    "\n"
+    "   The protocol is simple.  Messages are lines of text, sent one at a\n"
+    "   time by the client and answered one at a time by the server, which\n"
+    "   never sends anything it was not asked for.\n"
+    "\n"
+    "2.  Grammar\n"
+    "\n"
+    "   The grammar of a message, in ABNF, is the following one, which is\n"
+    "   short enough to be read at a glance:\n"
+    "\n"
+    "      message  = command SP argument CRLF\n"
+    "      command  = 1*ALPHA\n"
+    "      argument = *VCHAR\n"
+    "\n"
+    "   Each message is answered at once, and the answer is a single line of\n"
+    "   text that starts with a three-digit code.\n"
+    "\n"
+    "2.1.  Examples\n"
+    "\n"
+    "   A client may send the following messages to a server and expect the\n"
+    "   answers shown in the figure below:\n"
+    "\n"
+    "      +--------+          +--------+\n"
+    "      | client | -------> | server |\n"
+    "      +--------+          +--------+\n"
+    "\n"
+    "2.1.1.  More Examples\n"
+    "\n"
+    "   Nothing more is needed to understand the protocol, which is trivial.\n"
+    "\n"
+    "3.  Security Considerations\n"
+    "\n"
+    "   None.\n";
+
+static void
+test_numbered_sections(void **state)
+{
+	struct doc *d = parse_str(rfc);
+	uint32_t s2;
+
+	(void)state;
+	assert_string_equal(doc_kind(d), "rfc");
+	expect_node(d, "1", NODE_SECTION, 14, NULL);
+	expect_node(d, "2", NODE_SECTION, 20, NULL);
+	expect_node(d, "2.1", NODE_SECTION, 32, "2");
+	expect_node(d, "2.1.1", NODE_SECTION, 41, "2.1");
+	expect_node(d, "3", NODE_SECTION, 45, NULL);
+	assert_int_equal(count_kind(d, NODE_SECTION), 5);
+	s2 = node_of(d, "2");
+	assert_string_equal(doc_str(d, doc_node(d, s2)->heading), "Grammar");
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "2.1.1"))->heading),
+	    "More Examples");
+	/* "2" holds "2.1" which holds "2.1.1". */
+	assert_true(doc_contains(d, s2, node_of(d, "2.1.1")));
+	assert_false(doc_contains(d, s2, node_of(d, "3")));
+	assert_int_equal(doc_block(d, doc_node(d, s2)->first_block)->kind,
+	    BLOCK_HEADING);
+	drop(d);
+}
+
+/* ----------------------------------------------------------- items */
+
+static void
+test_items_at_line_start(void **state)
+{
+	struct doc *d = parse_str(report);
+	uint32_t b;
+
+	(void)state;
+	expect_node(d, "3(a)", NODE_ITEM, 13, "3");
+	expect_node(d, "3(b)", NODE_ITEM, 15, "3");
+	expect_node(d, "3(b)(i)", NODE_SUBITEM, 16, "3(b)");
+	expect_node(d, "3(b)(ii)", NODE_SUBITEM, 17, "3(b)");
+	expect_node(d, "3(c)", NODE_ITEM, 18, "3");
+	b = node_of(d, "3(b)");
+	assert_string_equal(doc_marker(d, b), "(b)");
+	assert_int_equal(doc_node(d, b)->size, 3);
+	assert_false(doc_node(d, b)->flags & NODE_INLINE);
+	assert_false(doc_node(d, node_of(d, "3(a)"))->flags & NODE_INLINE);
+	/* The item's text goes on across its wrapped line, without its
+	 * marker. */
+	expect_own_text(d, node_of(d, "3(a)"), "First, something that matters a "
+	    "great deal to all of the Member States concerned;");
+	expect_own_text(d, node_of(d, "3(b)(i)"), "a sub-item that comes first;");
+	expect_own_text(d, node_of(d, "3(c)"),
+	    "Third, a final item (i.e. the last one) of the list.");
+	expect_own_text(d, node_of(d, "3"),
+	    "The third paragraph lists things at the start of lines, as follows:");
+	drop(d);
+}
+
+/* An inline list whose next marker wraps to the start of a line is one
+ * list: "(b)" at a line start continues the "(a)" inside the sentence
+ * before it rather than starting a list of its own without an "(a)". */
+static void
+test_items_inline_wrapped_marker(void **state)
+{
+	static const char doc[] =
+	    "1. This is so for four questions: (a) the first question;\n"
+	    "(b) the second one; (c) the third one through\n"
+	    "the text; and (d) the fourth.\n"
+	    "\n"
+	    "2. See paragraph 1 (a).\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "1(a)", NODE_ITEM, 1, "1");
+	expect_node(d, "1(b)", NODE_ITEM, 2, "1");
+	expect_node(d, "1(c)", NODE_ITEM, 2, "1");
+	expect_node(d, "1(d)", NODE_ITEM, 3, "1");
+	expect_own_text(d, node_of(d, "1(a)"), "the first question;");
+	expect_own_text(d, node_of(d, "1"), "This is so for four questions:");
+	assert_int_equal(doc_ndiags(d), 0);
+	drop(d);
+}
+
+static void
+test_items_inline(void **state)
+{
+	struct doc *d = parse_str(report);
+	uint32_t p2 = node_of(d, "2");
+	const struct node *n = doc_node(d, p2);
+	const char *s = doc_data(d);
+	uint32_t b;
+
+	(void)state;
+	/* "(a)" starts line 8; "(b)" and "(c)" stand inside line 9, "(d)"
+	 * inside line 10. */
+	expect_node(d, "2(a)", NODE_ITEM, 8, "2");
+	expect_node(d, "2(b)", NODE_ITEM, 9, "2");
+	expect_node(d, "2(c)", NODE_ITEM, 9, "2");
+	expect_node(d, "2(d)", NODE_ITEM, 10, "2");
+	assert_int_equal(n->size, 5);
+	b = node_of(d, "2(b)");
+	assert_true(doc_node(d, b)->flags & NODE_INLINE);
+	assert_true(doc_node(d, node_of(d, "2(d)"))->flags & NODE_INLINE);
+	/* The item's range starts at its marker, where it stands. */
+	assert_memory_equal(s + doc_node(d, b)->start, "(b) an annual", 13);
+	assert_memory_equal(s + doc_node(d, node_of(d, "2(d)"))->start, "(d) exploration", 15);
+	/* Each item holds its own words and nothing of the next marker. */
+	expect_own_text(d, node_of(d, "2(a)"), "the convening of a dialogue every "
+	    "three years (the earlier interval was seven years);");
+	expect_own_text(d, b, "an annual debate on testing;");
+	expect_own_text(d, node_of(d, "2(c)"),
+	    "an annual coordination meeting (e.g. UNCTs, IASC and others); and");
+	expect_own_text(d, node_of(d, "2(d)"), "exploration of a convention.");
+	expect_own_text(d, p2,
+	    "The second paragraph sets out the four provisions, which are as follows:");
+	drop(d);
+}
+
+/* Parenthesised text that is not an enumeration stays text. */
+static void
+test_not_items(void **state)
+{
+	static const char doc[] =
+	    "1. The Committee recalled its earlier decisions (see paragraph 5 (b) above) and\n"
+	    "the views expressed in 1990 (A/45/1), as well as paragraphs 5 (a) and (b) of the\n"
+	    "report, and requested the secretariat to act on subparagraph\n"
+	    "(c) above as soon as possible (i.e. before the end of the year), together with\n"
+	    "the other bodies concerned (e.g. UNCTs, IASC, UNDSS, UNJSPF, Multi-donor Trust\n"
+	    "Funds) and the Member States (the earlier interval was seven years).\n"
+	    "\n"
+	    "2. The Committee also noted that the matter (a question of some importance) had\n"
+	    "been raised before (in 2013) by several delegations (i) at the time.\n";
+	struct doc *d = parse_str(doc);
+	char *s;
+
+	(void)state;
+	assert_int_equal(doc_nnodes(d), 2);
+	assert_int_equal(count_kind(d, NODE_ITEM) + count_kind(d, NODE_SUBITEM), 0);
+	s = own_text(d, node_of(d, "1"));
+	expect_contains(s, "(see paragraph 5 (b) above)");
+	expect_contains(s, "paragraphs 5 (a) and (b) of the report");
+	expect_contains(s, "subparagraph (c) above");
+	expect_contains(s, "(i.e. before the end of the year)");
+	expect_contains(s, "(e.g. UNCTs, IASC, UNDSS, UNJSPF, Multi-donor Trust Funds)");
+	expect_contains(s, "(the earlier interval was seven years).");
+	drop(s);
+	s = own_text(d, node_of(d, "2"));
+	expect_contains(s, "(a question of some importance)");
+	expect_contains(s, "delegations (i) at the time.");
+	drop(s);
+	drop(d);
+}
+
+/* "(i)" after "(h)" is a letter; "(i)" first under a letter is roman. */
+static void
+test_letter_or_roman_at_line_start(void **state)
+{
+	static const char doc[] =
+	    "1. The Council decides on the following measures to be taken this year:\n"
+	    "(a) first measure;\n"
+	    "(b) second measure;\n"
+	    "(c) third measure;\n"
+	    "(d) fourth measure;\n"
+	    "(e) fifth measure;\n"
+	    "(f) sixth measure;\n"
+	    "(g) seventh measure;\n"
+	    "(h) eighth measure;\n"
+	    "(i) ninth measure, which is a letter;\n"
+	    "(j) tenth measure.\n"
+	    "2. The Council also decides that:\n"
+	    "(a) a first item with sub-items:\n"
+	    "(i) a roman sub-item;\n"
+	    "(ii) a second roman sub-item;\n"
+	    "(iii) a third;\n"
+	    "(iv) a fourth;\n"
+	    "(v) a fifth;\n"
+	    "(b) a second item;\n"
+	    "(c) a third item.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "1(h)", NODE_ITEM, 9, "1");
+	expect_node(d, "1(i)", NODE_ITEM, 10, "1");
+	expect_node(d, "1(j)", NODE_ITEM, 11, "1");
+	assert_int_equal(doc_node(d, node_of(d, "1"))->size, 11);
+	expect_node(d, "2(a)", NODE_ITEM, 13, "2");
+	expect_node(d, "2(a)(i)", NODE_SUBITEM, 14, "2(a)");
+	expect_node(d, "2(a)(ii)", NODE_SUBITEM, 15, "2(a)");
+	expect_node(d, "2(a)(iv)", NODE_SUBITEM, 17, "2(a)");
+	/* "(v)" after "(iv)" is roman, not the letter after "(u)". */
+	expect_node(d, "2(a)(v)", NODE_SUBITEM, 18, "2(a)");
+	expect_node(d, "2(b)", NODE_ITEM, 19, "2");
+	expect_node(d, "2(c)", NODE_ITEM, 20, "2");
+	assert_int_equal(doc_find_label(d, "2(i)"), DOC_NONE);
+	assert_int_equal(doc_ndiags(d), 0);
+	drop(d);
+}
+
+static void
+test_letter_after_h_inline(void **state)
+{
+	static const char doc[] =
+	    "1. The Council decides on the following measures to be taken this year: (a) first\n"
+	    "measure; (b) second measure; (c) third measure; (d) fourth measure; (e) fifth\n"
+	    "measure; (f) sixth measure; (g) seventh measure; (h) eighth measure; (i) ninth\n"
+	    "measure, which is a letter; and (j) tenth measure.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "1(a)", NODE_ITEM, 1, "1");
+	expect_node(d, "1(h)", NODE_ITEM, 3, "1");
+	expect_node(d, "1(i)", NODE_ITEM, 3, "1");
+	expect_node(d, "1(j)", NODE_ITEM, 4, "1");
+	assert_int_equal(count_kind(d, NODE_SUBITEM), 0);
+	expect_own_text(d, node_of(d, "1(i)"), "ninth measure, which is a letter; and");
+	drop(d);
+}
+
+/* A lettered item with roman sub-items, all inside one sentence. */
+static void
+test_nested_items_inline(void **state)
+{
+	static const char doc[] =
+	    "1. The Council decides as follows.\n"
+	    "\n"
+	    "2. The Council also decides that: (a) a first item with sub-items: (i) a roman\n"
+	    "sub-item; (ii) a second roman sub-item; and (iii) a third; (b) a second item;\n"
+	    "and (c) a third item.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "2(a)", NODE_ITEM, 3, "2");
+	expect_node(d, "2(a)(i)", NODE_SUBITEM, 3, "2(a)");
+	expect_node(d, "2(a)(ii)", NODE_SUBITEM, 4, "2(a)");
+	expect_node(d, "2(a)(iii)", NODE_SUBITEM, 4, "2(a)");
+	expect_node(d, "2(b)", NODE_ITEM, 4, "2");
+	expect_node(d, "2(c)", NODE_ITEM, 5, "2");
+	expect_own_text(d, node_of(d, "2(a)"), "a first item with sub-items:");
+	expect_own_text(d, node_of(d, "2(a)(ii)"), "a second roman sub-item; and");
+	drop(d);
+}
+
+/* Labels compose down the tree: "5(b)(ii)", and deeper. */
+static void
+test_nested_labels(void **state)
+{
+	static const char doc[] =
+	    "4. The Working Group considered the following points at its meeting:\n"
+	    "\n"
+	    "5. The Working Group agreed on the following:\n"
+	    "(a) that the matter be kept under review;\n"
+	    "(b) that the following steps be taken:\n"
+	    "(i) a first step;\n"
+	    "(ii) a second step, in two parts:\n"
+	    "(A) the first part;\n"
+	    "(B) the second part;\n"
+	    "(iii) a third step;\n"
+	    "(c) that the Council be informed.\n";
+	struct doc *d = parse_str(doc);
+	uint32_t b, ii;
+
+	(void)state;
+	expect_node(d, "5(b)", NODE_ITEM, 5, "5");
+	expect_node(d, "5(b)(i)", NODE_SUBITEM, 6, "5(b)");
+	expect_node(d, "5(b)(ii)", NODE_SUBITEM, 7, "5(b)");
+	expect_node(d, "5(b)(ii)(A)", NODE_SUBITEM, 8, "5(b)(ii)");
+	expect_node(d, "5(b)(ii)(B)", NODE_SUBITEM, 9, "5(b)(ii)");
+	expect_node(d, "5(b)(iii)", NODE_SUBITEM, 10, "5(b)");
+	expect_node(d, "5(c)", NODE_ITEM, 11, "5");
+	b = node_of(d, "5(b)");
+	ii = node_of(d, "5(b)(ii)");
+	assert_int_equal(doc_node(d, b)->depth, 1);
+	assert_int_equal(doc_node(d, ii)->depth, 2);
+	assert_int_equal(doc_node(d, node_of(d, "5(b)(ii)(A)"))->depth, 3);
+	assert_int_equal(doc_node(d, b)->size, 6);
+	assert_true(doc_contains(d, node_of(d, "5"), node_of(d, "5(b)(ii)(B)")));
+	assert_false(doc_contains(d, ii, node_of(d, "5(b)(iii)")));
+	drop(d);
+}
+
+/* ------------------------------------------------------- headings */
+
+static const char convention[] =
+    "CONVENTION ON THE TESTING OF SOFTWARE\n"
+    "\n"
+    "Part One\n"
+    "\n"
+    "Chapter II\n"
+    "\n"
+    "Article 3\n"
+    "\n"
+    "1. Each State Party shall ensure that the software it publishes has been tested\n"
+    "with care, in accordance with the provisions of the present Convention.\n"
+    "\n"
+    "2. Each State Party shall report on the measures it has taken to that end to\n"
+    "the Committee established under article 5 of the present Convention.\n"
+    "\n"
+    "Article 4\n"
+    "\n"
+    "1. The Committee shall consist of eighteen experts of high moral standing and\n"
+    "recognized competence in the field covered by the present Convention.\n"
+    "\n"
+    "2. The members of the Committee shall be elected by secret ballot from a list\n"
+    "of persons nominated by the States Parties to the present Convention.\n"
+    "\n"
+    "3. The members of the Committee shall be elected for a term of four years and\n"
+    "shall be eligible for re-election if nominated again by their State Party.\n"
+    "\n"
+    "FINAL PROVISIONS\n"
+    "\n"
+    "The present Convention shall be open for signature by all States at the United\n"
+    "Nations Headquarters in New York from the date of its adoption onwards.\n"
+    "\n"
+    "Annex I\n"
+    "\n"
+    "1. The first paragraph of the annex, which restarts the numbering of the text\n"
+    "and must therefore be qualified by the heading under which it stands.\n"
+    "\n"
+    "2. The second paragraph of the annex, which continues the numbering of the\n"
+    "annex in the usual way, without skipping any number in the sequence.\n"
+    "\n"
+    "3. The third paragraph of the annex, which shares its number with the third\n"
+    "paragraph of article 4, and must be told apart from it by its heading.\n";
+
+static void
+test_headings(void **state)
+{
+	struct doc *d = parse_str(convention);
+	uint32_t part, chap, art3, fin;
+
+	(void)state;
+	assert_string_equal(doc_title(d), "CONVENTION ON THE TESTING OF SOFTWARE");
+	expect_node(d, "Part One", NODE_HEADING, 3, NULL);
+	expect_node(d, "Chapter II", NODE_HEADING, 5, "Part One");
+	expect_node(d, "Article 3", NODE_HEADING, 7, "Chapter II");
+	expect_node(d, "Article 4", NODE_HEADING, 15, "Chapter II");
+	expect_node(d, "Annex I", NODE_HEADING, 31, NULL);
+	part = node_of(d, "Part One");
+	chap = node_of(d, "Chapter II");
+	art3 = node_of(d, "Article 3");
+	assert_true(doc_contains(d, part, art3));
+	assert_true(doc_contains(d, chap, node_of(d, "Article 4")));
+	assert_false(doc_contains(d, part, node_of(d, "Annex I")));
+	assert_int_equal(doc_block(d, doc_node(d, art3)->first_block)->kind,
+	    BLOCK_HEADING);
+	/* An ALL-CAPS line is a heading, labelled by its text. */
+	fin = node_of(d, "FINAL PROVISIONS");
+	assert_int_equal(doc_node(d, fin)->kind, NODE_HEADING);
+	assert_int_equal(doc_node(d, fin)->line, 26);
+	assert_false(doc_contains(d, node_of(d, "Article 4"), fin));
+	{
+		char *s = own_text(d, fin);
+
+		expect_contains(s, "FINAL PROVISIONS");
+		drop(s);
+	}
+	drop(d);
+}
+
+/* Where numbering restarts under a heading, the labels are qualified;
+ * every label is unique; a restart is not a fault. */
+static void
+test_numbering_restart_qualified(void **state)
+{
+	struct doc *d = parse_str(convention);
+
+	(void)state;
+	expect_node(d, "Article 3 1", NODE_PARAGRAPH, 9, "Article 3");
+	expect_node(d, "Article 3 2", NODE_PARAGRAPH, 12, "Article 3");
+	expect_node(d, "Article 4 1", NODE_PARAGRAPH, 17, "Article 4");
+	expect_node(d, "Article 4 2", NODE_PARAGRAPH, 20, "Article 4");
+	expect_node(d, "Article 4 3", NODE_PARAGRAPH, 23, "Article 4");
+	expect_node(d, "Annex I 1", NODE_PARAGRAPH, 33, "Annex I");
+	expect_node(d, "Annex I 2", NODE_PARAGRAPH, 36, "Annex I");
+	expect_node(d, "Annex I 3", NODE_PARAGRAPH, 39, "Annex I");
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 8);
+	/* Forgiving look-up of a qualified label. */
+	assert_int_equal(doc_find_label(d, "annex i 3"), node_of(d, "Annex I 3"));
+	assert_int_equal(doc_find_label(d, "Article 4, 1"), node_of(d, "Article 4 1"));
+	/* Numbering that restarts at 1 under a new heading is normal. */
+	if (doc_ndiags(d) > 0)
+		fail_msg("restarted numbering flagged at line %u: %s",
+		    doc_diag(d, 0)->line, doc_str(d, doc_diag(d, 0)->msg));
+	drop(d);
+}
+
+/* "1. 2. 2. 7. 3.": every paragraph kept, labels unique, and each
+ * fault in the sequence reported at its line. */
+static void
+test_numbering_skips_and_repeats(void **state)
+{
+	static const char doc[] =
+	    "1. The first paragraph of the text, which is followed by a second one here.\n"
+	    "\n"
+	    "2. The second paragraph of the text, which is followed by another second one.\n"
+	    "\n"
+	    "2. The second paragraph again, which repeats the number of the one before it.\n"
+	    "\n"
+	    "7. The seventh paragraph, which skips several numbers in the sequence above.\n"
+	    "\n"
+	    "3. The third paragraph, which goes backwards in the numbering of the text.\n";
+	struct doc *d = parse_str(doc);
+	bool seen[10] = { false };
+
+	(void)state;
+	assert_int_equal(doc_nnodes(d), 5);
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 5);
+	for (uint32_t i = 0; i < 5; i++) {
+		assert_int_equal(doc_node(d, i)->line, 2 * i + 1);
+		assert_int_equal(doc_node(d, i)->parent, DOC_NONE);
+	}
+	assert_string_equal(doc_marker(d, 2), "2.");
+	assert_string_equal(doc_label(d, 3), "7");
+	assert_string_equal(doc_label(d, 4), "3");
+	assert_string_not_equal(doc_label(d, 1), doc_label(d, 2));
+	/* Diagnostics at lines 5 (repeat), 7 (skip) and 9 (backwards). */
+	for (uint32_t i = 0; i < doc_ndiags(d); i++)
+		if (doc_diag(d, i)->line < 10)
+			seen[doc_diag(d, i)->line] = true;
+	assert_false(seen[1] || seen[3]);
+	assert_true(seen[5]);
+	assert_true(seen[7]);
+	assert_true(seen[9]);
+	drop(d);
+}
+
+/* Numbering that starts again at 1 without a heading goes backwards. */
+static void
+test_numbering_back_to_one(void **state)
+{
+	static const char doc[] =
+	    "1. The first paragraph of the text, which is followed by a second one here.\n"
+	    "\n"
+	    "2. The second paragraph of the text, which is followed by the third one.\n"
+	    "\n"
+	    "3. The third paragraph of the text, after which the numbering starts again.\n"
+	    "\n"
+	    "1. The first paragraph again, with no heading that would start a new list.\n";
+	struct doc *d = parse_str(doc);
+	bool seen = false;
+
+	(void)state;
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 4);
+	for (uint32_t i = 0; i < doc_ndiags(d); i++)
+		seen = seen || doc_diag(d, i)->line == 7;
+	if (!seen)
+		fail_msg("'1.' after '3.' (line 7) with no heading is not reported");
+	drop(d);
+}
+
+/* ---------------------------------------------- unnumbered paragraphs */
+
+static void
+test_preamble_paragraphs(void **state)
+{
+	static const char doc[] =
+	    "     The General Assembly,\n"
+	    "\n"
+	    "     Recalling its resolution 58/208 of 23 December 2003, in which it decided to\n"
+	    "devote a high-level dialogue to international migration and development,\n"
+	    "\n"
+	    "     Recognizing that international migration is a multidimensional reality of\n"
+	    "major relevance for the development of countries of origin and destination,\n"
+	    "\n"
+	    "     Noting the report of the Secretary-General on international migration and\n"
+	    "development,\n"
+	    "\n"
+	    "     1. Decides to hold a high-level dialogue on international migration and\n"
+	    "development during its sixty-eighth session;\n"
+	    "\n"
+	    "     2. Requests the Secretary-General to submit a report on the implementation\n"
+	    "of the present resolution to the General Assembly at its next session.\n";
+	static const char *const starts[] = { "Recalling", "Recognizing", "Noting" };
+	static const uint32_t lines[] = { 3, 6, 9 };
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "1", NODE_PARAGRAPH, 12, NULL);
+	expect_node(d, "2", NODE_PARAGRAPH, 15, NULL);
+	/* Each preambular paragraph is a node of its own, unnumbered. */
+	for (size_t k = 0; k < 3; k++) {
+		uint32_t b = doc_block_at_line(d, lines[k]), n;
+		char *s;
+
+		assert_int_not_equal(b, DOC_NONE);
+		n = doc_block(d, b)->node;
+		s = own_text(d, n);
+		if (!starts_with(s, starts[k]) || doc_node(d, n)->line != lines[k])
+			fail_msg("line %u: '%s' is not the start of a paragraph "
+			    "(node at line %u holds '%.60s...')", lines[k], starts[k],
+			    doc_node(d, n)->line, s);
+		assert_int_equal(doc_node(d, n)->kind, NODE_PARAGRAPH);
+		assert_string_equal(doc_label(d, n), "");
+		assert_true(ends_with(s, ","));
+		drop(s);
+	}
+	drop(d);
+}
+
+/* --------------------------------------------------- preformatted */
+
+static void
+test_preformatted_lines_kept(void **state)
+{
+	static const char *const grammar[] = {
+		"message  = command SP argument CRLF", "command  = 1*ALPHA",
+		"argument = *VCHAR"
+	};
+	static const char *const figure[] = {
+		"+--------+          +--------+", "| client | -------> | server |",
+		"+--------+          +--------+"
+	};
+	struct doc *d = parse_str(rfc);
+	uint32_t b, found = 0;
+	const struct block *bl;
+	char *s;
+
+	(void)state;
+	/* The grammar: one preformatted block of section 2, line for line. */
+	b = doc_block_at_line(d, 25);
+	assert_int_not_equal(b, DOC_NONE);
+	bl = doc_block(d, b);
+	assert_int_equal(bl->kind, BLOCK_PRE);
+	assert_int_equal(bl->line, 25);
+	assert_int_equal(bl->node, node_of(d, "2"));
+	assert_int_equal(bl->end_piece - bl->first_piece, 3);
+	for (uint32_t k = 0; k < 3; k++) {
+		const struct piece *p = doc_piece(d, bl->first_piece + k);
+
+		assert_int_equal(p->len, strlen(grammar[k]));
+		assert_memory_equal(doc_data(d) + p->off, grammar[k], p->len);
+		assert_int_equal(p->indent, 6);
+		if (k > 0)
+			assert_int_equal(p->join, JOIN_LINE);
+	}
+	s = block_str(d, b);
+	expect_contains(s, "message  = command SP argument CRLF\n"
+	    "      command  = 1*ALPHA\n");
+	drop(s);
+	/* The prose around it is prose. */
+	assert_int_equal(doc_block(d, b - 1)->kind, BLOCK_TEXT);
+	assert_int_equal(doc_block(d, b + 1)->kind, BLOCK_TEXT);
+	/* The figure too. */
+	b = doc_block_at_line(d, 37);
+	bl = doc_block(d, b);
+	assert_int_equal(bl->kind, BLOCK_PRE);
+	assert_int_equal(bl->node, node_of(d, "2.1"));
+	for (uint32_t p = bl->first_piece; p < bl->end_piece; p++)
+		for (size_t k = 0; k < 3; k++)
+			if (doc_piece(d, p)->len == strlen(figure[k]) &&
+			    memcmp(doc_data(d) + doc_piece(d, p)->off, figure[k],
+			    strlen(figure[k])) == 0)
+				found++;
+	assert_int_equal(found, 5);     /* the border matches twice, twice */
+	/* Prose in an RFC is reflowed text, not preformatted. */
+	bl = doc_block(d, doc_block_at_line(d, 16));
+	assert_int_equal(bl->kind, BLOCK_TEXT);
+	drop(d);
+}
+
+/* -------------------------------------------- pages and furniture */
+
+static const char *const page_paras[] = {
+	"1. The Council considered the report of the Working Group on Budget Reform and\n"
+	"noted with appreciation the progress made since its last session in the areas\n"
+	"of partnerships and the strategic review of the Organization as a whole.\n",
+	"2. The Council welcomed the efforts of the Administration to strengthen the\n"
+	"core structure of the Organization and to make its funding more predictable\n"
+	"for the Member States and for the partners that support its programmes.\n",
+	"3. The Council requested the Director General to report on the implementation\n"
+	"of the present decision at its next regular session, together with a plan for\n"
+	"the further development of the core structure of the Organization.\n",
+	"4. The Council decided to keep the matter under review and to consider it\n"
+	"again at its next session, in the light of the report of the Working Group and\n"
+	"of the views expressed by the Member States during the present session.\n",
+	"5. The Council thanked the Chairperson of the Working Group for his leadership\n"
+	"and the members of the Working Group for their work during the past year, and\n"
+	"expressed the hope that the Working Group would continue its work next year.\n",
+	"6. The Council closed its session after adopting the report of the meeting, as\n"
+	"amended during the discussion, and after the closing statement of the Chair of\n"
+	"the Council, who thanked the interpreters and the secretariat for their work.\n",
+};
+
+/* Three pages of two paragraphs, the title at the top of the first,
+ * pages separated by form feeds (P_FF) or blank lines, with a running
+ * header and footer (P_FURN) next to each page break -- and with
+ * P_FIRST_LAST on every page, the first page's header (above the title)
+ * and the last page's footer included, as text extracted from PDF has
+ * them. */
+enum { P_FF = 1, P_FURN = 2, P_FIRST_LAST = 4 };
+
+static char *
+paged(unsigned flags)
+{
+	bool edges = flags & P_FIRST_LAST;
+	struct buf b;
+
+	buf_init(&b);
+	for (int pg = 0; pg < 3; pg++) {
+		if ((flags & P_FURN) && (pg > 0 || edges))
+			buf_adds(&b, "C/108/INF/3\n\n");
+		if (pg == 0)
+			buf_adds(&b, "REPORT ON THE WORK OF THE COUNCIL\n\n");
+		buf_adds(&b, page_paras[2 * pg]);
+		buf_adds(&b, "\n");
+		buf_adds(&b, page_paras[2 * pg + 1]);
+		if ((flags & P_FURN) && (pg < 2 || edges))
+			buf_printf(&b, "\n- %d -\nGE.13-12345\n", pg + 1);
+		if (pg < 2)
+			buf_adds(&b, (flags & P_FF) ? "\f" : "\n");
+	}
+	return held_str(&b);
+}
+
+static void
+expect_six_paragraphs(const struct doc *d)
+{
+	char *s = all_text(d);
+
+	assert_string_equal(doc_title(d), "REPORT ON THE WORK OF THE COUNCIL");
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 6);
+	assert_int_equal(count_kind(d, NODE_HEADING), 0);
+	for (int k = 1; k <= 6; k++) {
+		char l[16];
+
+		snprintf(l, sizeof(l), "%d", k);
+		assert_int_equal(doc_node(d, node_of(d, l))->parent, DOC_NONE);
+	}
+	expect_lacks(s, "C/108/INF/3");
+	expect_lacks(s, "GE.13");
+	expect_lacks(s, "- 1 -");
+	expect_lacks(s, "- 2 -");
+	expect_lacks(s, "- 3 -");
+	drop(s);
+	expect_own_text(d, node_of(d, "6"), "The Council closed its session after "
+	    "adopting the report of the meeting, as amended during the discussion, "
+	    "and after the closing statement of the Chair of the Council, who thanked "
+	    "the interpreters and the secretariat for their work.");
+}
+
+static void
+test_page_breaks(void **state)
+{
+	char *with = paged(P_FF), *without = paged(0);
+	struct doc *d = parse_str(with), *e = parse_str(without);
+	const char *s = doc_data(d);
+
+	(void)state;
+	/* Page breaks are recorded, and are not nodes: the structure is that
+	 * of the same text without them. */
+	assert_int_equal(doc_npagebreaks(d), 2);
+	assert_int_equal(doc_npagebreaks(e), 0);
+	assert_int_equal(doc_nnodes(d), doc_nnodes(e));
+	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
+		assert_string_equal(doc_label(d, i), doc_label(e, i));
+		assert_int_equal(doc_node(d, i)->kind, doc_node(e, i)->kind);
+	}
+	for (uint32_t i = 0; i < 2; i++) {
+		const struct pagebreak *pb = doc_pagebreak(d, i);
+		uint32_t next = node_of(d, i == 0 ? "3" : "5");
+
+		assert_int_equal(s[pb->off - 1], '\f');
+		assert_int_equal(pb->line, line_at(s, pb->off));
+		/* The first block at or after the break: paragraph 3, 5. */
+		assert_int_equal(pb->block, doc_node(d, next)->first_block);
+	}
+	drop(d);
+	drop(e);
+	drop(with);
+	drop(without);
+}
+
+static void
+test_running_furniture(void **state)
+{
+	char *p = paged(P_FF | P_FURN);
+	struct doc *d = parse_str(p);
+
+	(void)state;
+	expect_six_paragraphs(d);
+	drop(d);
+	drop(p);
+}
+
+/* The first page carries the running header too, and the last page
+ * its footer, as text extracted from PDF does. */
+static void
+test_running_furniture_first_and_last_page(void **state)
+{
+	char *p = paged(P_FF | P_FURN | P_FIRST_LAST);
+	struct doc *d = parse_str(p);
+
+	(void)state;
+	expect_six_paragraphs(d);
+	drop(d);
+	drop(p);
+}
+
+/* ----------------------------------------------------- PDF repairs */
+
+static void
+test_blank_line_inside_sentence(void **state)
+{
+	static const char doc[] =
+	    "1. The Director General said that relations with the United Nations are\n"
+	    "(a) First, a matter on which the views of the Organization are well known to\n"
+	    "the Council, and which is a matter for the Member States and for IOM Member\n"
+	    "\n"
+	    "States to decide; out of respect for you and your prerogative in the matter,\n"
+	    "my position, therefore, is one of strict neutrality.\n"
+	    "\n"
+	    "(b) Second, that the matter must be decided in time.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "1(a)", NODE_ITEM, 2, "1");
+	expect_node(d, "1(b)", NODE_ITEM, 8, "1");
+	expect_own_text(d, node_of(d, "1(a)"), "First, a matter on which the views of "
+	    "the Organization are well known to the Council, and which is a matter "
+	    "for the Member States and for IOM Member States to decide; out of "
+	    "respect for you and your prerogative in the matter, my position, "
+	    "therefore, is one of strict neutrality.");
+	drop(d);
+}
+
+static const char hyphens[] =
+    "1. The Secretary-General presented his 8-point agenda on the follow-up to the\n"
+    "2013 High-level Dialogue, which called for the greater institutionalization\n"
+    "of migration in the United Nations system and for a stronger role of the 2013\n"
+    "High-\n"
+    "level Dialogue in the work of the Organization and of its many partners abroad.\n"
+    "\n"
+    "2. The Organization, which now counts 157 Member States and has grown steadily\n"
+    "157 Member States and growing, is approaching universal membership, and the\n"
+    "Global Migration Group, established in 2003 by several agencies, now has\n"
+    "18 members, with several additional agencies expected to seek membership\n"
+    "soon. The working group noted that the institu-\n"
+    "tionalization of migration was a matter for the Member States to decide.\n";
+
+static void
+test_hyphenation(void **state)
+{
+	struct doc *d = parse_str(hyphens);
+	const struct block *bl;
+	bool glue = false;
+	char *s;
+
+	(void)state;
+	/* "High-" + "level": the text spells "High-level" elsewhere. */
+	s = own_text(d, node_of(d, "1"));
+	expect_contains(s, "the 2013 High-level Dialogue in the work");
+	expect_lacks(s, "High- level");
+	expect_lacks(s, "Highlevel");
+	expect_contains(s, "his 8-point agenda");
+	drop(s);
+	/* "institu-" + "tionalization": it does not. */
+	s = own_text(d, node_of(d, "2"));
+	expect_contains(s, "noted that the institutionalization of migration");
+	expect_lacks(s, "institu-");
+	expect_contains(s, "steadily 157 Member States and growing");
+	expect_contains(s, "now has 18 members, with");
+	drop(s);
+	/* The split word is glued, not spaced. */
+	bl = doc_block(d, doc_node(d, node_of(d, "2"))->first_block);
+	for (uint32_t p = bl->first_piece; p < bl->end_piece; p++)
+		if (doc_piece(d, p)->join == JOIN_GLUE) {
+			glue = true;
+			assert_memory_equal(doc_data(d) + doc_piece(d, p)->off, "tional", 6);
+			/* The hyphen is not part of the piece before. */
+			assert_int_not_equal(doc_data(d)[doc_piece(d, p - 1)->off +
+			    doc_piece(d, p - 1)->len - 1], '-');
+		}
+	assert_true(glue);
+	/* "2013 High-", "157 Member States", "18 members" at a line start,
+	 * "8-point": none of them numbering. */
+	assert_int_equal(doc_nnodes(d), 2);
+	assert_int_equal(doc_ndiags(d), 0);
+	drop(d);
+}
+
+/* Without evidence for the hyphen, the same break loses it; the
+ * evidence counts whatever its case. */
+static void
+test_hyphenation_evidence(void **state)
+{
+	static const char without[] =
+	    "1. The Secretary-General presented his agenda on the follow-up to the second\n"
+	    "High-\n"
+	    "level Dialogue on International Migration and Development held in New York.\n";
+	static const char folded[] =
+	    "1. The Secretary-General presented his agenda on the follow-up to the second\n"
+	    "High-\n"
+	    "level Dialogue on International Migration and Development held in New York.\n"
+	    "\n"
+	    "2. The high-level dialogue will meet again in a few years from now, in 2031.\n";
+	struct doc *d = parse_str(without);
+	char *s = own_text(d, node_of(d, "1"));
+
+	(void)state;
+	expect_contains(s, "the second Highlevel Dialogue");
+	drop(s);
+	drop(d);
+	d = parse_str(folded);
+	s = own_text(d, node_of(d, "1"));
+	expect_contains(s, "the second High-level Dialogue");
+	drop(s);
+	drop(d);
+}
+
+/* ------------------------------------------------------- line ends */
+
+static void
+expect_same_structure(const struct doc *a, const struct doc *b)
+{
+	assert_int_equal(doc_nnodes(a), doc_nnodes(b));
+	assert_int_equal(doc_nblocks(a), doc_nblocks(b));
+	assert_string_equal(doc_title(a), doc_title(b));
+	for (uint32_t i = 0; i < doc_nnodes(a); i++) {
+		const struct node *x = doc_node(a, i), *y = doc_node(b, i);
+
+		assert_string_equal(doc_label(a, i), doc_label(b, i));
+		assert_int_equal(x->kind, y->kind);
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->parent, y->parent);
+		assert_int_equal(x->size, y->size);
+		assert_int_equal(x->flags, y->flags);
+	}
+	for (uint32_t i = 0; i < doc_nblocks(a); i++) {
+		char *s = block_str(a, i), *t = block_str(b, i);
+
+		assert_int_equal(doc_block(a, i)->line, doc_block(b, i)->line);
+		assert_int_equal(doc_block(a, i)->kind, doc_block(b, i)->kind);
+		assert_string_equal(s, t);
+		assert_null(strchr(t, '\r'));
+		drop(s);
+		drop(t);
+	}
+}
+
+static void
+test_crlf_and_cr(void **state)
+{
+	size_t n;
+	char *lf = bundled(&n);
+	char *crlf = hold(malloc(2 * n + 1), free), *cr = hold(malloc(n + 1), free);
+	size_t k = 0;
+	struct doc *a, *b, *c;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		if (lf[i] == '\n')
+			crlf[k++] = '\r';
+		crlf[k++] = lf[i];
+		cr[i] = lf[i] == '\n' ? '\r' : lf[i];
+	}
+	a = parse_bytes(lf, n, false);
+	b = parse_bytes(crlf, k, false);
+	c = parse_bytes(cr, n, false);
+	expect_same_structure(a, b);
+	expect_same_structure(a, c);
+	/* Line numbers of offsets, too. */
+	assert_int_equal(doc_line_of(b, doc_node(b, node_of(b, "5(b)(ii)"))->start), 56);
+	assert_int_equal(doc_line_of(c, doc_node(c, node_of(c, "5(b)(ii)"))->start), 56);
+	assert_int_equal(doc_line_of(c, doc_node(c, node_of(c, "8"))->start), 105);
+	drop(a);
+	drop(b);
+	drop(c);
+	drop(lf);
+	drop(crlf);
+	drop(cr);
+}
+
+/* ---------------------------------------------------- label look-up */
+
+static void
+test_find_label_forgiving(void **state)
+{
+	static const char *const same_b[] = { "5b", "5 (b)", "5(b)", "5B", "5(B)",
+		" 5 b ", "5 B" };
+	static const char *const same_bii[] = { "5(b)(ii)", "5bii", "5 (b) (ii)",
+		"5(B)(II)", "5b(ii)" };
+	struct doc *d = parse_bundled();
+	uint32_t b = node_of(d, "5(b)"), bii = node_of(d, "5(b)(ii)");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(same_b) / sizeof(*same_b); i++)
+		if (doc_find_label(d, same_b[i]) != b)
+			fail_msg("'%s' does not find 5(b)", same_b[i]);
+	for (size_t i = 0; i < sizeof(same_bii) / sizeof(*same_bii); i++)
+		if (doc_find_label(d, same_bii[i]) != bii)
+			fail_msg("'%s' does not find 5(b)(ii)", same_bii[i]);
+	assert_int_equal(doc_find_label(d, "5"), node_of(d, "5"));
+	assert_int_equal(doc_find_label(d, "paragraph 5"), node_of(d, "5"));
+	assert_int_equal(doc_find_label(d, "6c"), node_of(d, "6(c)"));
+	assert_int_equal(doc_find_label(d, "5(e)"), DOC_NONE);
+	assert_int_equal(doc_find_label(d, "9"), DOC_NONE);
+	assert_int_equal(doc_find_label(d, "5(b)(iii)"), DOC_NONE);
+	assert_int_equal(doc_find_label(d, ""), DOC_NONE);
+	assert_int_equal(doc_find_label(d, "()"), DOC_NONE);
+	drop(d);
+}
+
+/* ---------------------------------------------------------- offsets */
+
+/* Every offset of every piece maps back to its block, its node and its
+ * source line. */
+static void
+expect_offsets_consistent(const struct doc *d)
+{
+	const char *s = doc_data(d);
+
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		const struct block *bl = doc_block(d, b);
+
+		if (bl->first_piece == bl->end_piece)
+			continue;
+		assert_int_equal(doc_block_start(d, b), doc_piece(d, bl->first_piece)->off);
+		assert_int_equal(bl->line, line_at(s, doc_block_start(d, b)));
+		for (uint32_t p = bl->first_piece; p < bl->end_piece; p++) {
+			const struct piece *pc = doc_piece(d, p);
+
+			for (uint32_t k = 0; k < pc->len; k += 5) {
+				uint32_t off = pc->off + k;
+
+				if (doc_block_at(d, off) != b)
+					fail_msg("offset %u: block %u, want %u", off,
+					    doc_block_at(d, off), b);
+				assert_int_equal(doc_node_at(d, off), bl->node);
+				assert_int_equal(doc_line_of(d, off), line_at(s, off));
+			}
+		}
+	}
+	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
+		const struct node *n = doc_node(d, i);
+
+		assert_int_equal(n->line, line_at(s, n->start));
+		assert_int_equal(doc_line_of(d, n->start), n->line);
+		/* The first block at the node's line is its own (or an
+		 * earlier node's on the same line). */
+		assert_true(doc_block_at_line(d, n->line) <= n->first_block ||
+		    n->first_block == n->end_block);
+	}
+}
+
+static void
+test_offsets_consistent(void **state)
+{
+	struct doc *d = parse_bundled();
+
+	(void)state;
+	expect_offsets_consistent(d);
+	drop(d);
+	d = parse_str(rfc);
+	expect_offsets_consistent(d);
+	drop(d);
+	d = parse_str(report);
+	expect_offsets_consistent(d);
+	drop(d);
+}
+
+/* The offset of a node's own marker ("5.", "(b)") is inside that node:
+ * its range includes its marker (doc.h). */
+static void
+test_node_at_marker(void **state)
+{
+	struct doc *d = parse_bundled();
+
+	(void)state;
+	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
+		const struct node *n = doc_node(d, i);
+		uint32_t at = doc_node_at(d, n->start);
+
+		if (!doc_contains(d, i, at))
+			fail_msg("doc_node_at(start of '%s' at %u) is '%s'",
+			    doc_label(d, i), n->start, doc_label(d, at));
+	}
+	drop(d);
+}
+
+/* ---------------------------------------------------------- windows */
+
+static void
+test_parse_range_prefix(void **state)
+{
+	size_t n;
+	char *p = bundled(&n);
+	struct load_error e;
+	struct text *t = hold(load_bytes("iom", p, n, NULL, &e), release_text);
+	struct doc *whole = hold(parse_text(t), release_doc), *pre, *rest;
+	uint32_t five = doc_node(whole, node_of(whole, "5"))->start, k = 0;
+
+	(void)state;
+	check_model(whole);
+	pre = hold(parse_range(t, 0, five, 1, false), release_doc);
+	check_model(pre);
+	assert_false(doc_is_complete(pre));
+	/* Everything before paragraph 5, as in the whole. */
+	assert_int_equal(doc_nnodes(pre), node_of(whole, "5"));
+	for (uint32_t i = 0; i < doc_nnodes(pre); i++) {
+		assert_string_equal(doc_label(pre, i), doc_label(whole, i));
+		assert_int_equal(doc_node(pre, i)->kind, doc_node(whole, i)->kind);
+		assert_int_equal(doc_node(pre, i)->line, doc_node(whole, i)->line);
+		assert_int_equal(doc_node(pre, i)->start, doc_node(whole, i)->start);
+		assert_int_equal(doc_node(pre, i)->size, doc_node(whole, i)->size);
+	}
+	assert_string_equal(doc_title(pre), doc_title(whole));
+	/* A window from paragraph 5 on, with its line numbers. */
+	assert_int_equal(parse_window_start(t, five + 100, 4096), five);
+	rest = hold(parse_range(t, five, (uint32_t)t->len, 39, false), release_doc);
+	check_model(rest);
+	for (uint32_t i = node_of(whole, "5"); i < doc_nnodes(whole); i++, k++) {
+		assert_true(k < doc_nnodes(rest));
+		assert_string_equal(doc_label(rest, k), doc_label(whole, i));
+		assert_int_equal(doc_node(rest, k)->line, doc_node(whole, i)->line);
+		assert_int_equal(doc_node(rest, k)->start, doc_node(whole, i)->start);
+	}
+	assert_int_equal(k, doc_nnodes(rest));
+	drop(pre);
+	drop(rest);
+	drop(whole);
+	drop(t);
+	drop(p);
+}
+
+/* ---------------------------------------------- the bundled document */
+
+static void
+test_bundled_golden(void **state)
+{
+	static const struct {
+		const char *label;
+		uint32_t line;
+		enum node_kind kind;
+	} want[] = {
+		{ "1", 7, NODE_PARAGRAPH }, { "2", 15, NODE_PARAGRAPH },
+		{ "3", 27, NODE_PARAGRAPH }, { "3(a)", 28, NODE_ITEM },
+		{ "3(b)", 29, NODE_ITEM }, { "3(c)", 30, NODE_ITEM },
+		{ "3(d)", 32, NODE_ITEM }, { "4", 35, NODE_PARAGRAPH },
+		{ "5", 39, NODE_PARAGRAPH }, { "5(a)", 47, NODE_ITEM },
+		{ "5(b)", 53, NODE_ITEM }, { "5(b)(i)", 55, NODE_SUBITEM },
+		{ "5(b)(ii)", 56, NODE_SUBITEM }, { "5(c)", 64, NODE_ITEM },
+		{ "5(d)", 70, NODE_ITEM }, { "6", 79, NODE_PARAGRAPH },
+		{ "6(a)", 82, NODE_ITEM }, { "6(b)", 88, NODE_ITEM },
+		{ "6(c)", 91, NODE_ITEM }, { "7", 95, NODE_PARAGRAPH },
+		{ "8", 105, NODE_PARAGRAPH },
+	};
+	static const char *const children5[] = { "5(a)", "5(b)", "5(c)", "5(d)" };
+	struct doc *d = parse_bundled();
+	struct display *disp = hold(display_new("UTF-8"), release_display);
+	uint32_t five, c, b;
+	char *dump = NULL, *s;
+	size_t dumplen = 0, k = 0;
+	FILE *f;
+	bool cont = false;
+
+	(void)state;
+	/* Every label and line; nothing else. */
+	assert_int_equal(doc_nnodes(d), 1 + sizeof(want) / sizeof(*want));
+	assert_int_equal(doc_title_node(d), 0);
+	for (size_t i = 0; i < sizeof(want) / sizeof(*want); i++) {
+		uint32_t id = node_of(d, want[i].label);
+
+		assert_int_equal(id, i + 1);
+		if (doc_node(d, id)->line != want[i].line || doc_node(d, id)->kind != want[i].kind)
+			fail_msg("%s: line %u kind %s, want line %u kind %s",
+			    want[i].label, doc_node(d, id)->line,
+			    doc_kind_name(doc_node(d, id)->kind), want[i].line,
+			    doc_kind_name(want[i].kind));
+	}
+	/* The children of 5. */
+	five = node_of(d, "5");
+	for (c = doc_node(d, five)->first_child; c != DOC_NONE;
+	    c = doc_node(d, c)->next_sibling, k++) {
+		assert_true(k < 4);
+		assert_string_equal(doc_label(d, c), children5[k]);
+	}
+	assert_int_equal(k, 4);
+	/* The title. */
+	assert_true(starts_with(doc_title(d), "DIRECTOR GENERAL"));
+	assert_true(ends_with(doc_title(d), "IOM STRATEGY"));
+	/* "(e.g. UNCTs" stays text in paragraph 7. */
+	s = own_text(d, node_of(d, "7"));
+	expect_contains(s, "bodies (e.g. UNCTs, IASC, UNDSS, UNJSPF, Multi-donor Trust Funds)");
+	drop(s);
+	/* The text after 5(b)(ii)'s sentence goes back to 5(b). */
+	b = node_of(d, "5(b)");
+	for (uint32_t i = doc_node(d, b)->first_block; i < doc_node(d, b)->end_block; i++) {
+		const struct block *bl = doc_block(d, i);
+
+		s = block_str(d, i);
+		if (starts_with(s, "Here, as an illustration")) {
+			assert_int_equal(bl->node, b);
+			assert_true(bl->flags & BLOCK_CONT);
+			assert_int_equal(bl->line, 58);
+			expect_contains(s, "now has 18 members, with several additional UN "
+			    "agencies expected to seek membership.");
+			cont = true;
+		}
+		drop(s);
+	}
+	assert_true(cont);
+	expect_own_text(d, node_of(d, "5(b)(ii)"), "UN and other agencies would "
+	    "duplicate aspects of our mandate to the point that we risked losing "
+	    "our global migration agency status.");
+	/* The dump, reflowed at 200, white space collapsed. */
+	f = open_memstream(&dump, &dumplen);
+	assert_non_null(f);
+	assert_int_equal(dump_doc(d, disp, 200, f), 0);
+	fclose(f);
+	hold(dump, free);
+	{
+		size_t w = 0;
+		bool space = false;
+
+		for (size_t i = 0; i < dumplen; i++) {
+			bool ws = dump[i] == ' ' || dump[i] == '\n' || dump[i] == '\t';
+
+			if (ws) {
+				space = w > 0;
+				continue;
+			}
+			if (space)
+				dump[w++] = ' ';
+			space = false;
+			dump[w++] = dump[i];
+		}
+		dump[w] = '\0';
+	}
+	expect_contains(dump, "2013 High-level Dialogue");
+	expect_contains(dump, "IOM Member States to decide");
+	expect_contains(dump, "in large part, as an effort");
+	expect_contains(dump, "a more formal association with the UN system: (i)");
+	expect_contains(dump, "(e.g. UNCTs");
+	expect_lacks(dump, "High- level");
+	expect_lacks(dump, "Highlevel");
+	drop(dump);
+	drop(disp);
+	drop(d);
+}
+
+/* ------------------------------------------------- caseless scripts */
+
+/* A numbered paragraph in a script without capitals (a Chinese
+ * resolution) is numbered all the same. */
+static void
+test_numbered_paragraphs_caseless(void **state)
+{
+	static const char doc[] =
+	    "\xE5\xA4\xA7\xE4\xBC\x9A\xEF\xBC\x8C\n"     /* 大会， */
+	    "\n"
+	    "1. \xE5\x86\xB3\xE5\xAE\x9A\xE4\xB8\xBE\xE8\xA1\x8C\xE9\xAB\x98\xE7\xBA\xA7"
+	    "\xE5\x88\xAB\xE5\xAF\xB9\xE8\xAF\x9D\xEF\xBC\x9B\n"    /* 决定举行高级别对话； */
+	    "\n"
+	    "2. \xE8\xAF\xB7\xE7\xA7\x98\xE4\xB9\xA6\xE9\x95\xBF\xE6\x8F\x90\xE4\xBA\xA4"
+	    "\xE6\x8A\xA5\xE5\x91\x8A\xEF\xBC\x9B\n"                /* 请秘书长提交报告； */
+	    "\n"
+	    "3. \xE5\x86\xB3\xE5\xAE\x9A\xE7\xBB\xA7\xE7\xBB\xAD\xE5\xA4\x84\xE7\x90\x86"
+	    "\xE8\xBF\x99\xE4\xB8\xAA\xE9\x97\xAE\xE9\xA2\x98\xE3\x80\x82\n"; /* 决定继续处理这个问题。 */
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "1", NODE_PARAGRAPH, 3, NULL);
+	expect_node(d, "2", NODE_PARAGRAPH, 5, NULL);
+	expect_node(d, "3", NODE_PARAGRAPH, 7, NULL);
+	drop(d);
+}
+
+/* ------------------------------------------------------- robustness */
+
+static void
+test_empty(void **state)
+{
+	static const char *const blank[] = { "", "\n", "\n\n   \n\t\n", "\f", "\r\n\f\r\n \f" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(blank) / sizeof(*blank); i++) {
+		struct doc *d = parse_str(blank[i]);
+
+		assert_int_equal(doc_nnodes(d), 0);
+		assert_int_equal(doc_nblocks(d), 0);
+		assert_string_equal(doc_title(d), "");
+		assert_int_equal(doc_title_node(d), DOC_NONE);
+		assert_int_equal(doc_block_at(d, 0), DOC_NONE);
+		assert_int_equal(doc_node_at(d, 0), DOC_NONE);
+		assert_int_equal(doc_block_at_line(d, 1), DOC_NONE);
+		assert_int_equal(doc_find_label(d, "1"), DOC_NONE);
+		assert_int_equal(doc_line_of(d, 0), 1);
+		drop(d);
+	}
+}
+
+static void
+test_binary_forced(void **state)
+{
+	size_t n = 1u << 20;
+	unsigned char *p = hold(malloc(n), free);
+	uint32_t x = 12345;
+	struct doc *d;
+
+	(void)state;
+	watchdog(300);
+	p[0] = 0;       /* a NUL at once: binary */
+	for (size_t i = 1; i < n; i++) {
+		x = x * 1103515245u + 12345u;
+		p[i] = (unsigned char)(x >> 16);
+		/* Some text-like runs: markers, parentheses, line ends. */
+		if ((x >> 8 & 31) == 0)
+			p[i] = "\n(a)1.(i)\f\r-"[x % 12];
+	}
+	d = parse_bytes(p, n, true);
+	assert_true(doc_text(d)->binary);
+	drop(d);
+	drop(p);
+	alarm(0);
+}
+
+static void
+test_no_structure(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+	size_t total = 0;
+	char *s;
+
+	(void)state;
+	for (int i = 0; i < 2000; i++)
+		buf_adds(b, i % 7 == 6 ? "\n" :
+		    "nothing here is numbered and nothing here is a heading either so\n");
+	d = parse_str(b->data);
+	assert_true(doc_nnodes(d) >= 1);
+	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
+		assert_string_equal(doc_label(d, i), "");
+		assert_true(doc_node(d, i)->kind == NODE_PARAGRAPH ||
+		    doc_node(d, i)->kind == NODE_TITLE);
+	}
+	assert_int_equal(doc_ndiags(d), 0);
+	s = all_text(d);
+	for (char *q = s; (q = strstr(q, "numbered")) != NULL; q++)
+		total++;
+	assert_int_equal(total, 2000 - 2000 / 7);       /* no line lost */
+	drop(s);
+	drop(d);
+	drop(b);
+}
+
+static void
+test_nested_items_one_line(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+
+	(void)state;
+	watchdog(300);
+	for (int i = 0; i < 100000; i++)
+		buf_adds(b, i % 2 ? "(i) " : "(a) ");
+	buf_addc(b, '\n');
+	d = parse_str(b->data);
+	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 100000);
+	drop(d);
+	/* The same after a colon, where inline items are looked for. */
+	buf_reset(b);
+	buf_adds(b, "1. The items are as follows: ");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(b, i % 2 ? "(i) x; " : "(a) x; ");
+	buf_addc(b, '\n');
+	d = parse_str(b->data);
+	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 100001);
+	node_of(d, "1");
+	drop(d);
+	drop(b);
+	alarm(0);
+}
+
+static void
+test_nested_items_lines(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+
+	(void)state;
+	watchdog(300);
+	buf_adds(b, "1. The items are as follows:\n");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(b, i % 2 ? "(i) x\n" : "(a) x\n");
+	d = parse_str(b->data);
+	/* Whatever the structure: all kept, nested no deeper than the
+	 * markers could make it, labels unique (check_model). */
+	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 100001);
+	for (uint32_t i = 0; i < doc_nnodes(d); i++)
+		assert_true(doc_node(d, i)->depth <= 16);
+	drop(d);
+	drop(b);
+	alarm(0);
+}
+
+static void
+test_huge_line(void **state)
+{
+	size_t n = 50u << 20;
+	char *p = hold(malloc(n), free);
+	struct doc *d;
+	uint64_t total = 0;
+
+	(void)state;
+	watchdog(300);
+	for (size_t i = 0; i < n; i++)
+		p[i] = "word "[i % 5];
+	p[n - 1] = 'x';
+	d = parse_bytes(p, n, false);
+	drop(p);
+	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 4);
+	/* The model is small, and holds all of the text. */
+	assert_true(doc_nblocks(d) <= 4);
+	for (uint32_t b = 0; b < doc_nblocks(d); b++)
+		for (uint32_t k = doc_block(d, b)->first_piece; k < doc_block(d, b)->end_piece; k++)
+			total += doc_piece(d, k)->len;
+	assert_true(total == n);
+	drop(d);
+	alarm(0);
+}
+
+static void
+test_million_paragraphs(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+
+	(void)state;
+	watchdog(300);
+	for (unsigned i = 1; i <= 1000000; i++)
+		buf_printf(b, "%u. Text.\n", i);
+	d = parse_str(b->data);
+	drop(b);
+	assert_int_equal(doc_nnodes(d), 1000000);
+	assert_string_equal(doc_label(d, 999999), "1000000");
+	assert_string_equal(doc_label(d, 499999), "500000");
+	assert_int_equal(doc_node(d, 999999)->line, 1000000);
+	assert_int_equal(doc_find_label(d, "1000000"), 999999);
+	assert_int_equal(doc_find_label(d, "123456"), 123455);
+	assert_int_equal(doc_ndiags(d), 0);
+	drop(d);
+	alarm(0);
+}
+
+static void
+test_garbage_lines(void **state)
+{
+	static const char *const junk[] = { "(\n", "1.\n", ")\n", "((((((((\n",
+		"(a\n", "1.1.1.1.1.1.1.1.1.1.1.1.\n", "(iiiiiiiii)\n", "\f\n",
+		"- 1 -\n", "(a)\n", "(i)\n", "ARTICLE\n", "Article 1\n", "#\n",
+		"99999999999999999999.\n", "(z) (zz) (zzz)\n", "-\n" };
+	struct buf *b = held_buf();
+
+	(void)state;
+	watchdog(300);
+	for (size_t j = 0; j < sizeof(junk) / sizeof(*junk); j++) {
+		struct doc *d;
+
+		buf_reset(b);
+		for (int i = 0; i < 20000; i++)
+			buf_adds(b, junk[j]);
+		d = parse_str(b->data);
+		assert_true(doc_nnodes(d) <= 20000);
+		drop(d);
+	}
+	/* All of them mixed. */
+	buf_reset(b);
+	for (int i = 0; i < 50000; i++)
+		buf_adds(b, junk[(i * 7) % (sizeof(junk) / sizeof(*junk))]);
+	drop(parse_str(b->data));
+	drop(b);
+	alarm(0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_teardown(test_title_block, release_all),
+		cmocka_unit_test_teardown(test_numbered_paragraphs, release_all),
+		cmocka_unit_test_teardown(test_numbered_sections, release_all),
+		cmocka_unit_test_teardown(test_items_at_line_start, release_all),
+		cmocka_unit_test_teardown(test_items_inline, release_all),
+		cmocka_unit_test_teardown(test_items_inline_wrapped_marker, release_all),
+		cmocka_unit_test_teardown(test_not_items, release_all),
+		cmocka_unit_test_teardown(test_letter_or_roman_at_line_start, release_all),
+		cmocka_unit_test_teardown(test_letter_after_h_inline, release_all),
+		cmocka_unit_test_teardown(test_nested_items_inline, release_all),
+		cmocka_unit_test_teardown(test_nested_labels, release_all),
+		cmocka_unit_test_teardown(test_headings, release_all),
+		cmocka_unit_test_teardown(test_numbering_restart_qualified, release_all),
+		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
+		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
+		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
+		cmocka_unit_test_teardown(test_preformatted_lines_kept, release_all),
+		cmocka_unit_test_teardown(test_page_breaks, release_all),
+		cmocka_unit_test_teardown(test_running_furniture, release_all),
+		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
+		cmocka_unit_test_teardown(test_blank_line_inside_sentence, release_all),
+		cmocka_unit_test_teardown(test_hyphenation, release_all),
+		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
+		cmocka_unit_test_teardown(test_crlf_and_cr, release_all),
+		cmocka_unit_test_teardown(test_find_label_forgiving, release_all),
+		cmocka_unit_test_teardown(test_offsets_consistent, release_all),
+		cmocka_unit_test_teardown(test_node_at_marker, release_all),
+		cmocka_unit_test_teardown(test_parse_range_prefix, release_all),
+		cmocka_unit_test_teardown(test_bundled_golden, release_all),
+		cmocka_unit_test_teardown(test_numbered_paragraphs_caseless, release_all),
+		cmocka_unit_test_teardown(test_empty, release_all),
+		cmocka_unit_test_teardown(test_binary_forced, release_all),
+		cmocka_unit_test_teardown(test_no_structure, release_all),
+		cmocka_unit_test_teardown(test_nested_items_one_line, release_all),
+		cmocka_unit_test_teardown(test_nested_items_lines, release_all),
+		cmocka_unit_test_teardown(test_huge_line, release_all),
+		cmocka_unit_test_teardown(test_million_paragraphs, release_all),
+		cmocka_unit_test_teardown(test_garbage_lines, release_all),
+	};
+
+	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}
