@@ -95,7 +95,9 @@ layout_width(const struct layout *l)
 static int
 clamp_col(const struct layout *l, int col)
 {
-	int room = MIN(MIN_TEXT, l->width / 2);
+	/* At least two columns for the text (a wide character), at most
+	 * the width. */
+	int room = MIN(l->width, MAX(2, MIN(MIN_TEXT, l->width / 2)));
 
 	return MAX(0, MIN(col, l->width - room));
 }
@@ -338,7 +340,9 @@ wrap(const struct layout *l, struct builder *bd, const struct stream *st,
 		for (; i < end; i++) {
 			int gw = st->g[i].g.width;
 
-			if (col + gw > width && col > col1) {
+			/* Never cut before a combining mark: it stays with
+			 * its base. */
+			if (gw > 0 && col + gw > width && col > col1) {
 				new_line(bd, st->g[i].src, 0);
 				from = bd->lb->nglyphs;
 				col = col1;
