@@ -41,6 +41,8 @@ struct tree {
 	struct items items;
 	uint32_t title;             /* the title node */
 	bool title_done;
+	uint32_t header_end;        /* the last line of a preformatted title
+	                               block (an RFC's header), or 0 */
 	struct buf title_text;
 	uint32_t bare_heading;      /* a keyword heading with nothing under
 	                               it yet */
@@ -349,6 +351,14 @@ emit_text(struct pctx *p, const struct para *pa, uint32_t owner,
 
 /* ------------------------------------------------------------- title */
 
+/* Does pa continue a preformatted title block, on the very next line
+ * ("Category: Standards Track" under an RFC's columns)? */
+static bool
+in_header(const struct tree *t, const struct para *pa)
+{
+	return t->header_end != 0 && pa->first.lineno == t->header_end + 1;
+}
+
 static bool
 title_like(const struct pctx *p, const struct para *pa)
 {
@@ -357,7 +367,7 @@ title_like(const struct pctx *p, const struct para *pa)
 
 	if (pa->first.lineno > TITLE_LINES || t->title_text.len > TITLE_MAX)
 		return false;
-	if (pa->role == R_PRE)
+	if (pa->role == R_PRE || in_header(t, pa))
 		return true;
 	if (pa->role == R_HEADING)
 		return !pa->kw && ((pa->first.flags & LN_CAPS) ||
@@ -376,20 +386,40 @@ title_like(const struct pctx *p, const struct para *pa)
 	    !(last == E_STOP && pa->npieces > 1) && text_end(pa) - pa->pieces[0].off < 300;
 }
 
+/* Is the line pc centred on the page, one run of words? */
+static bool
+centred(const struct pctx *p, const struct ppiece *pc)
+{
+	int left = pc->indent, right = (int)p->width - left - (int)pc->len;
+
+	if (pc->len == 0 || left < 4 || right < 0 || abs(left - right) > 6)
+		return false;
+	for (uint32_t i = 0; i + 2 < pc->len; i++)
+		if (p->s[pc->off + i] == ' ' && p->s[pc->off + i + 1] == ' ' &&
+		    p->s[pc->off + i + 2] == ' ')
+			return false;
+	return true;
+}
+
 static void
 title_add(struct pctx *p, const struct para *pa)
 {
 	struct tree *t = p->tree;
+	bool header = pa->role == R_PRE || in_header(t, pa);
 
 	if (t->title == DOC_NONE)
 		t->title = docb_node(p->db, NODE_TITLE, DOC_NONE, pa->start,
 		    pa->lineno, 0, 0);
-	emit_text(p, pa, t->title, pa->role == R_PRE ? BLOCK_PRE : BLOCK_TITLE, 0);
-	if (pa->role == R_PRE)
-		return;
+	emit_text(p, pa, t->title, header ? BLOCK_PRE : BLOCK_TITLE, 0);
+	if (header && pa->npieces > 0)
+		t->header_end = pa->pieces[pa->npieces - 1].lineno;
 	for (size_t i = 0; i < pa->npieces; i++) {
 		const struct ppiece *pc = &pa->pieces[i];
 
+		/* Of a preformatted title block (an RFC's header), only the
+		 * centred lines: the columns of names and dates are not. */
+		if (header && !centred(p, pc))
+			continue;
 		if (t->title_text.len > 0 && pc->join != JOIN_GLUE)
 			buf_addc(&t->title_text, ' ');
 		buf_add(&t->title_text, p->s + pc->off, pc->len);

@@ -633,6 +633,37 @@ test_items_inline_wrapped_marker(void **state)
 	drop(d);
 }
 
+/* An RFC's title is the centred line under its header, not the header's
+ * columns, even when a line without columns ends the header. */
+static void
+test_rfc_title(void **state)
+{
+	static const char doc[] =
+	    "\n\n\n"
+	    "Network Working Group                                       S. Josefsson\n"
+	    "Request for Comments: 4648                                           SJD\n"
+	    "Obsoletes: 3548                                             October 2006\n"
+	    "Category: Standards Track\n"
+	    "\n\n"
+	    "             The Base16, Base32, and Base64 Data Encodings\n"
+	    "\n"
+	    "Status of This Memo\n"
+	    "\n"
+	    "   This document specifies an Internet standards track protocol for the\n"
+	    "   Internet community, and requests discussion and suggestions.\n"
+	    "\n"
+	    "1.  Introduction\n"
+	    "\n"
+	    "   Data is often stored or transferred in environments that, for\n"
+	    "   legacy reasons, are restricted to US-ASCII data.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	assert_string_equal(doc_title(d), "The Base16, Base32, and Base64 Data Encodings");
+	expect_node(d, "1", NODE_SECTION, 17, NULL);
+	drop(d);
+}
+
 static void
 test_items_inline(void **state)
 {
@@ -1933,6 +1964,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbered_sections, release_all),
 		cmocka_unit_test_teardown(test_items_at_line_start, release_all),
 		cmocka_unit_test_teardown(test_items_inline, release_all),
+		cmocka_unit_test_teardown(test_rfc_title, release_all),
 		cmocka_unit_test_teardown(test_items_inline_wrapped_marker, release_all),
 		cmocka_unit_test_teardown(test_not_items, release_all),
 		cmocka_unit_test_teardown(test_letter_or_roman_at_line_start, release_all),
