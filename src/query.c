@@ -144,6 +144,17 @@ put_label(const struct doc *d, uint32_t node, const struct query_opts *o,
 	put_text(o, out, l, strlen(l));
 }
 
+/* "5(a), 5(b)": the labels of nodes[0..n). */
+static void
+put_labels(const struct doc *d, const uint32_t *nodes, size_t n,
+    const struct query_opts *o, FILE *out)
+{
+	for (size_t k = 0; k < n; k++) {
+		fputs(k ? ", " : "", out);
+		put_label(d, nodes[k], o, out);
+	}
+}
+
 static void
 json_label(struct json *j, const struct doc *d, uint32_t node)
 {
@@ -217,10 +228,7 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 		}
 		put_label(d, lists_at(m->lists, i), o, out);
 		fprintf(out, "\t%zu %s\t", ni, *noun ? noun : "items");
-		for (size_t k = 0; k < ni; k++) {
-			fputs(k ? ", " : "", out);
-			put_label(d, items[k], o, out);
-		}
+		put_labels(d, items, ni, o, out);
 		fputc('\t', out);
 		put_text(o, out, lead, strlen(lead));
 		if (lists_mismatch(m->lists, i))
@@ -352,10 +360,7 @@ query_terms(const struct model *m, const struct query_opts *o, FILE *out)
 		}
 		put_text(o, out, text, strlen(text));
 		fprintf(out, "\t%s\t", terms_kind_name(terms_kind(m->terms, t)));
-		for (size_t k = 0; k < n; k++) {
-			fputs(k ? ", " : "", out);
-			put_label(d, nodes[k], o, out);
-		}
+		put_labels(d, nodes, n, o, out);
 		fputc('\n', out);
 	}
 	if (o->json) {
