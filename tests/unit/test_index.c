@@ -18,25 +18,17 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "index.h"
 #include "lexicon.h"
-#include "load.h"
 #include "model.h"
-#include "run.h"
 
+/* Each model here has an empty lexicon of its own: done() frees both. */
 static struct model *
 build(const char *s, struct lexicon **lx)
 {
-	struct load_error e;
-	struct text *t = load_bytes("test", s, strlen(s), NULL, &e);
-	struct model *m;
-
-	assert_non_null(t);
 	*lx = lexicon_parse("", 0);
-	m = model_build(t, *lx);
-	load_unref(t);
-	assert_non_null(m);
-	return m;
+	return fixture_build(s, *lx);
 }
 
 static void
@@ -49,18 +41,8 @@ done(struct model *m, struct lexicon *lx)
 static struct model *
 build_bundled(struct lexicon **lx)
 {
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	size_t n;
-	char *s;
-	struct model *m;
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	s = test_read(path, &n);
-	m = build(s, lx);
-	free(s);
-	return m;
+	*lx = lexicon_parse("", 0);
+	return fixture_build_bundled(*lx);
 }
 
 static uint32_t

@@ -27,10 +27,10 @@
 
 #include "display.h"
 #include "doc.h"
+#include "fixture.h"
 #include "layout.h"
 #include "load.h"
 #include "parse.h"
-#include "run.h"
 #include "util.h"
 
 static struct display *disp;
@@ -38,41 +38,14 @@ static struct display *disp;
  * test_narrow_and_wide_widths: test_wide_characters_narrow does that). */
 static bool straddle_check;
 
-/* What a test allocates is held here and released after it, passed or
- * failed (cmocka leaves a failing test by longjmp), so that a leak
- * report is about the code under test, never about a failed test. */
-#define MAXHELD 64
-
-static struct {
-	void *p;
-	void (*release)(void *);
-} held[MAXHELD];
-static size_t nheld;
-
+/* What a test allocates is held (fixture_hold) and released after it,
+ * passed or failed; here a NULL to hold fails the test (every layout,
+ * laid-out block and document the tests ask for must exist). */
 static void *
 hold(void *p, void (*release)(void *))
 {
 	assert_non_null(p);
-	assert_true(nheld < MAXHELD);
-	held[nheld].p = p;
-	held[nheld].release = release;
-	nheld++;
-	return p;
-}
-
-/* Release p now. */
-static void
-drop(void *p)
-{
-	for (size_t i = nheld; i-- > 0;)
-		if (held[i].p == p) {
-			void (*release)(void *) = held[i].release;
-
-			held[i] = held[--nheld];
-			release(p);
-			return;
-		}
-	fail_msg("drop: %p is not held", p);
+	return fixture_hold(p, release);
 }
 
 static void
@@ -134,17 +107,6 @@ reset(void **state)
 {
 	(void)state;
 	straddle_check = true;
-	return 0;
-}
-
-static int
-release_all(void **state)
-{
-	(void)state;
-	while (nheld > 0) {
-		nheld--;
-		held[nheld].release(held[nheld].p);
-	}
 	return 0;
 }
 
@@ -229,22 +191,17 @@ parse_str(const char *s)
 static struct doc *
 parse_bundled(void)
 {
-	const char *top = getenv("TOPSRC");
-	char path[4096];
 	size_t n;
-	char *p;
+	char *p = hold(fixture_bundled_text(&n), free);
 	struct load_error e;
 	struct text *t;
 	struct doc *d;
 
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	p = hold(test_read(path, &n), free);
 	t = load_bytes("iom", p, n, NULL, &e);
 	assert_non_null(t);
 	d = parse_text(t);
 	load_unref(t);
-	drop(p);
+	fixture_drop(p);
 	return hold(d, release_doc);
 }
 
@@ -471,9 +428,9 @@ each_block(const struct doc *d, int width, unsigned flags,
 		check_coverage(d, lb);
 		if (fn)
 			fn(d, lb, width, arg);
-		drop(lb);
+		fixture_drop(lb);
 	}
-	drop(l);
+	fixture_drop(l);
 }
 
 static void
@@ -540,7 +497,7 @@ test_reflow_widths(void **state)
 	for (size_t i = 0; i < sizeof(docs) / sizeof(*docs); i++) {
 		for (size_t w = 0; w < 3; w++)
 			each_block(docs[i], widths[w], LAYOUT_BLANKS, fits, NULL);
-		drop(docs[i]);
+		fixture_drop(docs[i]);
 	}
 }
 
@@ -642,13 +599,13 @@ test_margin_and_hanging_indents(void **state)
 	lb = lay(l, doc_node(iom, node)->first_block);
 	assert_true(first_text(lb, 0)->col > 8);
 	assert_int_equal(lb->glyphs[lb->lines[0].first].col, 8);
-	drop(lb);
+	fixture_drop(lb);
 	lb = lay(l, doc_node(iom, doc_find_label(iom, "5"))->first_block);
 	assert_int_equal(first_text(lb, 0)->col, 4);
-	drop(lb);
-	drop(l);
-	drop(d);
-	drop(iom);
+	fixture_drop(lb);
+	fixture_drop(l);
+	fixture_drop(d);
+	fixture_drop(iom);
 }
 
 static void
@@ -688,7 +645,7 @@ test_title_centred(void **state)
 		each_block(d, widths[w], LAYOUT_BLANKS, centred, &titles);
 		assert_true(titles >= 1);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Wide characters: two columns each, never straddling the edge. */
@@ -722,7 +679,7 @@ test_wide_characters(void **state)
 		each_block(d, widths[w], 0, count_wide, &n);
 		assert_int_equal(n, 6 * JA_CHARS);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Combining marks: no column of their own, never first on a line,
@@ -775,13 +732,13 @@ test_combining_marks(void **state)
 			struct lblock *lb = lay(l, b);
 
 			marks(d, lb, w, &n);
-			drop(lb);
+			fixture_drop(lb);
 		}
-		drop(l);
+		fixture_drop(l);
 		assert_int_equal(n, want);
 		each_block(d, w, 0, w >= 20 ? fits : NULL, NULL);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 static void
@@ -825,7 +782,7 @@ test_control_placeholders(void **state)
 	assert_non_null(strstr(all->data, "a tab here"));
 	for (p = all->data; *p; p++)
 		assert_true((unsigned char)*p >= 0x20 && *p != 0x7F);
-	drop(all);
+	fixture_drop(all);
 	/* The placeholders are glyphs of their own style, two columns for
 	 * "^[", as wide as their text otherwise. */
 	{
@@ -843,10 +800,10 @@ test_control_placeholders(void **state)
 			assert_true(lb->str[g->pos] == '^' || lb->str[g->pos] == '<');
 		}
 		assert_int_equal(seen, 9);
-		drop(lb);
-		drop(l);
+		fixture_drop(lb);
+		fixture_drop(l);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Very narrow and very wide: no crash, and every character shown. */
@@ -865,7 +822,7 @@ test_narrow_and_wide_widths(void **state)
 			each_block(docs[i], widths[w] < 1 ? 1 : widths[w],
 			    LAYOUT_BLANKS | LAYOUT_PAGEBREAKS,
 			    widths[w] == 500 ? fits : NULL, NULL);
-		drop(docs[i]);
+		fixture_drop(docs[i]);
 	}
 	/* A layout asked for no width at all gets one column. */
 	{
@@ -873,8 +830,8 @@ test_narrow_and_wide_widths(void **state)
 		struct layout *l = new_layout(d, 0, 0);
 
 		assert_int_equal(layout_width(l), 1);
-		drop(l);
-		drop(d);
+		fixture_drop(l);
+		fixture_drop(d);
 	}
 }
 
@@ -891,8 +848,8 @@ test_wide_characters_narrow(void **state)
 		each_block(d, w, 0, NULL, NULL);
 		each_block(c, w, 0, NULL, NULL);
 	}
-	drop(d);
-	drop(c);
+	fixture_drop(d);
+	fixture_drop(c);
 }
 
 /* Preformatted lines are kept: one screen line per source line however
@@ -946,10 +903,10 @@ test_preformatted(void **state)
 						    cut->glyphs[k].len);
 			assert_string_equal(s->data, t->data);
 		}
-		drop(lb);
-		drop(cut);
-		drop(l200);
-		drop(l20);
+		fixture_drop(lb);
+		fixture_drop(cut);
+		fixture_drop(l200);
+		fixture_drop(l20);
 	}
 	assert_true(pres >= 2);
 	/* Relative indentation is kept: the grammar's lines line up. */
@@ -962,10 +919,10 @@ test_preformatted(void **state)
 		assert_int_equal(lb->nlines, 3);
 		assert_int_equal(lb->glyphs[lb->lines[0].first].col,
 		    lb->glyphs[lb->lines[2].first].col);
-		drop(lb);
-		drop(l);
+		fixture_drop(lb);
+		fixture_drop(l);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 static void
@@ -1008,7 +965,7 @@ test_line_at(void **state)
 		each_block(docs[i], 20, LAYOUT_BLANKS, line_at, NULL);
 		each_block(docs[i], 33, 0, line_at, NULL);
 		each_block(docs[i], 80, LAYOUT_BLANKS, line_at, NULL);
-		drop(docs[i]);
+		fixture_drop(docs[i]);
 	}
 }
 
@@ -1052,10 +1009,10 @@ test_page_break_rules(void **state)
 		}
 		/* A blank line before every block but the first. */
 		assert_int_equal(!!(lb->lines[0].flags & LL_BLANK), b > 0);
-		drop(lb);
+		fixture_drop(lb);
 	}
 	assert_int_equal(rules, 1);
-	drop(l);
+	fixture_drop(l);
 	/* Without the flags: neither rules nor blank lines. */
 	l = new_layout(d, 60, 0);
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
@@ -1063,27 +1020,27 @@ test_page_break_rules(void **state)
 
 		for (size_t i = 0; i < lb->nlines; i++)
 			assert_false(lb->lines[i].flags & (LL_RULE | LL_BLANK));
-		drop(lb);
+		fixture_drop(lb);
 	}
-	drop(l);
-	drop(d);
+	fixture_drop(l);
+	fixture_drop(d);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_reflow_widths, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_margin_and_hanging_indents, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_title_centred, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_wide_characters, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_combining_marks, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_control_placeholders, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_narrow_and_wide_widths, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_wide_characters_narrow, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_preformatted, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_line_at, reset, release_all),
-		cmocka_unit_test_setup_teardown(test_page_break_rules, reset, release_all),
+		cmocka_unit_test_setup_teardown(test_reflow_widths, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_margin_and_hanging_indents, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_title_centred, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_wide_characters, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_combining_marks, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_control_placeholders, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_narrow_and_wide_widths, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_wide_characters_narrow, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_preformatted, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_line_at, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_page_break_rules, reset, fixture_release_all),
 	};
 
 	return cmocka_run_group_tests_name("layout", tests, setup, teardown);

@@ -18,27 +18,21 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "lexicon.h"
 #include "lists.h"
-#include "load.h"
 #include "model.h"
 #include "resolve.h"
-#include "run.h"
 
 static struct lexicon *shipped, *empty;
 
 static int
 setup(void **state)
 {
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	int err = 0;
-
 	(void)state;
-	snprintf(path, sizeof(path), "%s/resources/lexicon", top ? top : ".");
-	shipped = lexicon_load(path, &err);
+	shipped = fixture_lexicon();
 	empty = lexicon_parse("", 0);
-	return shipped && err == 0 && empty ? 0 : -1;
+	return shipped && empty ? 0 : -1;
 }
 
 static int
@@ -50,58 +44,15 @@ teardown(void **state)
 	return 0;
 }
 
-static struct model *
-build(const char *s, const struct lexicon *lx)
-{
-	struct load_error e;
-	struct text *t = load_bytes("test", s, strlen(s), NULL, &e);
-	struct model *m;
-
-	assert_non_null(t);
-	m = model_build(t, lx);
-	load_unref(t);
-	assert_non_null(m);
-	return m;
-}
-
-static char *
-bundled_text(void)
-{
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	size_t n;
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	return test_read(path, &n);
-}
-
-static struct model *
-build_bundled(const struct lexicon *lx)
-{
-	char *s = bundled_text();
-	struct model *m = build(s, lx);
-
-	free(s);
-	return m;
-}
-
+/* A node's own label, "" when it has none: not fixture_label, which
+ * prints "title" or "-" for that, so that what these tests compare with
+ * is the label the document gives a list's holder or item. */
 static const char *
 label(const struct model *m, uint32_t node)
 {
 	if (node == DOC_NONE)
 		return "NONE";
 	return doc_label(m->doc, node);
-}
-
-static uint32_t
-node(const struct model *m, const char *lab)
-{
-	uint32_t n = doc_find_label(m->doc, lab);
-
-	if (n == DOC_NONE)
-		fail_msg("no node %s", lab);
-	return n;
 }
 
 /* "5(a) 5(b) 5(c)": the items of list i. */
@@ -176,7 +127,7 @@ expect_list(const struct model *m, uint32_t i, const char *at, int stated,
 static void
 test_bundled_lists(void **state)
 {
-	struct model *m = build_bundled(shipped);
+	struct model *m = fixture_build_bundled(shipped);
 
 	(void)state;
 	assert_int_equal(lists_count(m->lists), 4);
@@ -201,18 +152,18 @@ test_bundled_lists(void **state)
 static void
 test_bundled_items_and_holders(void **state)
 {
-	struct model *m = build_bundled(shipped);
+	struct model *m = fixture_build_bundled(shipped);
 
 	(void)state;
-	assert_int_equal(lists_of_item(m->lists, node(m, "3(c)")), 0);
-	assert_int_equal(lists_of_item(m->lists, node(m, "5(b)")), 1);
-	assert_int_equal(lists_of_item(m->lists, node(m, "5(b)(ii)")), 2);
-	assert_int_equal(lists_of_item(m->lists, node(m, "6(a)")), 3);
-	assert_int_equal(lists_of_item(m->lists, node(m, "4")), LISTS_NONE);
+	assert_int_equal(lists_of_item(m->lists, fixture_node(m, "3(c)")), 0);
+	assert_int_equal(lists_of_item(m->lists, fixture_node(m, "5(b)")), 1);
+	assert_int_equal(lists_of_item(m->lists, fixture_node(m, "5(b)(ii)")), 2);
+	assert_int_equal(lists_of_item(m->lists, fixture_node(m, "6(a)")), 3);
+	assert_int_equal(lists_of_item(m->lists, fixture_node(m, "4")), LISTS_NONE);
 	assert_int_equal(lists_of_item(m->lists, doc_title_node(m->doc)), LISTS_NONE);
-	assert_int_equal(lists_held_by(m->lists, node(m, "5(b)")), 2);
-	assert_int_equal(lists_held_by(m->lists, node(m, "4")), LISTS_NONE);
-	assert_int_equal(lists_held_by(m->lists, node(m, "5(a)")), LISTS_NONE);
+	assert_int_equal(lists_held_by(m->lists, fixture_node(m, "5(b)")), 2);
+	assert_int_equal(lists_held_by(m->lists, fixture_node(m, "4")), LISTS_NONE);
+	assert_int_equal(lists_held_by(m->lists, fixture_node(m, "5(a)")), LISTS_NONE);
 	model_free(m);
 }
 
@@ -251,7 +202,7 @@ static const char counts[] =
 static void
 test_mismatch(void **state)
 {
-	struct model *m = build(counts, shipped);
+	struct model *m = fixture_build(counts, shipped);
 	size_t n;
 
 	(void)state;
@@ -274,7 +225,7 @@ test_mismatch(void **state)
 static void
 test_vague_counts(void **state)
 {
-	struct model *m = build(counts, shipped);
+	struct model *m = fixture_build(counts, shipped);
 
 	(void)state;
 	assert_int_equal(lists_count(m->lists), 6);
@@ -296,7 +247,7 @@ test_vague_counts(void **state)
 static void
 test_last_count_word(void **state)
 {
-	struct model *m = build(counts, shipped);
+	struct model *m = fixture_build(counts, shipped);
 
 	(void)state;
 	/* "The two 2 steps are taken in 3 stages": the last count with a
@@ -332,7 +283,7 @@ static const char heads[] =
 static void
 test_head_noun(void **state)
 {
-	struct model *m = build(heads, shipped);
+	struct model *m = fixture_build(heads, shipped);
 	struct target t[8];
 
 	(void)state;
@@ -352,7 +303,7 @@ test_head_noun(void **state)
 static void
 test_match_shipped_lexicon(void **state)
 {
-	struct model *m = build_bundled(shipped);
+	struct model *m = fixture_build_bundled(shipped);
 
 	(void)state;
 	/* The text's own words. */
@@ -387,7 +338,7 @@ test_match_custom_lexicon(void **state)
 	    "point argument\n"
 	    "reason worry grievance\n";
 	struct lexicon *lx = lexicon_parse(text, sizeof(text) - 1);
-	struct model *m = build_bundled(lx);
+	struct model *m = fixture_build_bundled(lx);
 
 	(void)state;
 	assert_string_equal(match(m, "the four arguments", false), "5");
@@ -401,7 +352,7 @@ test_match_custom_lexicon(void **state)
 	model_free(m);
 	lexicon_free(lx);
 	/* An empty lexicon: only the text's own words. */
-	m = build_bundled(empty);
+	m = fixture_build_bundled(empty);
 	assert_string_equal(match(m, "the four points", false), "5");
 	assert_string_equal(match(m, "the four positions", false), "");
 	assert_string_equal(match(m, "the three reasons", false), "6");
@@ -453,7 +404,7 @@ static void
 test_repeated_lists(void **state)
 {
 	char *s = repeating(200);
-	struct model *m = build(s, shipped);
+	struct model *m = fixture_build(s, shipped);
 	uint32_t ids[2];
 	size_t n;
 
@@ -462,7 +413,8 @@ test_repeated_lists(void **state)
 	/* 10, 60, 110, 160 hold "four points"; 30, 80, 130, 180 "several
 	 * reasons"; 45 "four points" with three items. */
 	assert_int_equal(lists_count(m->lists), 9);
-	assert_true(lists_mismatch(m->lists, lists_held_by(m->lists, node(m, "45"))));
+	assert_true(lists_mismatch(m->lists,
+	    lists_held_by(m->lists, fixture_node(m, "45"))));
 	/* Every list with the best score, in document order. */
 	assert_string_equal(match(m, "the four points", false), "10 60 110 160");
 	assert_string_equal(match(m, "the four positions", false), "10 60 110 160");
@@ -482,7 +434,7 @@ test_repeated_lists_large(void **state)
 {
 	/* Ten thousand paragraphs, 600 lists: still every match. */
 	char *s = repeating(10000);
-	struct model *m = build(s, shipped);
+	struct model *m = fixture_build(s, shipped);
 	uint32_t *ids = calloc(1000, sizeof(*ids));
 	size_t n;
 
@@ -503,9 +455,9 @@ test_repeated_lists_large(void **state)
 static void
 test_refer_bundled(void **state)
 {
-	struct model *m = build_bundled(shipped);
-	uint32_t at7 = doc_node(m->doc, node(m, "7"))->start;
-	uint32_t at1 = doc_node(m->doc, node(m, "1"))->start;
+	struct model *m = fixture_build_bundled(shipped);
+	uint32_t at7 = doc_node(m->doc, fixture_node(m, "7"))->start;
+	uint32_t at1 = doc_node(m->doc, fixture_node(m, "1"))->start;
 	uint32_t a, b;
 
 	(void)state;
@@ -532,9 +484,9 @@ static void
 test_refer_nearest(void **state)
 {
 	char *s = repeating(200);
-	struct model *m = build(s, shipped);
-	uint32_t at70 = doc_node(m->doc, node(m, "70"))->start;
-	uint32_t at5 = doc_node(m->doc, node(m, "5"))->start;
+	struct model *m = fixture_build(s, shipped);
+	uint32_t at70 = doc_node(m->doc, fixture_node(m, "70"))->start;
+	uint32_t at5 = doc_node(m->doc, fixture_node(m, "5"))->start;
 
 	(void)state;
 	free(s);

@@ -33,59 +33,20 @@
 #include "display.h"
 #include "doc.h"
 #include "dump.h"
+#include "fixture.h"
 #include "load.h"
 #include "parse.h"
-#include "run.h"
 #include "util.h"
 
 /* ------------------------------------------------------------ helpers */
 
-/* What a test allocates is held here and released after it, passed or
- * failed (cmocka leaves a failing test by longjmp), so that a leak
- * report is about the code under test, never about a failed test. */
-#define MAXHELD 64
-
-static struct {
-	void *p;
-	void (*release)(void *);
-} held[MAXHELD];
-static size_t nheld;
-
-static void *
-hold(void *p, void (*release)(void *))
-{
-	assert_true(nheld < MAXHELD);
-	held[nheld].p = p;
-	held[nheld].release = release;
-	nheld++;
-	return p;
-}
-
-/* Release p now. */
-static void
-drop(void *p)
-{
-	for (size_t i = nheld; i-- > 0;)
-		if (held[i].p == p) {
-			void (*release)(void *) = held[i].release;
-
-			held[i] = held[--nheld];
-			release(p);
-			return;
-		}
-	fail_msg("drop: %p is not held", p);
-}
-
+/* What a test holds (fixture_hold) goes after it; so does the watchdog
+ * of a robustness test that failed before it stopped it. */
 static int
 release_all(void **state)
 {
-	(void)state;
 	alarm(0);
-	while (nheld > 0) {
-		nheld--;
-		held[nheld].release(held[nheld].p);
-	}
-	return 0;
+	return fixture_release_all(state);
 }
 
 static void
@@ -116,7 +77,7 @@ release_buf(void *p)
 static struct buf *
 held_buf(void)
 {
-	struct buf *b = hold(xmalloc(sizeof(*b)), release_buf);
+	struct buf *b = fixture_hold(xmalloc(sizeof(*b)), release_buf);
 
 	buf_init(b);
 	return b;
@@ -125,7 +86,7 @@ held_buf(void)
 static char *
 held_str(struct buf *b)
 {
-	return hold(buf_take(b), free);
+	return fixture_hold(buf_take(b), free);
 }
 
 /* The invariants of the model (doc.h), whatever the input. */
@@ -231,7 +192,7 @@ parse_bytes(const void *p, size_t n, bool force)
 	d = parse_text(t);
 	load_unref(t);          /* the document holds its own reference */
 	assert_non_null(d);
-	hold(d, release_doc);
+	fixture_hold(d, release_doc);
 	assert_true(doc_is_complete(d));
 	check_model(d);
 	return d;
@@ -319,7 +280,7 @@ expect_own_text(const struct doc *d, uint32_t node, const char *want)
 	char *s = own_text(d, node);
 
 	assert_string_equal(s, want);
-	drop(s);
+	fixture_drop(s);
 }
 
 static void
@@ -376,15 +337,11 @@ line_at(const char *s, uint32_t off)
 	return line;
 }
 
+/* The bundled document's bytes (held). */
 static char *
 bundled(size_t *n)
 {
-	const char *top = getenv("TOPSRC");
-	char path[4096];
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	return hold(test_read(path, n), free);
+	return fixture_hold(fixture_bundled_text(n), free);
 }
 
 static struct doc *
@@ -394,7 +351,7 @@ parse_bundled(void)
 	char *p = bundled(&n);
 	struct doc *d = parse_bytes(p, n, false);
 
-	drop(p);
+	fixture_drop(p);
 	return d;
 }
 
@@ -462,7 +419,7 @@ test_title_block(void **state)
 	/* The title is not the first paragraph. */
 	expect_node(d, "1", NODE_PARAGRAPH, 4, NULL);
 	assert_int_equal(node_of(d, "1"), 1);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ---------------------------------------- paragraphs and sections */
@@ -497,9 +454,9 @@ test_numbered_paragraphs(void **state)
 	s = block_str(d, doc_node(d, p2)->first_block);
 	assert_string_equal(s, "The second paragraph sets out the four provisions, "
 	    "which are as follows:");
-	drop(s);
+	fixture_drop(s);
 	assert_int_equal(doc_ndiags(d), 0);
-	drop(d);
+	fixture_drop(d);
 }
 
 static const char rfc[] =
@@ -574,7 +531,7 @@ test_numbered_sections(void **state)
 	assert_false(doc_contains(d, s2, node_of(d, "3")));
 	assert_int_equal(doc_block(d, doc_node(d, s2)->first_block)->kind,
 	    BLOCK_HEADING);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ----------------------------------------------------------- items */
@@ -605,7 +562,7 @@ test_items_at_line_start(void **state)
 	    "Third, a final item (i.e. the last one) of the list.");
 	expect_own_text(d, node_of(d, "3"),
 	    "The third paragraph lists things at the start of lines, as follows:");
-	drop(d);
+	fixture_drop(d);
 }
 
 /* An inline list whose next marker wraps to the start of a line is one
@@ -630,7 +587,7 @@ test_items_inline_wrapped_marker(void **state)
 	expect_own_text(d, node_of(d, "1(a)"), "the first question;");
 	expect_own_text(d, node_of(d, "1"), "This is so for four questions:");
 	assert_int_equal(doc_ndiags(d), 0);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* An RFC's title is the centred line under its header, not the header's
@@ -661,7 +618,7 @@ test_rfc_title(void **state)
 	(void)state;
 	assert_string_equal(doc_title(d), "The Base16, Base32, and Base64 Data Encodings");
 	expect_node(d, "1", NODE_SECTION, 17, NULL);
-	drop(d);
+	fixture_drop(d);
 }
 
 static void
@@ -696,7 +653,7 @@ test_items_inline(void **state)
 	expect_own_text(d, node_of(d, "2(d)"), "exploration of a convention.");
 	expect_own_text(d, p2,
 	    "The second paragraph sets out the four provisions, which are as follows:");
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Parenthesised text that is not an enumeration stays text. */
@@ -726,12 +683,12 @@ test_not_items(void **state)
 	expect_contains(s, "(i.e. before the end of the year)");
 	expect_contains(s, "(e.g. UNCTs, IASC, UNDSS, UNJSPF, Multi-donor Trust Funds)");
 	expect_contains(s, "(the earlier interval was seven years).");
-	drop(s);
+	fixture_drop(s);
 	s = own_text(d, node_of(d, "2"));
 	expect_contains(s, "(a question of some importance)");
 	expect_contains(s, "delegations (i) at the time.");
-	drop(s);
-	drop(d);
+	fixture_drop(s);
+	fixture_drop(d);
 }
 
 /* "(i)" after "(h)" is a letter; "(i)" first under a letter is roman. */
@@ -776,7 +733,7 @@ test_letter_or_roman_at_line_start(void **state)
 	expect_node(d, "2(c)", NODE_ITEM, 20, "2");
 	assert_int_equal(doc_find_label(d, "2(i)"), DOC_NONE);
 	assert_int_equal(doc_ndiags(d), 0);
-	drop(d);
+	fixture_drop(d);
 }
 
 static void
@@ -796,7 +753,7 @@ test_letter_after_h_inline(void **state)
 	expect_node(d, "1(j)", NODE_ITEM, 4, "1");
 	assert_int_equal(count_kind(d, NODE_SUBITEM), 0);
 	expect_own_text(d, node_of(d, "1(i)"), "ninth measure, which is a letter; and");
-	drop(d);
+	fixture_drop(d);
 }
 
 /* A lettered item with roman sub-items, all inside one sentence. */
@@ -820,7 +777,7 @@ test_nested_items_inline(void **state)
 	expect_node(d, "2(c)", NODE_ITEM, 5, "2");
 	expect_own_text(d, node_of(d, "2(a)"), "a first item with sub-items:");
 	expect_own_text(d, node_of(d, "2(a)(ii)"), "a second roman sub-item; and");
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Labels compose down the tree: "5(b)(ii)", and deeper. */
@@ -858,7 +815,7 @@ test_nested_labels(void **state)
 	assert_int_equal(doc_node(d, b)->size, 6);
 	assert_true(doc_contains(d, node_of(d, "5"), node_of(d, "5(b)(ii)(B)")));
 	assert_false(doc_contains(d, ii, node_of(d, "5(b)(iii)")));
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ------------------------------------------------------- headings */
@@ -935,9 +892,9 @@ test_headings(void **state)
 		char *s = own_text(d, fin);
 
 		expect_contains(s, "FINAL PROVISIONS");
-		drop(s);
+		fixture_drop(s);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Where numbering restarts under a heading, the labels are qualified;
@@ -964,7 +921,7 @@ test_numbering_restart_qualified(void **state)
 	if (doc_ndiags(d) > 0)
 		fail_msg("restarted numbering flagged at line %u: %s",
 		    doc_diag(d, 0)->line, doc_str(d, doc_diag(d, 0)->msg));
-	drop(d);
+	fixture_drop(d);
 }
 
 /* "1. 2. 2. 7. 3.": every paragraph kept, labels unique, and each
@@ -1004,7 +961,7 @@ test_numbering_skips_and_repeats(void **state)
 	assert_true(seen[5]);
 	assert_true(seen[7]);
 	assert_true(seen[9]);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Numbering that starts again at 1 without a heading goes backwards. */
@@ -1028,7 +985,7 @@ test_numbering_back_to_one(void **state)
 		seen = seen || doc_diag(d, i)->line == 7;
 	if (!seen)
 		fail_msg("'1.' after '3.' (line 7) with no heading is not reported");
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ---------------------------------------------- unnumbered paragraphs */
@@ -1075,9 +1032,9 @@ test_preamble_paragraphs(void **state)
 		assert_int_equal(doc_node(d, n)->kind, NODE_PARAGRAPH);
 		assert_string_equal(doc_label(d, n), "");
 		assert_true(ends_with(s, ","));
-		drop(s);
+		fixture_drop(s);
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 /* --------------------------------------------------- preformatted */
@@ -1119,7 +1076,7 @@ test_preformatted_lines_kept(void **state)
 	s = block_str(d, b);
 	expect_contains(s, "message  = command SP argument CRLF\n"
 	    "      command  = 1*ALPHA\n");
-	drop(s);
+	fixture_drop(s);
 	/* The prose around it is prose. */
 	assert_int_equal(doc_block(d, b - 1)->kind, BLOCK_TEXT);
 	assert_int_equal(doc_block(d, b + 1)->kind, BLOCK_TEXT);
@@ -1138,7 +1095,7 @@ test_preformatted_lines_kept(void **state)
 	/* Prose in an RFC is reflowed text, not preformatted. */
 	bl = doc_block(d, doc_block_at_line(d, 16));
 	assert_int_equal(bl->kind, BLOCK_TEXT);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* -------------------------------------------- pages and furniture */
@@ -1214,7 +1171,7 @@ expect_six_paragraphs(const struct doc *d)
 	expect_lacks(s, "- 1 -");
 	expect_lacks(s, "- 2 -");
 	expect_lacks(s, "- 3 -");
-	drop(s);
+	fixture_drop(s);
 	expect_own_text(d, node_of(d, "6"), "The Council closed its session after "
 	    "adopting the report of the meeting, as amended during the discussion, "
 	    "and after the closing statement of the Chair of the Council, who thanked "
@@ -1247,10 +1204,10 @@ test_page_breaks(void **state)
 		/* The first block at or after the break: paragraph 3, 5. */
 		assert_int_equal(pb->block, doc_node(d, next)->first_block);
 	}
-	drop(d);
-	drop(e);
-	drop(with);
-	drop(without);
+	fixture_drop(d);
+	fixture_drop(e);
+	fixture_drop(with);
+	fixture_drop(without);
 }
 
 static void
@@ -1261,8 +1218,8 @@ test_running_furniture(void **state)
 
 	(void)state;
 	expect_six_paragraphs(d);
-	drop(d);
-	drop(p);
+	fixture_drop(d);
+	fixture_drop(p);
 }
 
 /* The first page carries the running header too, and the last page
@@ -1275,8 +1232,8 @@ test_running_furniture_first_and_last_page(void **state)
 
 	(void)state;
 	expect_six_paragraphs(d);
-	drop(d);
-	drop(p);
+	fixture_drop(d);
+	fixture_drop(p);
 }
 
 /* ----------------------------------------------------- PDF repairs */
@@ -1303,7 +1260,7 @@ test_blank_line_inside_sentence(void **state)
 	    "for the Member States and for IOM Member States to decide; out of "
 	    "respect for you and your prerogative in the matter, my position, "
 	    "therefore, is one of strict neutrality.");
-	drop(d);
+	fixture_drop(d);
 }
 
 static const char hyphens[] =
@@ -1335,14 +1292,14 @@ test_hyphenation(void **state)
 	expect_lacks(s, "High- level");
 	expect_lacks(s, "Highlevel");
 	expect_contains(s, "his 8-point agenda");
-	drop(s);
+	fixture_drop(s);
 	/* "institu-" + "tionalization": it does not. */
 	s = own_text(d, node_of(d, "2"));
 	expect_contains(s, "noted that the institutionalization of migration");
 	expect_lacks(s, "institu-");
 	expect_contains(s, "steadily 157 Member States and growing");
 	expect_contains(s, "now has 18 members, with");
-	drop(s);
+	fixture_drop(s);
 	/* The split word is glued, not spaced. */
 	bl = doc_block(d, doc_node(d, node_of(d, "2"))->first_block);
 	for (uint32_t p = bl->first_piece; p < bl->end_piece; p++)
@@ -1358,7 +1315,7 @@ test_hyphenation(void **state)
 	 * "8-point": none of them numbering. */
 	assert_int_equal(doc_nnodes(d), 2);
 	assert_int_equal(doc_ndiags(d), 0);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* Without evidence for the hyphen, the same break loses it; the
@@ -1381,13 +1338,13 @@ test_hyphenation_evidence(void **state)
 
 	(void)state;
 	expect_contains(s, "the second Highlevel Dialogue");
-	drop(s);
-	drop(d);
+	fixture_drop(s);
+	fixture_drop(d);
 	d = parse_str(folded);
 	s = own_text(d, node_of(d, "1"));
 	expect_contains(s, "the second High-level Dialogue");
-	drop(s);
-	drop(d);
+	fixture_drop(s);
+	fixture_drop(d);
 }
 
 /* ------------------------------------------------------- line ends */
@@ -1415,8 +1372,8 @@ expect_same_structure(const struct doc *a, const struct doc *b)
 		assert_int_equal(doc_block(a, i)->kind, doc_block(b, i)->kind);
 		assert_string_equal(s, t);
 		assert_null(strchr(t, '\r'));
-		drop(s);
-		drop(t);
+		fixture_drop(s);
+		fixture_drop(t);
 	}
 }
 
@@ -1425,7 +1382,8 @@ test_crlf_and_cr(void **state)
 {
 	size_t n;
 	char *lf = bundled(&n);
-	char *crlf = hold(malloc(2 * n + 1), free), *cr = hold(malloc(n + 1), free);
+	char *crlf = fixture_hold(malloc(2 * n + 1), free);
+	char *cr = fixture_hold(malloc(n + 1), free);
 	size_t k = 0;
 	struct doc *a, *b, *c;
 
@@ -1445,12 +1403,12 @@ test_crlf_and_cr(void **state)
 	assert_int_equal(doc_line_of(b, doc_node(b, node_of(b, "5(b)(ii)"))->start), 56);
 	assert_int_equal(doc_line_of(c, doc_node(c, node_of(c, "5(b)(ii)"))->start), 56);
 	assert_int_equal(doc_line_of(c, doc_node(c, node_of(c, "8"))->start), 105);
-	drop(a);
-	drop(b);
-	drop(c);
-	drop(lf);
-	drop(crlf);
-	drop(cr);
+	fixture_drop(a);
+	fixture_drop(b);
+	fixture_drop(c);
+	fixture_drop(lf);
+	fixture_drop(crlf);
+	fixture_drop(cr);
 }
 
 /* ---------------------------------------------------- label look-up */
@@ -1480,7 +1438,7 @@ test_find_label_forgiving(void **state)
 	assert_int_equal(doc_find_label(d, "5(b)(iii)"), DOC_NONE);
 	assert_int_equal(doc_find_label(d, ""), DOC_NONE);
 	assert_int_equal(doc_find_label(d, "()"), DOC_NONE);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ---------------------------------------------------------- offsets */
@@ -1532,13 +1490,13 @@ test_offsets_consistent(void **state)
 
 	(void)state;
 	expect_offsets_consistent(d);
-	drop(d);
+	fixture_drop(d);
 	d = parse_str(rfc);
 	expect_offsets_consistent(d);
-	drop(d);
+	fixture_drop(d);
 	d = parse_str(report);
 	expect_offsets_consistent(d);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* The offset of a node's own marker ("5.", "(b)") is inside that node:
@@ -1557,7 +1515,7 @@ test_node_at_marker(void **state)
 			fail_msg("doc_node_at(start of '%s' at %u) is '%s'",
 			    doc_label(d, i), n->start, doc_label(d, at));
 	}
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ---------------------------------------------------------- windows */
@@ -1568,13 +1526,13 @@ test_parse_range_prefix(void **state)
 	size_t n;
 	char *p = bundled(&n);
 	struct load_error e;
-	struct text *t = hold(load_bytes("iom", p, n, NULL, &e), release_text);
-	struct doc *whole = hold(parse_text(t), release_doc), *pre, *rest;
+	struct text *t = fixture_hold(load_bytes("iom", p, n, NULL, &e), release_text);
+	struct doc *whole = fixture_hold(parse_text(t), release_doc), *pre, *rest;
 	uint32_t five = doc_node(whole, node_of(whole, "5"))->start, k = 0;
 
 	(void)state;
 	check_model(whole);
-	pre = hold(parse_range(t, 0, five, 1, false), release_doc);
+	pre = fixture_hold(parse_range(t, 0, five, 1, false), release_doc);
 	check_model(pre);
 	assert_false(doc_is_complete(pre));
 	/* Everything before paragraph 5, as in the whole. */
@@ -1589,7 +1547,8 @@ test_parse_range_prefix(void **state)
 	assert_string_equal(doc_title(pre), doc_title(whole));
 	/* A window from paragraph 5 on, with its line numbers. */
 	assert_int_equal(parse_window_start(t, five + 100, 4096), five);
-	rest = hold(parse_range(t, five, (uint32_t)t->len, 39, false), release_doc);
+	rest = fixture_hold(parse_range(t, five, (uint32_t)t->len, 39, false),
+	    release_doc);
 	check_model(rest);
 	for (uint32_t i = node_of(whole, "5"); i < doc_nnodes(whole); i++, k++) {
 		assert_true(k < doc_nnodes(rest));
@@ -1598,11 +1557,11 @@ test_parse_range_prefix(void **state)
 		assert_int_equal(doc_node(rest, k)->start, doc_node(whole, i)->start);
 	}
 	assert_int_equal(k, doc_nnodes(rest));
-	drop(pre);
-	drop(rest);
-	drop(whole);
-	drop(t);
-	drop(p);
+	fixture_drop(pre);
+	fixture_drop(rest);
+	fixture_drop(whole);
+	fixture_drop(t);
+	fixture_drop(p);
 }
 
 /* ---------------------------------------------- the bundled document */
@@ -1629,7 +1588,7 @@ test_bundled_golden(void **state)
 	};
 	static const char *const children5[] = { "5(a)", "5(b)", "5(c)", "5(d)" };
 	struct doc *d = parse_bundled();
-	struct display *disp = hold(display_new("UTF-8"), release_display);
+	struct display *disp = fixture_hold(display_new("UTF-8"), release_display);
 	uint32_t five, c, b;
 	char *dump = NULL, *s;
 	size_t dumplen = 0, k = 0;
@@ -1664,7 +1623,7 @@ test_bundled_golden(void **state)
 	/* "(e.g. UNCTs" stays text in paragraph 7. */
 	s = own_text(d, node_of(d, "7"));
 	expect_contains(s, "bodies (e.g. UNCTs, IASC, UNDSS, UNJSPF, Multi-donor Trust Funds)");
-	drop(s);
+	fixture_drop(s);
 	/* The text after 5(b)(ii)'s sentence goes back to 5(b). */
 	b = node_of(d, "5(b)");
 	for (uint32_t i = doc_node(d, b)->first_block; i < doc_node(d, b)->end_block; i++) {
@@ -1679,7 +1638,7 @@ test_bundled_golden(void **state)
 			    "agencies expected to seek membership.");
 			cont = true;
 		}
-		drop(s);
+		fixture_drop(s);
 	}
 	assert_true(cont);
 	expect_own_text(d, node_of(d, "5(b)(ii)"), "UN and other agencies would "
@@ -1690,7 +1649,7 @@ test_bundled_golden(void **state)
 	assert_non_null(f);
 	assert_int_equal(dump_doc(d, disp, 200, f), 0);
 	fclose(f);
-	hold(dump, free);
+	fixture_hold(dump, free);
 	{
 		size_t w = 0;
 		bool space = false;
@@ -1716,9 +1675,9 @@ test_bundled_golden(void **state)
 	expect_contains(dump, "(e.g. UNCTs");
 	expect_lacks(dump, "High- level");
 	expect_lacks(dump, "Highlevel");
-	drop(dump);
-	drop(disp);
-	drop(d);
+	fixture_drop(dump);
+	fixture_drop(disp);
+	fixture_drop(d);
 }
 
 /* ------------------------------------------------- caseless scripts */
@@ -1745,7 +1704,7 @@ test_numbered_paragraphs_caseless(void **state)
 	expect_node(d, "1", NODE_PARAGRAPH, 3, NULL);
 	expect_node(d, "2", NODE_PARAGRAPH, 5, NULL);
 	expect_node(d, "3", NODE_PARAGRAPH, 7, NULL);
-	drop(d);
+	fixture_drop(d);
 }
 
 /* ------------------------------------------------------- robustness */
@@ -1768,7 +1727,7 @@ test_empty(void **state)
 		assert_int_equal(doc_block_at_line(d, 1), DOC_NONE);
 		assert_int_equal(doc_find_label(d, "1"), DOC_NONE);
 		assert_int_equal(doc_line_of(d, 0), 1);
-		drop(d);
+		fixture_drop(d);
 	}
 }
 
@@ -1776,7 +1735,7 @@ static void
 test_binary_forced(void **state)
 {
 	size_t n = 1u << 20;
-	unsigned char *p = hold(malloc(n), free);
+	unsigned char *p = fixture_hold(malloc(n), free);
 	uint32_t x = 12345;
 	struct doc *d;
 
@@ -1792,8 +1751,8 @@ test_binary_forced(void **state)
 	}
 	d = parse_bytes(p, n, true);
 	assert_true(doc_text(d)->binary);
-	drop(d);
-	drop(p);
+	fixture_drop(d);
+	fixture_drop(p);
 	alarm(0);
 }
 
@@ -1821,9 +1780,9 @@ test_no_structure(void **state)
 	for (char *q = s; (q = strstr(q, "numbered")) != NULL; q++)
 		total++;
 	assert_int_equal(total, 2000 - 2000 / 7);       /* no line lost */
-	drop(s);
-	drop(d);
-	drop(b);
+	fixture_drop(s);
+	fixture_drop(d);
+	fixture_drop(b);
 }
 
 static void
@@ -1839,7 +1798,7 @@ test_nested_items_one_line(void **state)
 	buf_addc(b, '\n');
 	d = parse_str(b->data);
 	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 100000);
-	drop(d);
+	fixture_drop(d);
 	/* The same after a colon, where inline items are looked for. */
 	buf_reset(b);
 	buf_adds(b, "1. The items are as follows: ");
@@ -1849,8 +1808,8 @@ test_nested_items_one_line(void **state)
 	d = parse_str(b->data);
 	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 100001);
 	node_of(d, "1");
-	drop(d);
-	drop(b);
+	fixture_drop(d);
+	fixture_drop(b);
 	alarm(0);
 }
 
@@ -1871,8 +1830,8 @@ test_nested_items_lines(void **state)
 	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 100001);
 	for (uint32_t i = 0; i < doc_nnodes(d); i++)
 		assert_true(doc_node(d, i)->depth <= 16);
-	drop(d);
-	drop(b);
+	fixture_drop(d);
+	fixture_drop(b);
 	alarm(0);
 }
 
@@ -1880,7 +1839,7 @@ static void
 test_huge_line(void **state)
 {
 	size_t n = 50u << 20;
-	char *p = hold(malloc(n), free);
+	char *p = fixture_hold(malloc(n), free);
 	struct doc *d;
 	uint64_t total = 0;
 
@@ -1890,7 +1849,7 @@ test_huge_line(void **state)
 		p[i] = "word "[i % 5];
 	p[n - 1] = 'x';
 	d = parse_bytes(p, n, false);
-	drop(p);
+	fixture_drop(p);
 	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 4);
 	/* The model is small, and holds all of the text. */
 	assert_true(doc_nblocks(d) <= 4);
@@ -1898,7 +1857,7 @@ test_huge_line(void **state)
 		for (uint32_t k = doc_block(d, b)->first_piece; k < doc_block(d, b)->end_piece; k++)
 			total += doc_piece(d, k)->len;
 	assert_true(total == n);
-	drop(d);
+	fixture_drop(d);
 	alarm(0);
 }
 
@@ -1913,7 +1872,7 @@ test_million_paragraphs(void **state)
 	for (unsigned i = 1; i <= 1000000; i++)
 		buf_printf(b, "%u. Text.\n", i);
 	d = parse_str(b->data);
-	drop(b);
+	fixture_drop(b);
 	assert_int_equal(doc_nnodes(d), 1000000);
 	assert_string_equal(doc_label(d, 999999), "1000000");
 	assert_string_equal(doc_label(d, 499999), "500000");
@@ -1921,7 +1880,7 @@ test_million_paragraphs(void **state)
 	assert_int_equal(doc_find_label(d, "1000000"), 999999);
 	assert_int_equal(doc_find_label(d, "123456"), 123455);
 	assert_int_equal(doc_ndiags(d), 0);
-	drop(d);
+	fixture_drop(d);
 	alarm(0);
 }
 
@@ -1944,14 +1903,14 @@ test_garbage_lines(void **state)
 			buf_adds(b, junk[j]);
 		d = parse_str(b->data);
 		assert_true(doc_nnodes(d) <= 20000);
-		drop(d);
+		fixture_drop(d);
 	}
 	/* All of them mixed. */
 	buf_reset(b);
 	for (int i = 0; i < 50000; i++)
 		buf_adds(b, junk[(i * 7) % (sizeof(junk) / sizeof(*junk))]);
-	drop(parse_str(b->data));
-	drop(b);
+	fixture_drop(parse_str(b->data));
+	fixture_drop(b);
 	alarm(0);
 }
 

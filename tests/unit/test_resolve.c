@@ -19,52 +19,26 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "index.h"
 #include "lexicon.h"
 #include "lists.h"
-#include "load.h"
 #include "model.h"
 #include "resolve.h"
-#include "run.h"
 #include "search.h"
 #include "terms.h"
 
 static struct lexicon *shipped;
 static struct model *iom;           /* the bundled document */
 
-static struct model *
-build(const char *s)
-{
-	struct load_error e;
-	struct text *t = load_bytes("test", s, strlen(s), NULL, &e);
-	struct model *m;
-
-	assert_non_null(t);
-	m = model_build(t, shipped);
-	load_unref(t);
-	assert_non_null(m);
-	return m;
-}
-
 static int
 setup(void **state)
 {
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	int err = 0;
-	size_t n;
-	char *s;
-
 	(void)state;
-	snprintf(path, sizeof(path), "%s/resources/lexicon", top ? top : ".");
-	shipped = lexicon_load(path, &err);
-	if (shipped == NULL || err != 0)
+	shipped = fixture_lexicon();
+	if (shipped == NULL)
 		return -1;
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	s = test_read(path, &n);
-	iom = build(s);
-	free(s);
+	iom = fixture_build_bundled(shipped);
 	return 0;
 }
 
@@ -77,47 +51,24 @@ teardown(void **state)
 	return 0;
 }
 
-static const char *
-label(const struct model *m, uint32_t node)
-{
-	const char *l;
-
-	if (node == DOC_NONE)
-		return "NONE";
-	l = doc_label(m->doc, node);
-	if (*l == '\0')
-		return doc_node(m->doc, node)->kind == NODE_TITLE ? "title" : "-";
-	return l;
-}
-
-static uint32_t
-node(const struct model *m, const char *lab)
-{
-	uint32_t n = doc_find_label(m->doc, lab);
-
-	if (n == DOC_NONE)
-		fail_msg("no node %s", lab);
-	return n;
-}
-
 /* "6(a) 6(b) 6(c)": what resolve gives, all of it; checks that every
  * target was found the way `how` says (-1: any). */
 static const char *
 res(const struct model *m, const char *phrase, int how)
 {
-	static char out[4096];
 	struct target t[64];
-	size_t n = resolve(m, phrase, t, 64), len = 0;
+	uint32_t nodes[64];
+	size_t n = resolve(m, phrase, t, 64), k;
 
-	out[0] = '\0';
-	for (size_t i = 0; i < n && i < 64; i++) {
-		if (how >= 0 && t[i].how != how)
+	/* resolve counts the targets it had no room for: print those it
+	 * gave. */
+	for (k = 0; k < n && k < 64; k++) {
+		if (how >= 0 && t[k].how != how)
 			fail_msg("\"%s\" -> %s found as %d, want %d", phrase,
-			    label(m, t[i].node), t[i].how, how);
-		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
-		    i ? " " : "", label(m, t[i].node));
+			    fixture_label(m, t[k].node), t[k].how, how);
+		nodes[k] = t[k].node;
 	}
-	return out;
+	return fixture_labels(m, nodes, k);
 }
 
 /* ---------------------------------------------------------------- labels */
@@ -147,10 +98,10 @@ test_labels(void **state)
 static void
 test_labels_headings(void **state)
 {
-	struct model *m = build("# Convention on Testing\n\n"
+	struct model *m = fixture_build("# Convention on Testing\n\n"
 	    "### Article 1\n\n#### Purpose\n\n1. The purpose.\n\n2. More.\n\n"
 	    "### Article 2\n\n#### Scope\n\n1. The scope.\n\n"
-	    "## Annex I\n\n1. A list of tests.\n");
+	    "## Annex I\n\n1. A list of tests.\n", shipped);
 	struct target t[4];
 	const struct node *n;
 
@@ -166,7 +117,7 @@ test_labels_headings(void **state)
 	assert_int_equal(t[0].how, RES_LABEL);
 	n = doc_node(m->doc, t[0].node);
 	assert_string_equal(doc_marker(m->doc, t[0].node), "2.");
-	assert_string_equal(label(m, n->parent), "Article 1");
+	assert_string_equal(fixture_label(m, n->parent), "Article 1");
 	model_free(m);
 }
 
@@ -216,11 +167,12 @@ test_lists(void **state)
 	n = resolve(iom, "the three concerns", t, 64);
 	assert_int_equal(n, 3);
 	for (size_t i = 0; i < n; i++)
-		assert_int_equal(t[i].list, lists_held_by(iom->lists, node(iom, "6")));
+		assert_int_equal(t[i].list,
+		    lists_held_by(iom->lists, fixture_node(iom, "6")));
 	/* Fewer places than targets: the count of them all. */
 	assert_int_equal(resolve(iom, "the four positions", t, 2), 4);
-	assert_string_equal(label(iom, t[0].node), "5(a)");
-	assert_string_equal(label(iom, t[1].node), "5(b)");
+	assert_string_equal(fixture_label(iom, t[0].node), "5(a)");
+	assert_string_equal(fixture_label(iom, t[1].node), "5(b)");
 }
 
 static void
@@ -242,10 +194,11 @@ test_lists_synonyms(void **state)
 static void
 test_lists_repeated(void **state)
 {
-	struct model *m = build("REPEATED\n\n"
+	struct model *m = fixture_build("REPEATED\n\n"
 	    "1. The Board made two points:\n(a) one;\n(b) two.\n\n"
 	    "2. Nothing here.\n\n"
-	    "3. The Board again made two points:\n(a) three;\n(b) four.\n");
+	    "3. The Board again made two points:\n(a) three;\n(b) four.\n",
+	    shipped);
 	struct target t[8];
 
 	(void)state;
@@ -331,7 +284,7 @@ note_span(void *arg, uint32_t off, uint32_t end)
 static uint32_t
 block_of(const struct model *m, const char *lab)
 {
-	uint32_t n = node(m, lab);
+	uint32_t n = fixture_node(m, lab);
 
 	return doc_node(m->doc, n)->first_block;
 }
@@ -451,9 +404,9 @@ test_quotes_dashes_accents(void **state)
 static void
 test_accents_small(void **state)
 {
-	struct model *m = build("ACCENTS\n\n"
+	struct model *m = fixture_build("ACCENTS\n\n"
 	    "1. Caf\xC3\xA9, CAF\xC3\x89, cafe and cafe\xCC\x81 and Cafe.\n\n"
-	    "2. It's the \"best\" year \xE2\x80\x94 so far.\n");
+	    "2. It's the \"best\" year \xE2\x80\x94 so far.\n", shipped);
 	struct spans s;
 
 	(void)state;
@@ -494,8 +447,9 @@ test_whitespace_and_line_ends(void **state)
 static void
 test_line_end_hyphen_small(void **state)
 {
-	struct model *m = build("HYPHENS\n\n"
-	    "1. The question of the institu-\ntionalization of migration.\n");
+	struct model *m = fixture_build("HYPHENS\n\n"
+	    "1. The question of the institu-\ntionalization of migration.\n",
+	    shipped);
 	struct spans s;
 
 	(void)state;
@@ -531,7 +485,7 @@ check_candidates(const struct model *m, const char *pattern)
 			k++;
 		if (k >= n || c[k] != b)
 			fail_msg("\"%s\" matches block %u (%s) but it is no candidate",
-			    pattern, b, label(m, doc_block(m->doc, b)->node));
+			    pattern, b, fixture_label(m, doc_block(m->doc, b)->node));
 	}
 	free(c);
 	search_pattern_free(&p);
@@ -555,8 +509,10 @@ test_candidates(void **state)
 	assert_true(search_compile("duplicat", &p));
 	n = search_candidates(iom->doc, iom->index, &p, &c);
 	assert_int_equal(n, 2);
-	assert_string_equal(label(iom, doc_block(iom->doc, c[0])->node), "5(b)(ii)");
-	assert_string_equal(label(iom, doc_block(iom->doc, c[1])->node), "6(b)");
+	assert_string_equal(fixture_label(iom, doc_block(iom->doc, c[0])->node),
+	    "5(b)(ii)");
+	assert_string_equal(fixture_label(iom, doc_block(iom->doc, c[1])->node),
+	    "6(b)");
 	free(c);
 	/* No index: every block. */
 	n = search_candidates(iom->doc, NULL, &p, &c);
@@ -590,18 +546,14 @@ test_candidates_dashes(void **state)
 static const char *
 nodes_str(const struct model *m, const char *words)
 {
-	static char out[4096];
 	uint32_t *nodes;
 	struct pattern first;
-	size_t n = search_nodes(m->doc, m->index, words, &nodes, &first), len = 0;
+	size_t n = search_nodes(m->doc, m->index, words, &nodes, &first);
+	const char *out;
 
-	out[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			assert_true(nodes[i] > nodes[i - 1]);
-		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
-		    i ? " " : "", label(m, nodes[i]));
-	}
+	for (size_t i = 1; i < n; i++)
+		assert_true(nodes[i] > nodes[i - 1]);
+	out = fixture_labels(m, nodes, n);
 	free(nodes);
 	search_pattern_free(&first);
 	return out;

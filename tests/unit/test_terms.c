@@ -17,14 +17,13 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "lexicon.h"
-#include "load.h"
 #include "model.h"
-#include "run.h"
 #include "terms.h"
 #include "utf8.h"
 
-static struct lexicon *lexicon;
+static struct lexicon *lexicon;        /* an empty one, for every model */
 
 static int
 setup(void **state)
@@ -42,50 +41,6 @@ teardown(void **state)
 	return 0;
 }
 
-static struct model *
-build(const char *s)
-{
-	struct load_error e;
-	struct text *t = load_bytes("test", s, strlen(s), NULL, &e);
-	struct model *m;
-
-	assert_non_null(t);
-	m = model_build(t, lexicon);
-	load_unref(t);
-	assert_non_null(m);
-	return m;
-}
-
-static struct model *
-build_bundled(void)
-{
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	size_t n;
-	char *s;
-	struct model *m;
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	s = test_read(path, &n);
-	m = build(s);
-	free(s);
-	return m;
-}
-
-static const char *
-label(const struct model *m, uint32_t node)
-{
-	const char *l;
-
-	if (node == DOC_NONE)
-		return "NONE";
-	l = doc_label(m->doc, node);
-	if (*l == '\0')
-		return doc_node(m->doc, node)->kind == NODE_TITLE ? "title" : "-";
-	return l;
-}
-
 /* The term with exactly this text and kind, or TERMS_NONE. */
 static uint32_t
 find_exact(const struct model *m, const char *text, enum term_kind kind)
@@ -101,15 +56,10 @@ find_exact(const struct model *m, const char *text, enum term_kind kind)
 static const char *
 nodes_of(const struct model *m, uint32_t t)
 {
-	static char out[4096];
-	size_t n, len = 0;
+	size_t n;
 	const uint32_t *nodes = terms_nodes(m->terms, t, &n);
 
-	out[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
-		    i ? " " : "", label(m, nodes[i]));
-	return out;
+	return fixture_labels(m, nodes, n);
 }
 
 static bool
@@ -119,7 +69,7 @@ mentions(const struct model *m, uint32_t t, const char *lab)
 	const uint32_t *nodes = terms_nodes(m->terms, t, &n);
 
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(label(m, nodes[i]), lab) == 0)
+		if (strcmp(fixture_label(m, nodes[i]), lab) == 0)
 			return true;
 	return false;
 }
@@ -133,9 +83,9 @@ expect_term(const struct model *m, const char *text, enum term_kind kind,
 
 	if (t == TERMS_NONE)
 		fail_msg("no %s term \"%s\"", terms_kind_name(kind), text);
-	if (strcmp(label(m, terms_first(m->terms, t)), first) != 0)
+	if (strcmp(fixture_label(m, terms_first(m->terms, t)), first) != 0)
 		fail_msg("\"%s\": first mention in %s, want %s", text,
-		    label(m, terms_first(m->terms, t)), first);
+		    fixture_label(m, terms_first(m->terms, t)), first);
 	/* The first mention is the first node mentioning it. */
 	{
 		size_t n;
@@ -190,7 +140,7 @@ static const char small[] =
 static void
 test_acronyms(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 
 	(void)state;
 	expect_term(m, "IOM", TERM_ACRONYM, "1");
@@ -211,7 +161,7 @@ test_acronyms(void **state)
 static void
 test_names(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 
 	(void)state;
 	/* "The Working Group" at a sentence's start: "The" is left out. */
@@ -234,7 +184,7 @@ test_names(void **state)
 static void
 test_quoted(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 
 	(void)state;
 	/* Curly and straight quotes. */
@@ -246,9 +196,10 @@ test_quoted(void **state)
 static void
 test_quoted_limits(void **state)
 {
-	struct model *m = build("QUOTES\n\n"
+	struct model *m = fixture_build("QUOTES\n\n"
 	    "1. A \xE2\x80\x9Cshort term\xE2\x80\x9D and a \xE2\x80\x9C"
-	    "very long quotation that goes on and on and on\xE2\x80\x9D here.\n");
+	    "very long quotation that goes on and on and on\xE2\x80\x9D here.\n",
+	    lexicon);
 
 	(void)state;
 	expect_term(m, "short term", TERM_QUOTED, "1");
@@ -264,7 +215,7 @@ test_quoted_limits(void **state)
 static void
 test_defined(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 	uint32_t t;
 
 	(void)state;
@@ -281,19 +232,19 @@ test_defined(void **state)
 static void
 test_defined_needs_definite(void **state)
 {
-	struct model *m = build("PHRASES\n\n"
+	struct model *m = fixture_build("PHRASES\n\n"
 	    "1. We need a new approach to this.\n\n"
 	    "2. Another new approach was tried.\n\n"
-	    "3. This new approach worked.\n");
+	    "3. This new approach worked.\n", lexicon);
 
 	(void)state;
 	/* Taken up with "this". */
 	expect_term(m, "new approach", TERM_DEFINED, "1");
 	expect_nodes(m, "new approach", TERM_DEFINED, "1 2 3");
 	model_free(m);
-	m = build("PHRASES\n\n"
+	m = fixture_build("PHRASES\n\n"
 	    "1. We need a new approach to this.\n\n"
-	    "2. Another new approach was tried.\n");
+	    "2. Another new approach was tried.\n", lexicon);
 	/* Never with a definite article: not a term. */
 	expect_no_term(m, "new approach");
 	model_free(m);
@@ -312,7 +263,7 @@ test_kind_names(void **state)
 static void
 test_title_not_first(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 
 	(void)state;
 	/* "Working Group" stands in the title: its first mention is still
@@ -330,7 +281,8 @@ test_title_not_first(void **state)
 	expect_no_term(m, "Working Group on Testing");
 	model_free(m);
 	/* A name only in the title is no term. */
-	m = build("The Steering Committee Report\n\n1. Nothing here.\n\n2. Nor here.\n");
+	m = fixture_build("The Steering Committee Report\n\n1. Nothing here.\n\n"
+	    "2. Nor here.\n", lexicon);
 	expect_no_term(m, "Steering Committee Report");
 	expect_no_term(m, "Steering Committee");
 	model_free(m);
@@ -361,7 +313,7 @@ test_title_preformatted_not_first(void **state)
 	    "2.  Terminology\n"
 	    "\n"
 	    "   Nothing more.\n";
-	struct model *m = build(rfc);
+	struct model *m = fixture_build(rfc, lexicon);
 
 	(void)state;
 	for (uint32_t t = 0; t < terms_count(m->terms); t++) {
@@ -378,12 +330,12 @@ test_title_preformatted_not_first(void **state)
 static void
 test_names_across_line_end(void **state)
 {
-	struct model *m = build("NAMES\n\n"
+	struct model *m = fixture_build("NAMES\n\n"
 	    "1. The Working Group met.\n\n"
 	    "2. The report on the Working\n"
 	    "Group is timely, says the Global\n"
 	    "Migration Group.\n\n"
-	    "3. The Global Migration Group agreed.\n");
+	    "3. The Global Migration Group agreed.\n", lexicon);
 
 	(void)state;
 	/* A name broken by a line end is the same name. */
@@ -399,7 +351,7 @@ test_names_across_line_end(void **state)
 static void
 test_find(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 	uint32_t wg = find_exact(m, "Working Group", TERM_NAME);
 	uint32_t dr = find_exact(m, "draft resolution", TERM_DEFINED);
 	uint32_t eco = find_exact(m, "ECOSOC", TERM_ACRONYM);
@@ -462,7 +414,7 @@ static uint32_t
 block_of(const struct model *m, const char *lab)
 {
 	for (uint32_t b = 0; b < doc_nblocks(m->doc); b++)
-		if (strcmp(label(m, doc_block(m->doc, b)->node), lab) == 0)
+		if (strcmp(fixture_label(m, doc_block(m->doc, b)->node), lab) == 0)
 			return b;
 	fail_msg("no block of %s", lab);
 	return DOC_NONE;
@@ -490,7 +442,7 @@ span_text(const struct model *m, uint32_t off, uint32_t end)
 static void
 test_mentions(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 	struct seen s = { .m = m };
 	uint32_t dr = find_exact(m, "draft resolution", TERM_DEFINED);
 	uint32_t sc = find_exact(m, "Second Committee", TERM_NAME);
@@ -544,7 +496,7 @@ test_mentions(void **state)
 static void
 test_first_off(void **state)
 {
-	struct model *m = build(small);
+	struct model *m = fixture_build(small, lexicon);
 	const char *s = doc_data(m->doc);
 
 	(void)state;
@@ -567,7 +519,7 @@ test_first_off(void **state)
 static void
 test_bundled(void **state)
 {
-	struct model *m = build_bundled();
+	struct model *m = fixture_build_bundled(lexicon);
 
 	(void)state;
 	/* Acronyms. */
@@ -626,7 +578,7 @@ test_bundled(void **state)
 static void
 test_bundled_name_across_line_end(void **state)
 {
-	struct model *m = build_bundled();
+	struct model *m = fixture_build_bundled(lexicon);
 
 	(void)state;
 	/* "the report on the Working \nGroup is proving to be very timely"
@@ -638,7 +590,7 @@ test_bundled_name_across_line_end(void **state)
 static void
 test_bundled_order_and_nodes(void **state)
 {
-	struct model *m = build_bundled();
+	struct model *m = fixture_build_bundled(lexicon);
 
 	(void)state;
 	assert_true(terms_count(m->terms) >= 15);

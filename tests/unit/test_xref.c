@@ -19,11 +19,11 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "fixture.h"
 #include "lexicon.h"
 #include "lists.h"
 #include "load.h"
 #include "model.h"
-#include "run.h"
 #include "terms.h"
 #include "util.h"
 #include "xref.h"
@@ -33,14 +33,9 @@ static struct lexicon *shipped;
 static int
 setup(void **state)
 {
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	int err = 0;
-
 	(void)state;
-	snprintf(path, sizeof(path), "%s/resources/lexicon", top ? top : ".");
-	shipped = lexicon_load(path, &err);
-	return shipped && err == 0 ? 0 : -1;
+	shipped = fixture_lexicon();
+	return shipped ? 0 : -1;
 }
 
 static int
@@ -51,68 +46,16 @@ teardown(void **state)
 	return 0;
 }
 
-static struct model *
-build(const char *s)
-{
-	struct load_error e;
-	struct text *t = load_bytes("test", s, strlen(s), NULL, &e);
-	struct model *m;
-
-	assert_non_null(t);
-	m = model_build(t, shipped);
-	load_unref(t);
-	assert_non_null(m);
-	return m;
-}
-
-static struct model *
-build_bundled(void)
-{
-	char path[4096];
-	const char *top = getenv("TOPSRC");
-	size_t n;
-	char *s;
-	struct model *m;
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : ".");
-	s = test_read(path, &n);
-	m = build(s);
-	free(s);
-	return m;
-}
-
-static const char *
-label(const struct model *m, uint32_t node)
-{
-	const char *l;
-
-	if (node == DOC_NONE)
-		return "NONE";
-	l = doc_label(m->doc, node);
-	if (*l == '\0')
-		return doc_node(m->doc, node)->kind == NODE_TITLE ? "title" : "-";
-	return l;
-}
-
-static uint32_t
-node(const struct model *m, const char *lab)
-{
-	uint32_t n = doc_find_label(m->doc, lab);
-
-	if (n == DOC_NONE)
-		fail_msg("no node %s", lab);
-	return n;
-}
-
 /* One edge as "from kind [words] -> to", "-> NONE!" when unresolved. */
 static void
 describe(const struct model *m, const struct xref *x, struct buf *out)
 {
-	buf_printf(out, "%s %s [", label(m, x->from), xrefs_kind_name(x->kind));
+	buf_printf(out, "%s %s [", fixture_label(m, x->from),
+	    xrefs_kind_name(x->kind));
 	if (x->kind != XREF_RELATED)
 		xrefs_words(m->xrefs, x, out);
-	buf_printf(out, "] -> %s%s", label(m, x->to), x->unresolved ? "!" : "");
+	buf_printf(out, "] -> %s%s", fixture_label(m, x->to),
+	    x->unresolved ? "!" : "");
 }
 
 /* All explicit, external and list edges, one a line, checking that they
@@ -178,7 +121,8 @@ count_edges(const struct model *m, enum xref_kind kind, const char *from)
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
 		const struct xref *x = xrefs_get(m->xrefs, i);
 
-		if (x->kind == kind && (from == NULL || strcmp(label(m, x->from), from) == 0))
+		if (x->kind == kind && (from == NULL ||
+		    strcmp(fixture_label(m, x->from), from) == 0))
 			n++;
 	}
 	return n;
@@ -216,7 +160,7 @@ static const char refs[] =
 static void
 test_explicit_forms(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 
 	(void)state;
 	expect_edge(m, "1 explicit [paragraph 5 (b)] -> 5(b)");
@@ -241,8 +185,8 @@ edge_to(const struct model *m, const char *from, const char *to,
 
 		buf_reset(&w);
 		xrefs_words(m->xrefs, x, &w);
-		found = x->kind == kind && strcmp(label(m, x->from), from) == 0 &&
-		    strcmp(label(m, x->to), to) == 0 &&
+		found = x->kind == kind && strcmp(fixture_label(m, x->from), from) == 0 &&
+		    strcmp(fixture_label(m, x->to), to) == 0 &&
 		    (words == NULL || strstr(w.data, words) != NULL);
 	}
 	buf_done(&w);
@@ -252,7 +196,7 @@ edge_to(const struct model *m, const char *from, const char *to,
 static void
 test_ranges_and_enumerations(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 	size_t to[7] = { 0 };
 
 	(void)state;
@@ -268,8 +212,9 @@ test_ranges_and_enumerations(void **state)
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
 		const struct xref *x = xrefs_get(m->xrefs, i);
 
-		if (x->kind == XREF_EXPLICIT && strcmp(label(m, x->from), "2") == 0) {
-			int t = atoi(label(m, x->to));
+		if (x->kind == XREF_EXPLICIT &&
+		    strcmp(fixture_label(m, x->from), "2") == 0) {
+			int t = atoi(fixture_label(m, x->to));
 
 			assert_true(t >= 2 && t <= 6);
 			to[t]++;
@@ -288,7 +233,7 @@ test_ranges_and_enumerations(void **state)
 static void
 test_relative(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 
 	(void)state;
 	/* "(c) above" in 3(d) is 3(c); "(a) above" in 5(b) is 5(a). */
@@ -300,11 +245,11 @@ test_relative(void **state)
 static void
 test_present_across_line_end(void **state)
 {
-	struct model *m = build("REFS\n\n"
+	struct model *m = fixture_build("REFS\n\n"
 	    "1. First.\n\n"
 	    "2. As paragraph 1 of the\n"
 	    "present report says, and paragraph 1 of this\n"
-	    "report too.\n");
+	    "report too.\n", shipped);
 
 	(void)state;
 	/* "of the present report" broken at a line end is still this
@@ -318,7 +263,7 @@ test_present_across_line_end(void **state)
 static void
 test_unresolved(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 	size_t n = 0;
 
 	(void)state;
@@ -329,7 +274,8 @@ test_unresolved(void **state)
 	assert_int_equal(n, 1);
 	model_free(m);
 	/* "(c) above" where there is no (c). */
-	m = build("REFS\n\n1. The items:\n(a) one;\n(b) two, unlike subparagraph (c) above.\n");
+	m = fixture_build("REFS\n\n1. The items:\n(a) one;\n"
+	    "(b) two, unlike subparagraph (c) above.\n", shipped);
 	expect_edge(m, "1(b) explicit [subparagraph (c)] -> NONE!");
 	model_free(m);
 }
@@ -337,7 +283,7 @@ test_unresolved(void **state)
 static void
 test_external(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 
 	(void)state;
 	expect_edge(m, "4 external [resolution 68/4] -> NONE");
@@ -353,7 +299,7 @@ test_external(void **state)
 static void
 test_external_once(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 
 	(void)state;
 	/* "document C/105/INF/1" is one reference to one document: its
@@ -366,8 +312,9 @@ test_external_once(void **state)
 static void
 test_external_symbols(void **state)
 {
-	struct model *m = build("SYMBOLS\n\n"
-	    "1. See A/73/334 and E/CN.4/2005/1 and also A/RES/68/4.\n");
+	struct model *m = fixture_build("SYMBOLS\n\n"
+	    "1. See A/73/334 and E/CN.4/2005/1 and also A/RES/68/4.\n",
+	    shipped);
 
 	(void)state;
 	/* Bare document symbols, wherever they stand. */
@@ -415,7 +362,7 @@ static const char rfc[] =
 static void
 test_sections(void **state)
 {
-	struct model *m = build(rfc);
+	struct model *m = fixture_build(rfc, shipped);
 
 	(void)state;
 	assert_string_equal(doc_kind(m->doc), "rfc");
@@ -475,7 +422,7 @@ static const char law[] =
 static void
 test_articles_annexes(void **state)
 {
-	struct model *m = build(law);
+	struct model *m = fixture_build(law, shipped);
 
 	(void)state;
 	assert_string_equal(doc_kind(m->doc), "markdown");
@@ -495,7 +442,7 @@ test_articles_annexes(void **state)
 static void
 test_article_paragraph(void **state)
 {
-	struct model *m = build(law);
+	struct model *m = fixture_build(law, shipped);
 
 	(void)state;
 	/* "Article 4, paragraph 2" written in Article 1 is paragraph 2 of
@@ -511,7 +458,7 @@ test_article_paragraph(void **state)
 static void
 test_headings_are_not_references(void **state)
 {
-	struct model *m = build(law);
+	struct model *m = fixture_build(law, shipped);
 
 	(void)state;
 	/* "### Article 1" is the article itself, not a reference to it. */
@@ -537,7 +484,7 @@ test_headings_are_not_references(void **state)
 static void
 test_list_references(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 
 	(void)state;
 	/* "These three reasons", "the reasons above": the list of 5. */
@@ -561,7 +508,7 @@ test_list_references(void **state)
 static void
 test_list_reference_nouns(void **state)
 {
-	struct model *m = build("LISTS\n\n"
+	struct model *m = fixture_build("LISTS\n\n"
 	    "1. The draft has four provisions:\n(a) one;\n(b) two;\n(c) three;\n"
 	    "(d) four.\n\n"
 	    "2. The Council took three decisions:\n(a) to act;\n(b) to wait;\n"
@@ -570,7 +517,7 @@ test_list_reference_nouns(void **state)
 	    "and the points above.\n\n"
 	    "4. It made four points:\n(a) one;\n(b) two;\n(c) three;\n(d) four.\n\n"
 	    "5. The four provisions and these three decisions, as the four\n"
-	    "positions above, stand.\n");
+	    "positions above, stand.\n", shipped);
 
 	(void)state;
 	expect_edge(m, "3 list [These four provisions] -> 1");
@@ -587,7 +534,7 @@ test_list_reference_nouns(void **state)
 static void
 test_from_off(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 	uint32_t n = xrefs_count(m->xrefs);
 
 	(void)state;
@@ -631,7 +578,7 @@ collect(void *arg, const struct xref *x)
 static void
 test_term_edges_bundled(void **state)
 {
-	struct model *m = build_bundled();
+	struct model *m = fixture_build_bundled(shipped);
 	struct collect c = { .m = m };
 	uint32_t dr = terms_find(m->terms, "draft resolution");
 	uint32_t wg = terms_find(m->terms, "Working Group");
@@ -687,24 +634,24 @@ note_back(void *arg, const struct xref *x)
 static void
 test_backlinks_bundled(void **state)
 {
-	struct model *m = build_bundled();
-	struct back b = { .m = m, .node = node(m, "2") };
+	struct model *m = fixture_build_bundled(shipped);
+	struct back b = { .m = m, .node = fixture_node(m, "2") };
 
 	(void)state;
 	xrefs_backlinks(m->xrefs, b.node, note_back, &b);
 	/* 2 gets the term edges from 3, 5 and 6 for "draft resolution". */
-	assert_true(b.term_from[node(m, "3")]);
-	assert_true(b.term_from[node(m, "5")]);
-	assert_true(b.term_from[node(m, "6")]);
-	assert_false(b.term_from[node(m, "2")]);
-	assert_false(b.term_from[node(m, "1")]);
+	assert_true(b.term_from[fixture_node(m, "3")]);
+	assert_true(b.term_from[fixture_node(m, "5")]);
+	assert_true(b.term_from[fixture_node(m, "6")]);
+	assert_false(b.term_from[fixture_node(m, "2")]);
+	assert_false(b.term_from[fixture_node(m, "1")]);
 	assert_true(b.n >= 3);
 	/* 1 gets "the Working Group" of 8. */
 	{
 		struct collect c = { .m = m };
 
 		buf_init(&c.out);
-		xrefs_backlinks(m->xrefs, node(m, "1"), collect, &c);
+		xrefs_backlinks(m->xrefs, fixture_node(m, "1"), collect, &c);
 		assert_non_null(strstr(c.out.data, "8 term [Working Group] -> 1\n"));
 		buf_done(&c.out);
 	}
@@ -714,12 +661,12 @@ test_backlinks_bundled(void **state)
 static void
 test_backlinks_explicit(void **state)
 {
-	struct model *m = build(refs);
+	struct model *m = fixture_build(refs, shipped);
 	struct collect c = { .m = m };
 
 	(void)state;
 	buf_init(&c.out);
-	xrefs_backlinks(m->xrefs, node(m, "3"), collect, &c);
+	xrefs_backlinks(m->xrefs, fixture_node(m, "3"), collect, &c);
 	/* para. 3 from 1, paragraphs 2 to 4 / 2, 3 and 5 / paras. 3-4 from
 	 * 2, paragraph 3 from 6. */
 	assert_non_null(strstr(c.out.data, "1 explicit [para. 3] -> 3\n"));
@@ -729,12 +676,12 @@ test_backlinks_explicit(void **state)
 	buf_reset(&c.out);
 	c.n = 0;
 	/* The list's holder gets the list references. */
-	xrefs_backlinks(m->xrefs, node(m, "5"), collect, &c);
+	xrefs_backlinks(m->xrefs, fixture_node(m, "5"), collect, &c);
 	assert_non_null(strstr(c.out.data, "6 list [These three reasons] -> 5\n"));
 	assert_non_null(strstr(c.out.data, "6 list [the reasons above] -> 5\n"));
 	buf_reset(&c.out);
 	c.n = 0;
-	xrefs_backlinks(m->xrefs, node(m, "1"), collect, &c);
+	xrefs_backlinks(m->xrefs, fixture_node(m, "1"), collect, &c);
 	assert_int_equal(c.n, 0);
 	buf_done(&c.out);
 	model_free(m);
@@ -745,9 +692,9 @@ test_backlinks_explicit(void **state)
 static void
 test_related_bundled(void **state)
 {
-	struct model *m = build_bundled();
+	struct model *m = fixture_build_bundled(shipped);
 	struct xref out[XREF_RELATED_MAX];
-	uint32_t b5 = node(m, "5(b)");
+	uint32_t b5 = fixture_node(m, "5(b)");
 	size_t n = xrefs_related(m->xrefs, b5, out);
 	bool has6b = false, has7 = false;
 
@@ -762,8 +709,8 @@ test_related_bundled(void **state)
 		/* Not itself, nor its own sub-items, nor what holds it. */
 		assert_false(doc_contains(m->doc, b5, out[i].to));
 		assert_false(doc_contains(m->doc, out[i].to, b5));
-		has6b |= strcmp(label(m, out[i].to), "6(b)") == 0;
-		has7 |= strcmp(label(m, out[i].to), "7") == 0;
+		has6b |= strcmp(fixture_label(m, out[i].to), "6(b)") == 0;
+		has7 |= strcmp(fixture_label(m, out[i].to), "7") == 0;
 	}
 	assert_true(has6b);
 	assert_true(has7);
