@@ -593,7 +593,8 @@ query_lint(const struct model *m, const struct query_opts *o, FILE *out)
 		buf_adds(&b, ", which the document does not have");
 		add_diag(&v, &n, &cap, doc_line_of(d, x->off), b.data);
 	}
-	qsort(v, n, sizeof(*v), cmp_diag);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_diag);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(out, "%s:%u: warning: ", o->name, v[i].line);
 		put_text(o, out, v[i].msg, strlen(v[i].msg));

@@ -167,7 +167,8 @@ compute_links(struct app *a, struct bentry *e)
 	if (bl->kind == BLOCK_TEXT)
 		terms_mentions(a->model->terms, e->block, on_mention, &mc);
 	free(mc.seen);
-	qsort(e->links, e->nlinks, sizeof(*e->links), cmp_link);
+	if (e->nlinks > 1)
+		qsort(e->links, e->nlinks, sizeof(*e->links), cmp_link);
 	/* A term inside an explicit reference's words is not a link too. */
 	size_t k = 0;
 

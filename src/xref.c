@@ -597,7 +597,8 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 		done = MAX(done, c.pos);
 	}
 	/* In document order within the block. */
-	qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
+	if (xr->n - first > 1)
+		qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
 }
 
 struct pair {
@@ -930,7 +931,8 @@ xrefs_related(const struct xrefs *xr, uint32_t node, struct xref *out)
 	if (!relatable(doc_node(xr->d, node)))
 		return 0;
 	nq = query_stems(xr, node, q, ARRAY_SIZE(q));
-	qsort(q, nq, sizeof(*q), cmp_idf);
+	if (nq > 1)
+		qsort(q, nq, sizeof(*q), cmp_idf);
 	nq = MIN(nq, (size_t)REL_STEMS);
 	if (nq == 0)
 		return 0;
