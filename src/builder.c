@@ -71,8 +71,10 @@ builder_start(struct text *t, const struct lexicon *lx)
 		die("pipe: %s", strerror(errno));
 	fcntl(b->pipe[0], F_SETFD, FD_CLOEXEC);
 	fcntl(b->pipe[1], F_SETFD, FD_CLOEXEC);
+	/* EAGAIN here is the thread's stack not fitting in memory. */
 	if ((errno = pthread_create(&b->thread, NULL, run, b)) != 0)
-		die("cannot start a thread: %s", strerror(errno));
+		die("cannot start the indexing thread: %s", errno == EAGAIN ?
+		    "out of memory" : strerror(errno));
 	return b;
 }
 

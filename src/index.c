@@ -26,6 +26,18 @@ struct word {
 	uint32_t npost, cappost;
 	uint8_t stop;
 	uint8_t *post;              /* varint deltas */
+	uint32_t skip;              /* its entries in skips: [skip, skip + */
+	uint32_t nskip;             /*   nskip) */
+};
+
+/* Every SKIP_EVERY-th posting of a long list: where to resume reading
+ * it, so that a reader can start near a block without walking the list
+ * from its start. */
+#define SKIP_EVERY 128
+
+struct skip {
+	uint32_t off;               /* bytes into post */
+	uint32_t last;              /* the block before it, + 1 */
 };
 
 struct stem {
@@ -44,6 +56,8 @@ struct index {
 	uint32_t *stem_words;
 	uint32_t *block_terms;
 	uint32_t nblocks;
+	struct skip *skips;
+	size_t nskips, capskips;
 };
 
 static uint32_t
@@ -178,6 +192,33 @@ index_begin(const struct doc *d)
 	return ix;
 }
 
+static void
+make_skips(struct index *ix)
+{
+	uint32_t nwords = strtab_count(ix->dict);
+
+	for (uint32_t w = 0; w < nwords; w++) {
+		struct word *wd = &ix->words[w];
+		struct postings it;
+		uint32_t b, k = 0;
+
+		wd->skip = (uint32_t)ix->nskips;
+		wd->nskip = 0;
+		if (wd->df < 2 * SKIP_EVERY)
+			continue;
+		index_postings(ix, w, &it);
+		do {
+			if (k++ % SKIP_EVERY == 0) {
+				GROW(ix->skips, ix->capskips, ix->nskips + 1);
+				ix->skips[ix->nskips++] = (struct skip){
+				    (uint32_t)(it.p - wd->post), it.last };
+				wd->nskip++;
+			}
+		} while (index_next(&it, &b));
+	}
+	SHRINK(ix->skips, ix->capskips, ix->nskips);
+}
+
 void
 index_end(struct index *ix)
 {
@@ -191,6 +232,7 @@ index_end(struct index *ix)
 	}
 	SHRINK(ix->words, ix->capwords, nwords);
 	strtab_trim(ix->dict);
+	make_skips(ix);
 	make_stems(ix);
 }
 
@@ -226,6 +268,7 @@ index_free(struct index *ix)
 	free(ix->stems);
 	free(ix->stem_words);
 	free(ix->block_terms);
+	free(ix->skips);
 	free(ix);
 }
 
@@ -268,6 +311,31 @@ index_postings(const struct index *ix, uint32_t w, struct postings *it)
 	it->p = ix->words[w].post;
 	it->end = it->p + ix->words[w].npost;
 	it->last = 0;
+}
+
+void
+index_postings_from(const struct index *ix, uint32_t w, uint32_t block,
+    struct postings *it)
+{
+	const struct word *wd = &ix->words[w];
+	const struct skip *sk = ix->skips + wd->skip;
+	size_t lo = 0, hi = wd->nskip;
+
+	index_postings(ix, w, it);
+	/* The last resume point whose next posting is at or before block:
+	 * its "last" (the block before, + 1) is at most block. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sk[mid].last <= block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo > 0) {
+		it->p = wd->post + sk[lo - 1].off;
+		it->last = sk[lo - 1].last;
+	}
 }
 
 bool
@@ -345,5 +413,5 @@ index_memory(const struct index *ix)
 
 	for (uint32_t w = 0; w < nwords; w++)
 		m += ix->words[w].cappost;
-	return m;
+	return m + ix->capskips * sizeof(struct skip);
 }

@@ -74,6 +74,11 @@ struct postings {
 };
 void index_postings(const struct index *ix, uint32_t w, struct postings *it);
 bool index_next(struct postings *it, uint32_t *block);
+/* The same, starting a little before block (up to a few hundred
+ * postings before it) instead of at the start: for reading a long list
+ * near one place in the document. */
+void index_postings_from(const struct index *ix, uint32_t w, uint32_t block,
+    struct postings *it);
 
 /* Stems: every word belongs to a stem (words that are stop words, or
  * hold digits, have the stem INDEX_NONE). */

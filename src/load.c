@@ -201,6 +201,21 @@ convert(iconv_t cd, const char *in, size_t n, size_t unit, size_t *outlen,
 }
 
 /* Copy UTF-8 with invalid sequences replaced by U+FFFD. */
+/* The bytes one U+FFFD stands for at an invalid s[0]: a lead byte and
+ * the continuation bytes that follow it, up to the length it announces
+ * (a sequence cut short is one character, not one per byte). */
+static size_t
+bad_run(const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+	size_t want = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 :
+	    c >= 0xC2 && c <= 0xDF ? 2 : 1, k = 1;
+
+	while (k < want && k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k++;
+	return k;
+}
+
 static char *
 repair_utf8(const char *in, size_t n, size_t *outlen, size_t *replaced)
 {
@@ -216,7 +231,7 @@ repair_utf8(const char *in, size_t n, size_t *outlen, size_t *replaced)
 		if (i < n) {
 			buf_add(&b, REPLACEMENT_UTF8, 3);
 			(*replaced)++;
-			i++;
+			i += bad_run(in + i, n - i);
 		}
 	}
 	*outlen = b.len;
@@ -267,6 +282,14 @@ unit_of(const char *name)
 	return 1;
 }
 
+/* Is s[0..n) valid UTF-8 but for a sequence cut short at its end (a
+ * pipe closed or a file truncated in the middle of a character)? */
+static bool
+cut_short(const char *s, size_t n, size_t valid)
+{
+	return valid < n && n - valid <= 3 && utf8_boundary(s, n) == valid;
+}
+
 /* Decode raw[0..n) (which t then owns) by the rules in load.h. */
 static int
 decode_whole(struct text *t, char *raw, size_t n, const struct load_opts *o,
@@ -275,12 +298,14 @@ decode_whole(struct text *t, char *raw, size_t n, const struct load_opts *o,
 	const struct bom *bom = o->encoding ? NULL : find_bom(raw, n);
 	const char *enc = o->encoding ? o->encoding : bom ? bom->encoding : NULL;
 	size_t skip = bom ? bom->len : 0, len;
+	size_t valid = enc == NULL ? utf8_valid_prefix(raw, n) : 0;
 	char *data;
 
-	if (enc == NULL && utf8_valid_prefix(raw, n) == n) {
+	if (enc == NULL && valid == n) {
 		t->data = raw;
 		t->len = n;
-	} else if (enc != NULL && is_utf8_name(enc)) {
+	} else if ((enc != NULL && is_utf8_name(enc)) ||
+	    (enc == NULL && cut_short(raw, n, valid))) {
 		data = repair_utf8(raw + skip, n - skip, &len, &t->replaced);
 		free(raw);
 		t->data = data;
@@ -435,7 +460,8 @@ load_open(const char *name, const struct load_opts *opt, struct load_error *e)
 		goto fail;
 	}
 	size = (size_t)st.st_size;
-	if ((buf = malloc(size + 1)) == NULL) {
+	/* Room for a U+FFFD in place of a character cut short. */
+	if ((buf = malloc(size + 4)) == NULL) {
 		set_error(e, strerror(ENOMEM));
 		close(fd);
 		goto fail;
@@ -527,9 +553,17 @@ load_finish(struct text *t, struct load_error *e)
 	t->fd = -1;
 	t->len = t->raw_read;
 	t->data[t->len] = '\0';
-	if (valid && checked < t->len)
-		valid = utf8_valid_prefix(t->data + checked,
-		    t->len - checked) == t->len - checked;
+	if (valid && checked < t->len) {
+		size_t good = utf8_valid_prefix(t->data + checked, t->len - checked);
+
+		if (cut_short(t->data + checked, t->len - checked, good)) {
+			memcpy(t->data + checked + good, "\xEF\xBF\xBD", 4);
+			t->len = checked + good + 3;
+			t->replaced++;
+			good = t->len - checked;
+		}
+		valid = good == t->len - checked;
+	}
 	if (ret < 0 || valid) {
 		if (ret < 0)
 			t->len = checked;

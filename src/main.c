@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -279,26 +280,26 @@ output_width(const struct options *o)
 }
 
 static void
-report_load(const struct text *t)
+report_load(const struct text *t, const char *shown)
 {
 	if (t->len == 0)
-		fprintf(stderr, "%s: %s: empty document\n", util_progname,
-		    t->name);
+		fprintf(stderr, "%s: %s: empty document\n", util_progname, shown);
 	if (t->replaced)
 		fprintf(stderr, "%s: %s: %zu invalid or unmappable "
-		    "character%s shown as U+FFFD\n", util_progname, t->name,
+		    "character%s shown as U+FFFD\n", util_progname, shown,
 		    t->replaced, t->replaced == 1 ? "" : "s");
 }
 
-/* Read the rest of the document (all of it, for the queries). */
+/* Read the rest of the document (all of it, for the queries); shown is
+ * its name as messages show it. */
 static struct text *
-load_all(const char *file, const struct options *o)
+load_all(const char *file, const char *shown, const struct options *o)
 {
 	struct load_error err;
 	struct text *t, *re;
 
 	if ((t = load_open(file, &o->load, &err)) == NULL) {
-		fprintf(stderr, "%s: %s: %s\n", util_progname, file, err.reason);
+		fprintf(stderr, "%s: %s: %s\n", util_progname, shown, err.reason);
 		exit(2);
 	}
 	switch (load_finish(t, &err)) {
@@ -308,7 +309,7 @@ load_all(const char *file, const struct options *o)
 		t = re;
 		break;
 	case -1:
-		fprintf(stderr, "%s: %s: %s\n", util_progname, file, err.reason);
+		fprintf(stderr, "%s: %s: %s\n", util_progname, shown, err.reason);
 		break;
 	}
 	return t;
@@ -329,6 +330,25 @@ open_lexicon(void)
 }
 
 /* The queries: parse and index, answer, free. */
+/* Standard output could not be written: say so; exit status 2. */
+static int
+output_failed(void)
+{
+	fprintf(stderr, "%s: standard output: %s\n", util_progname,
+	    strerror(errno));
+	return 2;
+}
+
+/* status, unless what was written to standard output did not all get
+ * there. */
+static int
+flushed(int status)
+{
+	if (fflush(stdout) == EOF || ferror(stdout))
+		return output_failed();
+	return status;
+}
+
 static int
 run_query(const struct options *o, struct text *t, const char *name,
     struct display *disp)
@@ -345,15 +365,12 @@ run_query(const struct options *o, struct text *t, const char *name,
 		if (o->mode == MODE_OUTLINE)
 			status = query_outline(d, &q, stdout);
 		else {
-			report_load(t);
-			if (dump_doc(d, disp, q.width, stdout) < 0) {
-				fprintf(stderr, "%s: standard output: %s\n",
-				    util_progname, strerror(errno));
-				status = 2;
-			}
+			report_load(t, name);
+			if (dump_doc(d, disp, q.width, stdout) < 0)
+				status = 2;     /* flushed() says why */
 		}
 		doc_free(d);
-		return status;
+		return flushed(status);
 	}
 	lx = open_lexicon();
 	m = model_build(t, lx);
@@ -384,12 +401,7 @@ run_query(const struct options *o, struct text *t, const char *name,
 	}
 	model_free(m);
 	lexicon_free(lx);
-	if (fflush(stdout) == EOF || ferror(stdout)) {
-		fprintf(stderr, "%s: standard output: %s\n", util_progname,
-		    strerror(errno));
-		status = 2;
-	}
-	return status;
+	return flushed(status);
 }
 
 int
@@ -397,31 +409,47 @@ main(int argc, char **argv)
 {
 	struct options o = { .mode = MODE_READ };
 	struct display *disp;
+	struct buf shown;
 	struct text *t;
 	char *owned;
 	const char *file;
 	int status;
 
 	setlocale(LC_ALL, "");
+	/* Over a file-size limit, a write fails (and the state file keeps
+	 * its old contents) rather than the process being killed. */
+	signal(SIGXFSZ, SIG_IGN);
 	parse_options(argc, argv, &o);
 	file = choose_file(&o, &owned);
 	if (o.mode == MODE_READ && !terminal_usable() && o.reader.script == NULL)
 		o.mode = MODE_DUMP;
 	disp = display_new(NULL);
+	/* A file name can hold anything a document can: controls become
+	 * placeholders in messages too. */
+	buf_init(&shown);
+	display_string(disp, file, strlen(file), &shown);
+	util_die_subject(shown.data);
 	if (o.mode == MODE_READ) {
 		/* The reader reads the rest of a large file behind the
 		 * first screen. */
 		struct load_error err;
 
 		if ((t = load_open(file, &o.load, &err)) == NULL) {
-			fprintf(stderr, "%s: %s: %s\n", util_progname, file, err.reason);
+			fprintf(stderr, "%s: %s: %s\n", util_progname, shown.data,
+			    err.reason);
+			util_die_subject(NULL);
+			buf_done(&shown);
+			display_free(disp);
+			free(owned);
 			return 2;
 		}
 		status = reader_run(t, file, disp, &o.reader);
 	} else {
-		t = load_all(file, &o);
-		status = run_query(&o, t, file, disp);
+		t = load_all(file, shown.data, &o);
+		status = run_query(&o, t, shown.data, disp);
 	}
+	util_die_subject(NULL);
+	buf_done(&shown);
 	display_free(disp);
 	load_unref(t);
 	free(owned);

@@ -57,11 +57,17 @@ term_signal(void)
 	return stop_signal;
 }
 
+/* Leave the terminal as it was before dying (die()'s hook: out of
+ * memory in any thread, for one). */
 void
 term_emergency(void)
 {
-	if (active != NULL)
+	if (active != NULL) {
+		mousemask(0, NULL);
+		curs_set(1);
 		endwin();
+		active = NULL;
+	}
 }
 
 /* ------------------------------------------------------------ colours */
@@ -191,6 +197,7 @@ term_start(const struct term_opts *o, char *err, size_t errsize)
 	}
 	set_term(t->scr);
 	active = t->scr;
+	util_die_hook(term_emergency);
 	set_escdelay(25);
 	raw();
 	noecho();
@@ -220,6 +227,7 @@ term_stop(struct term *t)
 		return;
 	if (t->mouse)
 		mousemask(0, NULL);
+	util_die_hook(NULL);
 	curs_set(1);
 	endwin();
 	delscreen(t->scr);

@@ -4,22 +4,48 @@
 #include "autoconf.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
 const char *util_progname = "lectern";
+static const char *subject;
+static void (*hook)(void);
+static atomic_flag dying = ATOMIC_FLAG_INIT;
+
+void
+util_die_subject(const char *s)
+{
+	subject = s;
+}
+
+void
+util_die_hook(void (*h)(void))
+{
+	hook = h;
+}
 
 void
 die(const char *fmt, ...)
 {
 	va_list ap;
 
+	/* A second thread dying at the same time waits for the first to
+	 * exit rather than print over it. */
+	if (atomic_flag_test_and_set(&dying))
+		for (;;)
+			pause();
+	if (hook != NULL)
+		hook();
 	fflush(stdout);
 	fprintf(stderr, "%s: ", util_progname);
+	if (subject != NULL)
+		fprintf(stderr, "%s: ", subject);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);

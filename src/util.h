@@ -27,8 +27,13 @@
 /* The program name used in messages ("lectern"). */
 extern const char *util_progname;
 
-/* Print "lectern: MESSAGE" on standard error and exit with status 2. */
+/* Print "lectern: MESSAGE" on standard error and exit with status 2.
+ * With a subject set, "lectern: SUBJECT: MESSAGE"; with a hook set (the
+ * front end's: restore the terminal), the hook runs first, once, from
+ * whichever thread dies. */
 NORETURN void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
+void util_die_subject(const char *subject);
+void util_die_hook(void (*hook)(void));
 
 /* Allocation wrappers: they never return NULL (they die instead).
  * xreallocarray checks n * size for overflow. */

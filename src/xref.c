@@ -872,35 +872,31 @@ relatable(const struct node *n)
 	    n->kind == NODE_SUBITEM || n->kind == NODE_SECTION;
 }
 
-/* Follow stem q's postings into candidates, at most *left of them.  A
- * stem whose postings do not fit is sampled every stride-th posting
- * over the whole document, not followed part of the way, which would
- * favour its start.  Returns the number of new candidates. */
+/* Follow stem q's postings into candidates, at most *left of them: from
+ * the start of the document, or from near block near (DOC_NONE: from
+ * the start).  Returns the number of new candidates. */
 static size_t
 gather(const struct xrefs *xr, uint32_t node, const struct qstem *q,
-    struct cand *c, size_t *left)
+    struct cand *c, size_t *left, uint32_t near)
 {
 	size_t nw, added = 0;
 	const uint32_t *words = index_stem_words(xr->ix, q->stem, &nw);
 	double weight = q->idf * q->idf;
-	uint32_t last_node = DOC_NONE, df = index_stem_df(xr->ix, q->stem);
-	size_t stride = *left == 0 ? 1 : MAX((df + *left - 1) / *left, (size_t)1);
-	size_t skip = 0;
+	uint32_t last_node = DOC_NONE;
 
 	for (size_t i = 0; i < nw && *left > 0; i++) {
 		struct postings it;
 		uint32_t b;
 
-		index_postings(xr->ix, words[i], &it);
+		if (near == DOC_NONE)
+			index_postings(xr->ix, words[i], &it);
+		else
+			index_postings_from(xr->ix, words[i], near, &it);
 		while (*left > 0 && index_next(&it, &b)) {
-			uint32_t owner;
+			uint32_t owner = doc_block(xr->d, b)->node;
 			struct cand *slot;
 
-			if (++skip < stride)
-				continue;
-			skip = 0;
 			--*left;
-			owner = doc_block(xr->d, b)->node;
 			/* Whether owner is an ancestor of node, or something
 			 * other than a passage, is asked of the few that
 			 * rank (it costs a cache miss per candidate). */
@@ -940,17 +936,20 @@ xrefs_related(const struct xrefs *xr, uint32_t node, struct xref *out)
 	for (size_t i = 0; i < REL_SLOTS; i++)
 		c[i].node = DOC_NONE;
 	/* The rarest stems first, each followed in full while the budget
-	 * lasts; stems too common for it only when the rare ones found
-	 * nothing, sampled, with a share of the budget each. */
+	 * lasts (a part would favour the start of the document).  Only
+	 * when they find nothing (a passage of common words only), the
+	 * common stems near the passage, a share of the budget each: the
+	 * work stays bounded however long their lists are. */
 	for (size_t i = 0; i < nq; i++) {
 		if (index_stem_df(xr->ix, q[i].stem) <= left)
-			found += gather(xr, node, &q[i], c, &left);
+			found += gather(xr, node, &q[i], c, &left, DOC_NONE);
 		norm += q[i].idf * q[i].idf;
 	}
 	for (size_t i = 0; found == 0 && i < nq; i++) {
 		size_t share = REL_POSTINGS / nq;
 
-		gather(xr, node, &q[i], c, &share);
+		gather(xr, node, &q[i], c, &share,
+		    doc_node(xr->d, node)->first_block);
 	}
 	for (size_t i = 0; i < REL_SLOTS; i++) {
 		double score;
