@@ -43,24 +43,6 @@
 static char home[4000], state_dir[4096], config_dir[4096];
 static char env_home[4200], env_state[4200], env_config[4200], env_data[4200];
 
-static const char *
-lectern(void)
-{
-	const char *p = getenv("LECTERN");
-
-	return p ? p : "../../src/lectern";
-}
-
-static const char *
-bundled(void)
-{
-	static char path[4096];
-	const char *top = getenv("TOPSRC");
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt", top ? top : ".");
-	return path;
-}
-
 static long long
 now_ms(void)
 {
@@ -116,7 +98,7 @@ spawn(int rows, int cols, char *const extra_env[], ...)
 	va_list ap;
 	struct vt *vt;
 
-	argv[n++] = (char *)lectern();
+	argv[n++] = (char *)test_lectern();
 	va_start(ap, extra_env);
 	while (n < 15 && (argv[n] = va_arg(ap, char *)) != NULL)
 		n++;
@@ -133,7 +115,7 @@ spawn_sh(int rows, int cols, char *const extra_env[], const char *script,
     const char *doc)
 {
 	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)doc,
-		(char *)lectern(), NULL };
+		(char *)test_lectern(), NULL };
 	struct vt *vt = vt_spawn(argv, make_env(extra_env), rows, cols);
 
 	assert_non_null(vt);
@@ -158,7 +140,7 @@ script_screen(int cols, int rows, const char *lines, const char *doc)
 {
 	char script[4096], envc[32], envl[32];
 	const char *path = test_tmp("e2e-script");
-	char *argv[] = { (char *)lectern(), "--no-state", "--script", (char *)path,
+	char *argv[] = { (char *)test_lectern(), "--no-state", "--script", (char *)path,
 		(char *)doc, NULL };
 	char *env[] = { envc, envl, env_home, env_state, env_config, env_data,
 		"LECTERN_CONFIG=/dev/null", "LC_ALL=C.UTF-8", NULL };
@@ -298,7 +280,7 @@ static void
 test_first_screen_and_quit(void **state)
 {
 	struct vt *vt = spawn(24, 80, NULL, "--no-state", (char *)NULL);
-	char *want = script_screen(80, 24, NULL, bundled());
+	char *want = script_screen(80, 24, NULL, test_bundled());
 
 	(void)state;
 	/* No FILE and a terminal on standard input: the bundled document. */
@@ -315,8 +297,8 @@ test_first_screen_and_quit(void **state)
 static void
 test_keys_move(void **state)
 {
-	struct vt *vt = spawn(24, 80, NULL, "--no-state", bundled(), (char *)NULL);
-	char *want = script_screen(80, 24, "keys :6b<Enter>\n", bundled());
+	struct vt *vt = spawn(24, 80, NULL, "--no-state", test_bundled(), (char *)NULL);
+	char *want = script_screen(80, 24, "keys :6b<Enter>\n", test_bundled());
 
 	(void)state;
 	assert_started(vt, "I wish to thank");
@@ -381,7 +363,7 @@ test_escapes_not_passed(void **state)
 static void
 signal_restores(int sig)
 {
-	struct vt *vt = spawn(24, 80, NULL, "--no-state", bundled(), (char *)NULL);
+	struct vt *vt = spawn(24, 80, NULL, "--no-state", test_bundled(), (char *)NULL);
 
 	assert_started(vt, "I wish to thank");
 	vt_wait_idle(vt, 100, 2000);
@@ -416,7 +398,7 @@ test_sighup(void **state)
 static void
 test_signal_in_prompt(void **state)
 {
-	struct vt *vt = spawn(24, 80, NULL, "--no-state", bundled(), (char *)NULL);
+	struct vt *vt = spawn(24, 80, NULL, "--no-state", test_bundled(), (char *)NULL);
 
 	(void)state;
 	assert_started(vt, "I wish to thank");
@@ -435,11 +417,11 @@ test_signal_in_prompt(void **state)
 static void
 test_resize_reflows(void **state)
 {
-	struct vt *vt = spawn(24, 80, NULL, "--no-state", bundled(), (char *)NULL);
-	char *big = script_screen(80, 24, "keys :5b<Enter>2j\n", bundled());
-	char *small = script_screen(80, 24, "keys :5b<Enter>2j\nresize 40 12\n", bundled());
+	struct vt *vt = spawn(24, 80, NULL, "--no-state", test_bundled(), (char *)NULL);
+	char *big = script_screen(80, 24, "keys :5b<Enter>2j\n", test_bundled());
+	char *small = script_screen(80, 24, "keys :5b<Enter>2j\nresize 40 12\n", test_bundled());
 	char *back = script_screen(80, 24,
-	    "keys :5b<Enter>2j\nresize 40 12\nresize 80 24\n", bundled());
+	    "keys :5b<Enter>2j\nresize 40 12\nresize 80 24\n", test_bundled());
 	char *s;
 
 	(void)state;
@@ -491,7 +473,7 @@ test_suspend(void **state)
 		skip();
 	vt = spawn_sh(24, 80, NULL,
 	    "set -m; \"$2\" --no-state \"$1\"; echo \"[stopped $?]\"; read x; "
-	    "fg >/dev/null; echo \"[done $?]\"; read x", bundled());
+	    "fg >/dev/null; echo \"[done $?]\"; read x", test_bundled());
 	assert_started(vt, "I wish to thank");
 	deadline = now_ms() + T;
 	while ((pid = find_child(vt_pid(vt), "lectern")) == 0 && now_ms() < deadline)
@@ -526,7 +508,7 @@ test_suspend(void **state)
 static void
 test_stdin_pipe(void **state)
 {
-	struct vt *vt = spawn_sh(24, 80, NULL, "cat \"$1\" | \"$2\" --no-state", bundled());
+	struct vt *vt = spawn_sh(24, 80, NULL, "cat \"$1\" | \"$2\" --no-state", test_bundled());
 
 	(void)state;
 	assert_started(vt, "I wish to thank");
@@ -549,7 +531,7 @@ dump(void)
 	struct run r;
 	char *s;
 
-	run_lectern(&r, NULL, 0, make_env(NULL), "--dump", "--width=80", bundled(),
+	run_lectern(&r, NULL, 0, make_env(NULL), "--dump", "--width=80", test_bundled(),
 	    (char *)NULL);
 	assert_int_equal(r.status, 0);
 	s = strdup(r.out);
@@ -589,7 +571,7 @@ static void
 test_dumb_terminal(void **state)
 {
 	char *env[] = { "TERM=dumb", NULL };
-	struct vt *vt = spawn(24, 80, env, "--no-state", bundled(), (char *)NULL);
+	struct vt *vt = spawn(24, 80, env, "--no-state", test_bundled(), (char *)NULL);
 	char *text = dump();
 	const char *raw;
 	size_t len;
@@ -604,7 +586,7 @@ test_dumb_terminal(void **state)
 	vt_free(vt);
 
 	/* Standard output not a terminal: the same, whatever TERM says. */
-	vt = spawn_sh(24, 80, NULL, "\"$2\" --no-state \"$1\" | cat", bundled());
+	vt = spawn_sh(24, 80, NULL, "\"$2\" --no-state \"$1\" | cat", test_bundled());
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	raw = vt_raw(vt, &len);
 	assert_null(memchr(raw, '\033', len));
@@ -636,7 +618,7 @@ static void
 test_no_color(void **state)
 {
 	char *env[] = { "NO_COLOR=1", NULL };
-	struct vt *vt = spawn(24, 80, env, "--no-state", bundled(), (char *)NULL);
+	struct vt *vt = spawn(24, 80, env, "--no-state", test_bundled(), (char *)NULL);
 	struct vt_cell_attr a;
 
 	(void)state;
@@ -679,7 +661,7 @@ static void
 test_colour(void **state)
 {
 	char *env[] = { "NO_COLOR=", NULL };
-	struct vt *vt = spawn(24, 80, env, "--no-state", bundled(), (char *)NULL);
+	struct vt *vt = spawn(24, 80, env, "--no-state", test_bundled(), (char *)NULL);
 	struct vt_cell_attr a;
 
 	(void)state;
@@ -700,9 +682,9 @@ test_colour(void **state)
 static void
 test_narrow_terminal(void **state)
 {
-	struct vt *vt = spawn(6, 20, NULL, "--no-state", bundled(), (char *)NULL);
-	char *want = script_screen(20, 6, NULL, bundled());
-	char *want3 = script_screen(20, 6, "keys ]]]\n", bundled());
+	struct vt *vt = spawn(6, 20, NULL, "--no-state", test_bundled(), (char *)NULL);
+	char *want = script_screen(20, 6, NULL, test_bundled());
+	char *want3 = script_screen(20, 6, "keys ]]]\n", test_bundled());
 
 	(void)state;
 	assert_started(vt, "DIRECTOR GENERAL");

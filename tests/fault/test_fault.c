@@ -80,17 +80,7 @@
 #include "hostile.h"
 #include "run.h"
 
-/* Sanitizers reserve terabytes of address space: no RLIMIT_AS then. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
+#define SANITIZED TEST_SANITIZED
 
 #define MIB (1024ull * 1024ull)
 #ifndef MIN
@@ -105,25 +95,6 @@
 #define MEM_DOC_SIZE (50 * MIB)
 
 /* -------------------------------------------------------------- helpers */
-
-static const char *
-lectern(void)
-{
-	const char *p = getenv("LECTERN");
-
-	return p ? p : "../../src/lectern";
-}
-
-static const char *
-bundled(void)
-{
-	static char path[PATH_MAX];
-	const char *top = getenv("TOPSRC");
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt",
-	    top ? top : "../..");
-	return path;
-}
 
 /* Why limits cannot be tested here, or NULL. */
 static const char *
@@ -222,20 +193,6 @@ count_lines(const char *s)
 		if (*s == '\n' || s[1] == '\0')
 			n++;
 	return n;
-}
-
-static bool
-starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 /* Show what a run did when an assertion about it is about to fail. */
@@ -505,7 +462,7 @@ sandbox_init(struct sandbox *sb, const char *name)
 	sb->config = xasprintf("%s/config", sb->dir);
 	sb->doc = xasprintf("%s/doc.txt", sb->dir);
 	assert_int_equal(mkdir(sb->home, 0755), 0);
-	copy_file(bundled(), sb->doc);
+	copy_file(test_bundled(), sb->doc);
 	sb->owned[0] = xasprintf("HOME=%s", sb->home);
 	sb->owned[1] = xasprintf("XDG_STATE_HOME=%s", sb->state);
 	sb->owned[2] = xasprintf("XDG_CONFIG_HOME=%s", sb->config);
@@ -540,7 +497,7 @@ run_in(struct run *r, struct sandbox *sb, const struct child *c, ...)
 	va_list ap;
 	int n = 0;
 
-	argv[n++] = (char *)lectern();
+	argv[n++] = (char *)test_lectern();
 	va_start(ap, c);
 	while (n < 31 && (argv[n] = va_arg(ap, char *)) != NULL)
 		n++;
@@ -586,7 +543,7 @@ state_message(const char *out)
 	const char *p = strstr(out, "\nindexed: ");
 
 	msg[0] = '\0';
-	if (p && (p = strchr(p + 1, '\n')) != NULL && starts_with(p + 1, "message: ")) {
+	if (p && (p = strchr(p + 1, '\n')) != NULL && test_starts_with(p + 1, "message: ")) {
 		p += 10;
 		snprintf(msg, sizeof(msg), "%.*s", (int)strcspn(p, "\n"), p);
 	}
@@ -678,14 +635,14 @@ assert_file_is(const char *path, const char *want, size_t wantlen)
 static void
 assert_one_line(const struct run *r, const char *prefix, const char *suffix)
 {
-	if (count_lines(r->err) != 1 || !starts_with(r->err, prefix) ||
-	    !ends_with(r->err, suffix)) {
+	if (count_lines(r->err) != 1 || !test_starts_with(r->err, prefix) ||
+	    !test_ends_with(r->err, suffix)) {
 		fprintf(stderr, "wanted one line: %s...%s", prefix, suffix);
 		show("one line", r);
 	}
 	assert_int_equal(count_lines(r->err), 1);
-	assert_true(starts_with(r->err, prefix));
-	assert_true(ends_with(r->err, suffix));
+	assert_true(test_starts_with(r->err, prefix));
+	assert_true(test_ends_with(r->err, suffix));
 }
 
 /* ----------------------------------------------------- big documents */
@@ -697,7 +654,7 @@ static void
 make_doc(const char *path, unsigned long long size)
 {
 	size_t n, body;
-	char *tpl = test_read(bundled(), &n);
+	char *tpl = test_read(test_bundled(), &n);
 	const char *p;
 	FILE *f = fopen(path, "w");
 	unsigned long long written = 0;
@@ -807,7 +764,7 @@ test_larger_than_memory(void **state)
 	struct run r;
 	char *big, *want, *script;
 	char *sh[] = { "/bin/sh", "-c", "cat \"$1\" | \"$2\" --dump -", "sh", NULL,
-		(char *)lectern(), NULL };
+		(char *)test_lectern(), NULL };
 	FILE *f;
 	int fd;
 
@@ -881,7 +838,7 @@ test_low_limit_small_document(void **state)
 	sandbox_init(&sb, "lowlimit");
 	c.as = 32 * MIB;
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
-		char *argv[6] = { (char *)lectern() };
+		char *argv[6] = { (char *)test_lectern() };
 		int n = 1;
 
 		for (int k = 0; k < 3 && queries[i][k]; k++)
@@ -944,7 +901,7 @@ test_low_limit_gives_up_cleanly(void **state)
 			if (r.status == 2) {
 				gave_up++;
 				assert_int_equal(count_lines(r.err), 1);
-				assert_true(starts_with(r.err, "lectern: "));
+				assert_true(test_starts_with(r.err, "lectern: "));
 			} else
 				assert_string_equal(r.err, "");
 			run_done(&r);
@@ -978,7 +935,7 @@ test_full_disk(void **state)
 	run_script(&r, &sb, &c, "keys :6<Enter>\nkeys q\n");
 	assert_int_equal(r.status, 0);
 	assert_int_equal(count_lines(r.err), 1);
-	assert_true(ends_with(r.err, ": File too large\n"));
+	assert_true(test_ends_with(r.err, ": File too large\n"));
 	run_done(&r);
 	assert_null(find_state(&sb, &ntmp));
 	assert_int_equal(ntmp, 0);
@@ -1247,7 +1204,7 @@ test_state_truncated(void **state)
 			char *now = test_read(file, &m);
 
 			assert_true(m > 0 && now[m - 1] == '\n');
-			assert_true(starts_with(now, "lectern-state 1\n"));
+			assert_true(test_starts_with(now, "lectern-state 1\n"));
 			assert_non_null(strstr(now, "\nhash "));
 			assert_non_null(strstr(now, "\ntop "));
 			free(now);
@@ -1294,7 +1251,7 @@ test_concurrent_saves(void **state)
 			if (pid[i] == 0) {
 				char script[128], *path;
 				struct run r;
-				char *argv[] = { (char *)lectern(), "--script", NULL,
+				char *argv[] = { (char *)test_lectern(), "--script", NULL,
 					sb.doc, NULL };
 
 				snprintf(script, sizeof(script), "keys :%s<Enter>\nkeys q\n",
@@ -1437,7 +1394,7 @@ test_stdin_closes_early(void **state)
 	struct run r;
 	char label[64];
 	size_t n, half;
-	char *doc = test_read(bundled(), &n), *script;
+	char *doc = test_read(test_bundled(), &n), *script;
 
 	(void)state;
 	sandbox_init(&sb, "stdin");
@@ -1501,7 +1458,7 @@ test_stdin_cut_inside_a_character(void **state)
 	struct child c = plain;
 	struct run r;
 	size_t n, cut;
-	char *doc = test_read(bundled(), &n);
+	char *doc = test_read(test_bundled(), &n);
 	const char *p = strstr(doc, "Committee\xE2\x80\x99s work");
 
 	(void)state;
@@ -1594,7 +1551,7 @@ test_sigpipe(void **state)
 	sandbox_init(&sb, "sigpipe");
 	for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
 		for (int ignore = 0; ignore < 2; ignore++) {
-			char *argv[5] = { (char *)lectern() }, *err;
+			char *argv[5] = { (char *)test_lectern() }, *err;
 			int n = 1, status;
 			bool ok;
 
@@ -1647,7 +1604,7 @@ test_output_full(void **state)
 		skip();
 	}
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
-		char *argv[5] = { (char *)lectern() };
+		char *argv[5] = { (char *)test_lectern() };
 		struct run r;
 		int n = 1;
 
@@ -1701,7 +1658,7 @@ mem_run(struct sandbox *sb, const char *doc, int q, unsigned long long limit,
 		free(script);
 		ok = r.status == 0 && r.errlen == 0 && strstr(r.out, "indexed: yes") != NULL;
 	} else {
-		char *argv[6] = { (char *)lectern() };
+		char *argv[6] = { (char *)test_lectern() };
 		int n = 1;
 
 		for (int k = 0; k < 3 && mem_queries[q][k]; k++)
@@ -1906,7 +1863,7 @@ queries_safe(struct sandbox *sb, const char *doc, const char *opt)
 	struct child c = plain;
 
 	for (size_t i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
-		char *argv[8] = { (char *)lectern() }, what[256];
+		char *argv[8] = { (char *)test_lectern() }, what[256];
 		struct run r;
 		int n = 1;
 

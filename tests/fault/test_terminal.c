@@ -33,29 +33,12 @@
 #include "run.h"
 #include "vt.h"
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define SANITIZED 1
-#endif
-#endif
-#ifndef SANITIZED
-#define SANITIZED 0
-#endif
+#define SANITIZED TEST_SANITIZED
 
 #define T 15000         /* ms: "surely", on a loaded machine */
 
 static char dir[4096];
 static char env_home[4200], env_state[4200], env_config[4200];
-
-static const char *
-lectern(void)
-{
-	const char *p = getenv("LECTERN");
-
-	return p ? p : "../../src/lectern";
-}
 
 static char **
 make_env(void)
@@ -78,7 +61,7 @@ static struct vt *
 spawn_sh(const char *script, const char *doc)
 {
 	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)doc,
-		(char *)lectern(), NULL };
+		(char *)test_lectern(), NULL };
 	struct vt *vt = vt_spawn(argv, make_env(), 24, 80);
 
 	assert_non_null(vt);

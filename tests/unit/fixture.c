@@ -20,18 +20,6 @@
 #include "model.h"
 #include "run.h"
 
-/* $TOPSRC/rel (static buffer): the tests run from the build tree, so the
- * sources are found through $TOPSRC, "." when it is not set. */
-static const char *
-topsrc(const char *rel)
-{
-	static char path[4096];
-	const char *top = getenv("TOPSRC");
-
-	snprintf(path, sizeof(path), "%s/%s", top ? top : ".", rel);
-	return path;
-}
-
 struct model *
 fixture_build(const char *s, const struct lexicon *lx)
 {
@@ -49,7 +37,7 @@ fixture_build(const char *s, const struct lexicon *lx)
 char *
 fixture_bundled_text(size_t *n)
 {
-	return test_read(topsrc("resources/iom-dg-response.txt"), n);
+	return test_read(test_src("resources/iom-dg-response.txt"), n);
 }
 
 struct model *
@@ -67,7 +55,7 @@ struct lexicon *
 fixture_lexicon(void)
 {
 	int err = 0;
-	struct lexicon *lx = lexicon_load(topsrc("resources/lexicon"), &err);
+	struct lexicon *lx = lexicon_load(test_src("resources/lexicon"), &err);
 
 	if (lx != NULL && err != 0) {
 		lexicon_free(lx);

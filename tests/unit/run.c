@@ -197,6 +197,46 @@ test_data(const char *name)
 }
 
 const char *
+test_src(const char *rel)
+{
+	static char path[4][4096];
+	static int next;
+	const char *top = getenv("TOPSRC");
+	char *p = path[next++ % 4];
+
+	snprintf(p, sizeof(path[0]), "%s/%s", top ? top : ".", rel);
+	return p;
+}
+
+const char *
+test_bundled(void)
+{
+	return test_src("resources/iom-dg-response.txt");
+}
+
+const char *
+test_lectern(void)
+{
+	const char *p = getenv("LECTERN");
+
+	return p ? p : "../../src/lectern";
+}
+
+bool
+test_starts_with(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+bool
+test_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+const char *
 test_tmp(const char *name)
 {
 	static char path[4][4096];

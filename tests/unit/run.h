@@ -4,6 +4,7 @@
 #ifndef LECTERN_TEST_RUN_H
 #define LECTERN_TEST_RUN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct run {
@@ -27,6 +28,26 @@ void run_done(struct run *r);
 
 /* $TESTDATA/name (static buffer) and a fresh temporary path. */
 const char *test_data(const char *name);
+/* $TOPSRC/rel (the last four results stay valid; "." without $TOPSRC),
+ * the bundled document, and the lectern under test ($LECTERN). */
+const char *test_src(const char *rel);
+const char *test_bundled(void);
+const char *test_lectern(void);
+bool test_starts_with(const char *s, const char *prefix);
+bool test_ends_with(const char *s, const char *suffix);
+
+/* Sanitizers reserve terabytes of address space: tests that set
+ * RLIMIT_AS skip under them. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define TEST_SANITIZED 1
+#endif
+#endif
+#ifndef TEST_SANITIZED
+#define TEST_SANITIZED 0
+#endif
 const char *test_tmp(const char *name);
 /* Write n bytes to path; read a whole file (caller frees). */
 void test_write(const char *path, const void *p, size_t n);

@@ -34,14 +34,6 @@
 
 static char *const env[] = { "LC_ALL=C.UTF-8", "TERM=dumb", NULL };
 
-static const char *
-topsrc(void)
-{
-	const char *t = getenv("TOPSRC");
-
-	return t ? t : ".";
-}
-
 static bool
 updating(void)
 {
@@ -50,16 +42,7 @@ updating(void)
 	return u && *u && strcmp(u, "0") != 0;
 }
 
-/* $TOPSRC/resources/NAME or $TESTDATA/index/NAME (static buffers). */
-static const char *
-bundled(void)
-{
-	static char path[4096];
-
-	snprintf(path, sizeof(path), "%s/resources/iom-dg-response.txt", topsrc());
-	return path;
-}
-
+/* $TESTDATA/index/NAME (static buffer). */
 static const char *
 small_doc(const char *name)
 {
@@ -127,7 +110,8 @@ compare(const char *name, const char *got, size_t len)
 	struct run d;
 	char *argv[] = { "/usr/bin/diff", "-u", path, NULL, NULL };
 
-	snprintf(path, sizeof(path), "%s/tests/golden/%s", topsrc(), name);
+	snprintf(path, sizeof(path), "tests/golden/%s", name);
+	snprintf(path, sizeof(path), "%s", test_src(path));
 	if (updating()) {
 		test_write(path, got, len);
 		fprintf(stderr, "golden: wrote %s\n", path);
@@ -217,56 +201,56 @@ static void
 test_outline(void **state)
 {
 	(void)state;
-	golden("iom.outline.txt", bundled(), "--outline", NULL);
+	golden("iom.outline.txt", test_bundled(), "--outline", NULL);
 }
 
 static void
 test_outline_json(void **state)
 {
 	(void)state;
-	golden("iom.outline.json", bundled(), "--outline", "--json", NULL);
+	golden("iom.outline.json", test_bundled(), "--outline", "--json", NULL);
 }
 
 static void
 test_lists_json(void **state)
 {
 	(void)state;
-	golden("iom.lists.json", bundled(), "--lists", "--json", NULL);
+	golden("iom.lists.json", test_bundled(), "--lists", "--json", NULL);
 }
 
 static void
 test_terms_json(void **state)
 {
 	(void)state;
-	golden("iom.terms.json", bundled(), "--terms", "--json", NULL);
+	golden("iom.terms.json", test_bundled(), "--terms", "--json", NULL);
 }
 
 static void
 test_xrefs_json(void **state)
 {
 	(void)state;
-	golden("iom.xrefs.json", bundled(), "--xrefs", "--json", NULL);
+	golden("iom.xrefs.json", test_bundled(), "--xrefs", "--json", NULL);
 }
 
 static void
 test_dump80(void **state)
 {
 	(void)state;
-	golden("iom.dump80.txt", bundled(), "--dump", "--width=80", NULL);
+	golden("iom.dump80.txt", test_bundled(), "--dump", "--width=80", NULL);
 }
 
 static void
 test_dump40(void **state)
 {
 	(void)state;
-	golden("iom.dump40.txt", bundled(), "--dump", "--width=40", NULL);
+	golden("iom.dump40.txt", test_bundled(), "--dump", "--width=40", NULL);
 }
 
 static void
 test_search_json(void **state)
 {
 	(void)state;
-	golden("iom.search.json", bundled(), "--search=duplicat", "--json", NULL);
+	golden("iom.search.json", test_bundled(), "--search=duplicat", "--json", NULL);
 }
 
 static void
@@ -277,7 +261,7 @@ test_lint(void **state)
 	size_t len = 0;
 
 	(void)state;
-	transcript(&out, &len, bundled(), a);
+	transcript(&out, &len, test_bundled(), a);
 	compare("iom.lint.txt", out, len);
 	free(out);
 }
@@ -303,7 +287,7 @@ test_resolve(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(phrases) / sizeof(phrases[0]); i++)
-		transcript(&out, &len, bundled(), phrases[i]);
+		transcript(&out, &len, test_bundled(), phrases[i]);
 	compare("iom.resolve.txt", out, len);
 	free(out);
 }

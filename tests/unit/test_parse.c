@@ -34,6 +34,7 @@
 #include "doc.h"
 #include "dump.h"
 #include "fixture.h"
+#include "run.h"
 #include "load.h"
 #include "parse.h"
 #include "util.h"
@@ -258,20 +259,6 @@ all_text(const struct doc *d)
 		doc_block_text(d, b, &s, 0);
 	}
 	return held_str(&s);
-}
-
-static bool
-starts_with(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
-}
-
-static bool
-ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-
-	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
 static void
@@ -1025,13 +1012,13 @@ test_preamble_paragraphs(void **state)
 		assert_int_not_equal(b, DOC_NONE);
 		n = doc_block(d, b)->node;
 		s = own_text(d, n);
-		if (!starts_with(s, starts[k]) || doc_node(d, n)->line != lines[k])
+		if (!test_starts_with(s, starts[k]) || doc_node(d, n)->line != lines[k])
 			fail_msg("line %u: '%s' is not the start of a paragraph "
 			    "(node at line %u holds '%.60s...')", lines[k], starts[k],
 			    doc_node(d, n)->line, s);
 		assert_int_equal(doc_node(d, n)->kind, NODE_PARAGRAPH);
 		assert_string_equal(doc_label(d, n), "");
-		assert_true(ends_with(s, ","));
+		assert_true(test_ends_with(s, ","));
 		fixture_drop(s);
 	}
 	fixture_drop(d);
@@ -1618,8 +1605,8 @@ test_bundled_golden(void **state)
 	}
 	assert_int_equal(k, 4);
 	/* The title. */
-	assert_true(starts_with(doc_title(d), "DIRECTOR GENERAL"));
-	assert_true(ends_with(doc_title(d), "IOM STRATEGY"));
+	assert_true(test_starts_with(doc_title(d), "DIRECTOR GENERAL"));
+	assert_true(test_ends_with(doc_title(d), "IOM STRATEGY"));
 	/* "(e.g. UNCTs" stays text in paragraph 7. */
 	s = own_text(d, node_of(d, "7"));
 	expect_contains(s, "bodies (e.g. UNCTs, IASC, UNDSS, UNJSPF, Multi-donor Trust Funds)");
@@ -1630,7 +1617,7 @@ test_bundled_golden(void **state)
 		const struct block *bl = doc_block(d, i);
 
 		s = block_str(d, i);
-		if (starts_with(s, "Here, as an illustration")) {
+		if (test_starts_with(s, "Here, as an illustration")) {
 			assert_int_equal(bl->node, b);
 			assert_true(bl->flags & BLOCK_CONT);
 			assert_int_equal(bl->line, 58);

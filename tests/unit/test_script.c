@@ -113,14 +113,6 @@ str_done(struct str *b)
 
 static const char *home_dir;
 
-static const char *
-bundled(void)
-{
-	const char *top = getenv("TOPSRC");
-
-	return fmt("%s/resources/iom-dg-response.txt", top ? top : ".");
-}
-
 /* How to run the reader. */
 struct opt {
 	const char *doc;                /* NULL: the bundled document */
@@ -183,7 +175,7 @@ script_opt(const struct opt *o, const char *script, struct run *r)
 	if (o->args)
 		for (size_t i = 0; o->args[i] && na < 28; i++)
 			argv[na++] = o->args[i];
-	argv[na++] = o->doc ? o->doc : bundled();
+	argv[na++] = o->doc ? o->doc : test_bundled();
 	argv[na] = NULL;
 	if (r == NULL)
 		r = &own;
