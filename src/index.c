@@ -308,8 +308,9 @@ index_containing(const struct index *ix, const char *pat, size_t n,
 void
 index_postings(const struct index *ix, uint32_t w, struct postings *it)
 {
+	/* Words interned up front may have no postings at all. */
 	it->p = ix->words[w].post;
-	it->end = it->p + ix->words[w].npost;
+	it->end = it->p == NULL ? NULL : it->p + ix->words[w].npost;
 	it->last = 0;
 }
 
@@ -318,10 +319,13 @@ index_postings_from(const struct index *ix, uint32_t w, uint32_t block,
     struct postings *it)
 {
 	const struct word *wd = &ix->words[w];
-	const struct skip *sk = ix->skips + wd->skip;
+	const struct skip *sk = ix->skips;
 	size_t lo = 0, hi = wd->nskip;
 
 	index_postings(ix, w, it);
+	if (hi == 0)
+		return;
+	sk += wd->skip;
 	/* The last resume point whose next posting is at or before block:
 	 * its "last" (the block before, + 1) is at most block. */
 	while (lo < hi) {

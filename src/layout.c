@@ -255,8 +255,10 @@ put(struct builder *bd, const struct glyph *g, uint32_t src, uint8_t style,
 	bd->cur->width = (uint16_t)MIN(bd->col, 65535);
 }
 
-/* A combining mark with nothing to combine with gets a space first. */
-static void
+/* Put a glyph at col and return the column after it.  A combining mark
+ * with nothing to combine with gets a space first, which takes a
+ * column too. */
+static int
 put_glyph(struct builder *bd, const struct tglyph *t, int col)
 {
 	if (t->g.width == 0 && bd->cur->n == 0) {
@@ -266,6 +268,7 @@ put_glyph(struct builder *bd, const struct tglyph *t, int col)
 		col++;
 	}
 	put(bd, &t->g, t->src, t->style, col);
+	return col + t->g.width;
 }
 
 static void
@@ -298,7 +301,7 @@ word_width(const struct stream *st, size_t i, size_t *end)
 static void
 centre_line(struct builder *bd, size_t from, int width, int col)
 {
-	int shift = (width - col) / 2;
+	int shift = MAX(0, (width - col) / 2);    /* a glyph wider than the line */
 
 	for (size_t k = from; k < bd->lb->nglyphs; k++)
 		bd->lb->glyphs[k].col = (uint16_t)(bd->lb->glyphs[k].col + shift);
@@ -334,8 +337,7 @@ wrap(const struct layout *l, struct builder *bd, const struct stream *st,
 			empty = true;
 		}
 		if (!empty) {
-			put_glyph(bd, &st->g[i - 1], col);     /* the space */
-			col++;
+			col = put_glyph(bd, &st->g[i - 1], col);  /* the space */
 		}
 		for (; i < end; i++) {
 			int gw = st->g[i].g.width;
@@ -347,8 +349,7 @@ wrap(const struct layout *l, struct builder *bd, const struct stream *st,
 				from = bd->lb->nglyphs;
 				col = col1;
 			}
-			put_glyph(bd, &st->g[i], col);
-			col += gw;
+			col = put_glyph(bd, &st->g[i], col);
 		}
 		empty = false;
 	}
@@ -394,17 +395,14 @@ lay_pre(const struct layout *l, struct builder *bd, const struct block *b,
 				t.g.s[0] = ' ';
 				t.g.len = 1;
 				t.g.width = 1;
-				while (col < to && col < l->width) {
-					put_glyph(bd, &t, col);
-					col++;
-				}
+				while (col < to && col < l->width)
+					col = put_glyph(bd, &t, col);
 			} else {
 				if (col + t.g.width > l->width && col > start) {
 					new_line(bd, t.src, 0);
 					col = start;
 				}
-				put_glyph(bd, &t, col);
-				col += t.g.width;
+				col = put_glyph(bd, &t, col);
 			}
 			k += len;
 		}

@@ -338,7 +338,9 @@ emit_text(struct pctx *p, const struct para *pa, uint32_t owner,
 		if (last) {
 			uint32_t e = sentence_end(p->s, pos, end);
 
-			if (e < end) {
+			/* The rest of the sentence goes back to the list's
+			 * holder, if there is one. */
+			if (e < end && item_parent(t, lv) != DOC_NONE) {
 				emit_range(p, pa, pos, e);
 				docb_block(p->db, BLOCK_TEXT, item_parent(t, lv),
 				    line_at(pa, e), BLOCK_CONT);

@@ -44,7 +44,7 @@ by_line(const struct model *m, const char *s, uint32_t *node)
 	line = strtol(s + 4, &end, 10);
 	while (isspace((unsigned char)*end))
 		end++;
-	if (end == s + 4 || *end || line < 1)
+	if (end == s + 4 || *end || line < 1 || line > (long)UINT32_MAX)
 		return false;
 	/* Past the last line of the document: nothing. */
 	if (doc_nblocks(m->doc) > 0 &&

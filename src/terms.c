@@ -586,23 +586,13 @@ terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 	return tm->t[tm->sorted[t]].nodes;
 }
 
-uint32_t
-terms_find(const struct terms *tm, const char *phrase)
+/* The term whose folded text is exactly p, or TERMS_NONE (the terms are
+ * sorted by their folded text). */
+static uint32_t
+find_fold(const struct terms *tm, const char *p)
 {
-	static const char *const articles[] = { "the ", "a ", "an ", "that ", "this " };
-	size_t n, lo = 0, hi = tm->nsorted;
-	char *f = utf8_fold_str(phrase, strlen(phrase), &n);
-	const char *p = f;
-	uint32_t found = TERMS_NONE;
+	size_t lo = 0, hi = tm->nsorted;
 
-	while (*p == ' ')
-		p++;
-	for (size_t i = 0; i < ARRAY_SIZE(articles); i++)
-		if (strncmp(p, articles[i], strlen(articles[i])) == 0) {
-			p += strlen(articles[i]);
-			break;
-		}
-	/* The terms are sorted by their folded text. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -612,7 +602,46 @@ terms_find(const struct terms *tm, const char *phrase)
 			hi = mid;
 	}
 	if (lo < tm->nsorted && strcmp(tm->pool + tm->t[tm->sorted[lo]].fold, p) == 0)
-		found = (uint32_t)lo;
+		return (uint32_t)lo;
+	return TERMS_NONE;
+}
+
+/* Runs of white space as one space, none at either end: as the folded
+ * text of a term is written (its words joined by single spaces). */
+static void
+squeeze(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r; r++) {
+		bool space = *r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' ||
+		    *r == '\f';
+
+		if (!space)
+			*w++ = *r;
+		else if (w > s && w[-1] != ' ')
+			*w++ = ' ';
+	}
+	if (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+}
+
+uint32_t
+terms_find(const struct terms *tm, const char *phrase)
+{
+	static const char *const articles[] = { "the ", "a ", "an ", "that ", "this " };
+	size_t n;
+	char *f = utf8_fold_str(phrase, strlen(phrase), &n);
+	uint32_t found;
+
+	squeeze(f);
+	/* As written ("The Internet Society" is a name), then without its
+	 * article ("the Working Group" is the term "Working Group"). */
+	found = find_fold(tm, f);
+	for (size_t i = 0; i < ARRAY_SIZE(articles) && found == TERMS_NONE; i++)
+		if (strncmp(f, articles[i], strlen(articles[i])) == 0)
+			found = find_fold(tm, f + strlen(articles[i]));
 	free(f);
 	return found;
 }
