@@ -105,12 +105,20 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 	out[n] = '\0';
 }
 
+/* The id of shape k, or STRTAB_NONE when it is new and enough shapes
+ * are tracked already (most shapes next to a boundary are body text
+ * that never recurs; the first few thousand hold the furniture). */
 static uint32_t
 key_id(struct survey *sv, const char *k)
 {
 	bool added;
-	uint32_t id = strtab_intern(sv->shapes, k, strlen(k), &added);
+	uint32_t id = strtab_find(sv->shapes, k, strlen(k));
 
+	if (id != STRTAB_NONE)
+		return id;
+	if (strtab_count(sv->shapes) >= MAXKEYS)
+		return STRTAB_NONE;
+	id = strtab_intern(sv->shapes, k, strlen(k), &added);
 	if (added) {
 		GROW(sv->keys, sv->capkeys, (size_t)id + 1);
 		sv->keys[id].pages = 0;
@@ -120,16 +128,22 @@ key_id(struct survey *sv, const char *k)
 	return id;
 }
 
-/* Only shapes with a letter in them recur as headers and footers; a
- * line of digits and dots is a paragraph number, unless it is in the
- * shape of a page number. */
+/* May a shape recur as a header or footer?  One with a letter may; of
+ * the others, digits and dots ("12.", "3.2") are a paragraph or section
+ * number, but digits joined otherwise are a job number ("24-15820") or
+ * a date ("12/05/2024"). */
 static bool
-has_letter(const char *k)
+furniture_shape(const char *k)
 {
-	for (; *k; k++)
-		if ((*k >= 'a' && *k <= 'z') || (unsigned char)*k >= 0x80)
+	bool joined = false;
+
+	for (const char *c = k; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (unsigned char)*c >= 0x80)
 			return true;
-	return false;
+		if (*c != '#' && *c != '.' && c > k && c[-1] == '#' && c[1] == '#')
+			joined = true;
+	}
+	return joined;
 }
 
 /* A line at distance `at` from a boundary, on side `side` ('h' after
@@ -148,14 +162,12 @@ candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 	if (page_number_shape(k + 2)) {
 		if (at > 1)
 			return;
-	} else if (!has_letter(k + 2))
+	} else if (!furniture_shape(k + 2))
 		return;
 	k[0] = side;
 	k[1] = (char)('0' + at);
-	/* Only a few hundred shapes are worth tracking. */
-	if (strtab_count(sv->shapes) >= MAXKEYS)
+	if ((id = key_id(sv, k)) == STRTAB_NONE)
 		return;
-	id = key_id(sv, k);
 	if (sv->keys[id].last_page != sv->page) {
 		sv->keys[id].pages++;
 		sv->keys[id].last_page = sv->page;

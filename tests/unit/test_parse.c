@@ -1223,6 +1223,42 @@ test_running_furniture_first_and_last_page(void **state)
 	fixture_drop(p);
 }
 
+/* A UN document's footer is a page number and a job number of digits
+ * alone ("24-15820"), its header the document symbol; on thousands of
+ * pages, whose body lines next to the page breaks make far more shapes
+ * than are tracked, every page's furniture still goes, and a sentence
+ * cut by a page break reads on. */
+static void
+test_running_furniture_many_pages(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+	char *all;
+
+	(void)state;
+	buf_adds(b, "A/79/350\n\nREPORT OF THE SECRETARY-GENERAL\n\n");
+	for (int pg = 1; pg <= 3000; pg++) {
+		/* A word of letters of its own on each line next to a
+		 * break, as real text has (digits would make one shape). */
+		char w[4] = { (char)('a' + pg % 26), (char)('a' + pg / 26 % 26),
+			(char)('a' + pg / 676), '\0' };
+
+		buf_printf(b, "%d. Paragraph %s holds words of its own and more,\n"
+		    "and it runs on to the foot of the page where %s the\n\n"
+		    "%60d\n24-15820\n\fA/79/350\n\n"
+		    "sentence goes on after the break, as %s says.\n\n",
+		    pg, w, w, pg, w);
+	}
+	d = parse_str(b->data);
+	all = all_text(d);
+	expect_lacks(all, "24-15820");
+	expect_lacks(all, "A/79/350");
+	/* Page 2999 (2999 = 9 + 11 * 26 + 4 * 676): "jle". */
+	expect_contains(all, "foot of the page where jle the sentence goes on "
+	    "after the break, as jle says.");
+	assert_int_equal(doc_node(d, node_of(d, "3000"))->kind, NODE_PARAGRAPH);
+}
+
 /* ----------------------------------------------------- PDF repairs */
 
 static void
@@ -1926,6 +1962,7 @@ main(void)
 		cmocka_unit_test_teardown(test_page_breaks, release_all),
 		cmocka_unit_test_teardown(test_running_furniture, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
+		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
 		cmocka_unit_test_teardown(test_blank_line_inside_sentence, release_all),
 		cmocka_unit_test_teardown(test_hyphenation, release_all),
 		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
