@@ -101,6 +101,7 @@ relayout(struct app *a)
 	layout_free(a->lay);
 	a->lay = layout_new(a->model->doc, a->disp, w,
 	    LAYOUT_BLANKS | LAYOUT_PAGEBREAKS);
+	layout_min_margin(a->lay, a->number_cols);
 	a->lay_width = w;
 	if (had)
 		text_goto_pos(a, p);
@@ -290,6 +291,12 @@ first_model(struct app *a)
 		return;
 	}
 	a->builder = builder_start(t, a->lx);
+	/* The numbers at the end are the widest: the windows and then the
+	 * whole keep the margin they need, rather than the text moving
+	 * right when a window on the end, or the index, arrives. */
+	if (load_tail(t) < t->raw_len)
+		a->number_cols = parse_number_columns(t, (uint32_t)load_tail(t),
+		    (uint32_t)t->raw_len);
 	set_model(a, window_model(a, 0, true), false);
 }
 

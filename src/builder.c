@@ -28,6 +28,7 @@ struct builder {
 	struct progress progress;
 	_Atomic bool done;
 	bool taken;
+	int shown;                      /* the last percent shown */
 	char error[256];
 };
 
@@ -106,12 +107,21 @@ builder_wait(struct builder *b)
 	return builder_take(b);
 }
 
+/* Never backwards: the stage, done and total are stored one after the
+ * other by the building thread, and a reading taken between two stores
+ * may be a little off. */
 int
 builder_percent(struct builder *b)
 {
+	int p;
+
 	if (atomic_load(&b->progress.stage) == PROGRESS_READING)
-		atomic_store(&b->progress.done, (uint32_t)load_avail(b->orig));
-	return progress_percent(&b->progress);
+		p = b->orig->raw_len ? (int)(10 * (double)load_avail(b->orig) /
+		    (double)b->orig->raw_len) : 0;
+	else
+		p = progress_percent(&b->progress);
+	b->shown = MAX(b->shown, MIN(p, 100));
+	return b->shown;
 }
 
 const char *

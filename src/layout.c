@@ -79,6 +79,13 @@ layout_new(const struct doc *d, struct display *disp, int width,
 }
 
 void
+layout_min_margin(struct layout *l, int cols)
+{
+	if (cols > 0)
+		l->margin = MAX(l->margin, MIN(cols + 2, MAX_MARGIN));
+}
+
+void
 layout_free(struct layout *l)
 {
 	free(l);

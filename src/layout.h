@@ -92,6 +92,10 @@ enum {
 struct layout *layout_new(const struct doc *d, struct display *disp,
     int width, unsigned flags);
 void layout_free(struct layout *l);
+/* Keep the margin for paragraph numbers at least cols + 2 columns wide
+ * (a window on a large document, laid out as the whole will be); before
+ * any block is laid out. */
+void layout_min_margin(struct layout *l, int cols);
 int layout_width(const struct layout *l);
 
 /* Lay out block b.  The caller owns the result (lblock_free). */

@@ -123,6 +123,29 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	return d;
 }
 
+int
+parse_number_columns(const struct text *t, uint32_t start, uint32_t end)
+{
+	const char *s = t->data;
+	int widest = 0;
+
+	for (uint32_t a = start, b; a < end; a = b + 1) {
+		const char *nl = memchr(s + a, '\n', end - a);
+		struct line l;
+
+		b = nl ? (uint32_t)(nl - s) : end;
+		classify_line(s, a, b, &l);
+		if (l.mark == MK_NUM || l.mark == MK_SECNUM) {
+			int w = l.mlen;
+
+			while (w > 0 && (s[l.off + w - 1] == ' ' || s[l.off + w - 1] == '\t'))
+				w--;
+			widest = MAX(widest, w);
+		}
+	}
+	return widest;
+}
+
 struct doc *
 parse_text(struct text *t)
 {

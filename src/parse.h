@@ -37,6 +37,12 @@ struct doc *parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 /* Parse the whole of a complete text. */
 struct doc *parse_text(struct text *t);
 
+/* The columns of the widest paragraph or section number ("218268.",
+ * "12.3.4") at the start of a line of text[start, end), 0 if none: the
+ * reader reads it off the end of a large document, already read, to lay
+ * out its first window with the margin the whole will need. */
+int parse_number_columns(const struct text *t, uint32_t start, uint32_t end);
+
 /* A good place to start a window at or before off: the start of a line
  * after a blank line, looking back at most `limit` bytes (else the start
  * of the line holding off). */

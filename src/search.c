@@ -212,34 +212,45 @@ cmp_u32(const void *a, const void *b)
 }
 
 /* The blocks holding some dictionary word that contains w: sorted,
- * without duplicates. */
+ * without duplicates.  A fragment as common as "t" is in most blocks
+ * through a hundred thousand words: then every block is a candidate
+ * (the search reads the text from where it stands and soon finds one),
+ * rather than millions of postings merged before the first match. */
 static size_t
 word_blocks(const struct index *ix, const char *w, uint32_t **out)
 {
-	size_t nids = index_containing(ix, w, strlen(w), NULL, 0), n = 0, cap = 0;
-	uint32_t *ids = xcalloc(nids + 1, sizeof(*ids)), *b = NULL;
+	size_t nids = index_containing(ix, w, strlen(w), NULL, 0), n = 0;
+	uint32_t *ids = xcalloc(nids + 1, sizeof(*ids)), *b;
+	uint32_t nb = index_nblocks(ix);
+	uint64_t *seen, total = 0;
 
 	index_containing(ix, w, strlen(w), ids, nids);
+	for (size_t i = 0; i < nids; i++)
+		total += index_df(ix, ids[i]);
+	b = xcalloc((size_t)(total < nb / 4 ? total : nb) + 1, sizeof(*b));
+	if (total >= nb / 4) {
+		for (uint32_t k = 0; k < nb; k++)
+			b[n++] = k;
+		free(ids);
+		*out = b;
+		return n;
+	}
+	/* The union of the postings, in block order, through a bitmap. */
+	seen = xcalloc((size_t)nb / 64 + 1, sizeof(*seen));
 	for (size_t i = 0; i < nids; i++) {
 		struct postings it;
 		uint32_t blk;
 
 		index_postings(ix, ids[i], &it);
-		while (index_next(&it, &blk)) {
-			GROW(b, cap, n + 1);
-			b[n++] = blk;
-		}
+		while (index_next(&it, &blk))
+			seen[blk / 64] |= 1ull << (blk % 64);
 	}
+	for (uint32_t k = 0; k < nb; k += 64)
+		for (uint32_t j = 0; j < 64 && (seen[k / 64] >> j) != 0; j++)
+			if ((seen[k / 64] >> j) & 1)
+				b[n++] = k + j;
+	free(seen);
 	free(ids);
-	if (nids > 1 && n > 1) {
-		size_t k = 1;
-
-		qsort(b, n, sizeof(*b), cmp_u32);
-		for (size_t i = 1; i < n; i++)
-			if (b[i] != b[k - 1])
-				b[k++] = b[i];
-		n = k;
-	}
 	*out = b;
 	return n;
 }

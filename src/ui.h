@@ -138,6 +138,8 @@ struct app {
 	struct layout *lay;
 	int lay_width;
 	int want_width;         /* --width, or 0 */
+	int number_cols;        /* the widest paragraph number: a floor for
+	                           the margin (0: the layout's own) */
 	int left;               /* column where the text starts */
 	struct bentry cache[CACHE_BLOCKS];
 	uint64_t clock;

@@ -612,6 +612,13 @@ text_draw_status(struct app *a)
 		buf_printf(&right, "%u%%  line ? ", (unsigned)((uint64_t)MIN(off, total) * 100 / total));
 	wl = screen_text(&a->scr, a->disp, row, 0, left.data, left.len, EL_STATUS, a->cols);
 	wr = screen_text_width(a->disp, right.data, right.len);
+	/* A message that does not fit beside the position takes its room
+	 * while it lasts: it says something new, the position does not. */
+	if (a->msg[0] && wl + 3 + screen_text_width(a->disp, a->msg, strlen(a->msg)) >
+	    a->cols - wr - 1) {
+		buf_reset(&right);
+		wr = 0;
+	}
 	if (a->msg[0]) {
 		int at = MIN(wl + 3, a->cols);
 
