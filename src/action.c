@@ -242,8 +242,7 @@ run(struct app *a, int act, unsigned count)
 			buf_init(&b);
 			if (a->msg[0])          /* "search wrapped ..." */
 				buf_printf(&b, "%s; ", a->msg);
-			text_search_describe(a, &b);
-			app_message(a, false, "%s", b.data);
+			text_search_message(a, b.data);
 			buf_done(&b);
 		}
 		break;

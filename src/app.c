@@ -585,6 +585,7 @@ app_tick(struct app *a)
 void
 app_key(struct app *a, int key)
 {
+	a->recount = false;     /* the message it was for goes */
 	/* A key answers the last message. */
 	if (a->msg[0] && a->pending == 0 && a->mode != MODE_PROMPT)
 		a->msg[0] = '\0';
@@ -769,6 +770,8 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 		timeout = a->msg[0] && a->msg_until ? (int)MAX(a->msg_until - app_now(), 1) : CHECK_MS;
 		if (!a->complete)
 			timeout = MIN(timeout, 250);      /* the progress moves */
+		if (a->recount)
+			timeout = 0;                      /* idle work to do */
 		key = term_key(a->term, a->builder && !a->complete ? builder_fd(a->builder) : -1,
 		    MIN(timeout, CHECK_MS), &woken);
 		if (woken || (a->builder && !a->complete)) {
@@ -792,6 +795,8 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 				text_click(a, r, c);
 		} else if (key != K_NONE)
 			app_key(a, key);
+		else if (a->recount)
+			text_search_recount(a);
 		app_tick(a);
 	}
 	sig = term_signal();

@@ -292,16 +292,12 @@ finish(struct app *a)
 	}
 	{
 		struct pos here = text_pos(a);
-		struct buf b;
 
 		/* The search was a jump from where it started. */
 		text_goto_pos(a, a->search_start);
 		history_jump(a->hist, a->search_start);
 		text_goto_pos(a, here);
-		buf_init(&b);
-		text_search_describe(a, &b);
-		app_message(a, false, "%s", b.data);
-		buf_done(&b);
+		text_search_message(a, "");
 	}
 }
 

@@ -162,6 +162,8 @@ struct app {
 	size_t ncands;
 	uint32_t *counts;       /* matches per candidate, for "n of m" */
 	bool counted;
+	bool recount;           /* the message awaits "n of m" (idle work) */
+	char *recount_prefix;   /* what it said before the match */
 	bool have_cur;
 	struct span cur;        /* the current match */
 	struct pos search_start;
@@ -248,6 +250,11 @@ bool text_search_start(struct app *a, const char *pattern, bool backward);
 bool text_search_next(struct app *a, int dir, bool wrap_message);
 void text_search_clear(struct app *a);
 void text_search_describe(struct app *a, struct buf *out);
+/* The message after a search or n: "PREFIXmatch 3 of 17, in 5(b)".  On
+ * a terminal, when counting would take a while, first without "3 of 17",
+ * which text_search_recount() adds when no key is waiting. */
+void text_search_message(struct app *a, const char *prefix);
+void text_search_recount(struct app *a);
 bool text_list_item(struct app *a, int dir);
 bool text_next_mention(struct app *a);
 void text_click(struct app *a, int row, int col);

@@ -931,7 +931,9 @@ text_search_clear(struct app *a)
 {
 	if (a->have_pat)
 		search_pattern_free(&a->pat);
-	a->have_pat = a->have_cur = a->counted = false;
+	a->have_pat = a->have_cur = a->counted = a->recount = false;
+	free(a->recount_prefix);
+	a->recount_prefix = NULL;
 	free(a->search_src);
 	a->search_src = NULL;
 	free(a->cands);
@@ -1054,8 +1056,8 @@ count_matches(struct app *a)
 		a->counts[i] = (uint32_t)search_block(doc(a), a->cands[i], &a->pat, NULL, NULL);
 }
 
-void
-text_search_describe(struct app *a, struct buf *out)
+static void
+describe(struct app *a, struct buf *out, bool count)
 {
 	uint32_t b, node;
 	size_t before = 0, total = 0;
@@ -1063,6 +1065,14 @@ text_search_describe(struct app *a, struct buf *out)
 
 	if (!a->have_cur)
 		return;
+	if (!count) {
+		b = doc_block_at(doc(a), a->cur.off);
+		node = doc_block(doc(a), b)->node;
+		buf_adds(out, "match");
+		if (*doc_label(doc(a), node))
+			buf_printf(out, ", in %s", doc_label(doc(a), node));
+		return;
+	}
 	count_matches(a);
 	b = doc_block_at(doc(a), a->cur.off);
 	node = doc_block(doc(a), b)->node;
@@ -1082,6 +1092,44 @@ text_search_describe(struct app *a, struct buf *out)
 		buf_printf(out, ", in %s", doc_label(doc(a), node));
 	if (!a->complete)
 		buf_adds(out, " (in the part indexed so far)");
+}
+
+void
+text_search_describe(struct app *a, struct buf *out)
+{
+	describe(a, out, true);
+}
+
+/* Counting reads every candidate block: a few are counted at once. */
+#define COUNT_NOW 64
+
+void
+text_search_message(struct app *a, const char *prefix)
+{
+	struct buf b;
+	bool later = a->term != NULL && !a->counted && a->ncands > COUNT_NOW;
+
+	buf_init(&b);
+	buf_adds(&b, prefix);
+	describe(a, &b, !later);
+	app_message(a, false, "%s", b.data);
+	buf_done(&b);
+	free(a->recount_prefix);
+	a->recount_prefix = later ? xstrdup(prefix) : NULL;
+	a->recount = later;
+}
+
+void
+text_search_recount(struct app *a)
+{
+	char *prefix = a->recount_prefix;
+
+	if (!a->recount || !a->have_cur)
+		return;
+	a->recount_prefix = NULL;
+	count_matches(a);
+	text_search_message(a, prefix ? prefix : "");
+	free(prefix);
 }
 
 /* ------------------------------------------------------------- lists */

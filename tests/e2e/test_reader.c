@@ -316,6 +316,32 @@ test_keys_move(void **state)
 	vt_free(vt);
 }
 
+/* Matches in many blocks: the message comes at once, and "n of m" is
+ * added when no key is waiting (counting reads every candidate). */
+static void
+test_search_count_later(void **state)
+{
+	const char *doc = test_tmp("e2e-many.txt");
+	static char text[150 * 64];
+	size_t n = (size_t)snprintf(text, sizeof(text), "MANY MATCHES\n\n");
+	struct vt *vt;
+
+	(void)state;
+	for (int i = 1; i <= 150; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n,
+		    "%d. Paragraph %d says alpha once.\n\n", i, i);
+	test_write(doc, text, n);
+	vt = spawn(24, 80, NULL, "--no-state", doc, (char *)NULL);
+	assert_started(vt, "MANY MATCHES");
+	assert_true(vt_send(vt, "/alpha\r"));
+	assert_true(vt_wait_text(vt, "match 1 of 150, in 1", T));
+	assert_true(vt_send(vt, "n"));
+	assert_true(vt_wait_text(vt, "match 2 of 150, in 2", T));
+	assert_true(vt_key(vt, "q"));
+	assert_int_equal(vt_wait_exit(vt, T), 0);
+	vt_free(vt);
+}
+
 /* The document's escape sequences never reach the terminal. */
 static void
 test_escapes_not_passed(void **state)
@@ -744,6 +770,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_first_screen_and_quit),
 		cmocka_unit_test(test_keys_move),
+		cmocka_unit_test(test_search_count_later),
 		cmocka_unit_test(test_escapes_not_passed),
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_sigint),
