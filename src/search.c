@@ -144,6 +144,30 @@ add_folded(struct folded *f, const char *s, size_t n, uint32_t src)
 	buf_add(&f->text, s, n);
 }
 
+/* Fold ASCII s[0..n) (text offset src) straight into f, which has room:
+ * the bulk of most documents, without a decode and a lookup a byte. */
+static void
+add_ascii(struct folded *f, const char *s, size_t n, uint32_t src, bool exact)
+{
+	char *out = f->text.data;
+	size_t len = f->text.len;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '\t' || c == '\n' || c == '\r' || c == '\f')
+			c = ' ';
+		else if (!exact && c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c == ' ' && len > 0 && out[len - 1] == ' ')
+			continue;
+		out[len] = c;
+		f->src[len++] = src + (uint32_t)i;
+	}
+	out[len] = '\0';
+	f->text.len = len;
+}
+
 static void
 fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 {
@@ -160,9 +184,19 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 			add_folded(f, " ", 1, p->off);
 		while (k < p->len) {
 			uint32_t cp;
-			size_t len = utf8_decode(s + p->off + k, p->len - k, &cp);
-			size_t m = fold_char(cp, exact, tmp);
+			size_t len, m, run = 0;
 
+			while (k + run < p->len && (unsigned char)s[p->off + k + run] < 0x80)
+				run++;
+			if (run > 0) {
+				GROW(f->src, f->cap, f->text.len + run + 1);
+				buf_reserve(&f->text, run);
+				add_ascii(f, s + p->off + k, run, p->off + (uint32_t)k, exact);
+				k += run;
+				continue;
+			}
+			len = utf8_decode(s + p->off + k, p->len - k, &cp);
+			m = fold_char(cp, exact, tmp);
 			if (!(m == 1 && tmp[0] == ' ' && f->text.len > 0 &&
 			    f->text.data[f->text.len - 1] == ' '))
 				add_folded(f, tmp, m, p->off + (uint32_t)k);

@@ -158,7 +158,7 @@ buf_reset(struct buf *b)
 		b->data[0] = '\0';
 }
 
-static void
+void
 buf_reserve(struct buf *b, size_t more)
 {
 	if (b->data == NULL)

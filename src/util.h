@@ -63,6 +63,8 @@ struct buf {
 void buf_init(struct buf *b);
 void buf_done(struct buf *b);
 void buf_reset(struct buf *b);
+/* Room for more bytes and the NUL after them, for writing in place. */
+void buf_reserve(struct buf *b, size_t more);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
