@@ -267,6 +267,10 @@ app_window_edge(struct app *a, int dir)
 	return true;
 }
 
+/* How much of the end of a large document is read for its widest
+ * paragraph number (before the first screen: a few hundred lines). */
+#define NUMBERS_TAIL (16 * 1024)
+
 /* The first model: the whole document when it is small, else a window
  * on its beginning, with the builder started on the rest. */
 static void
@@ -290,14 +294,16 @@ first_model(struct app *a)
 		set_model(a, model_build(t, a->lx), true);
 		return;
 	}
-	a->builder = builder_start(t, a->lx);
 	/* The numbers at the end are the widest: the windows and then the
 	 * whole keep the margin they need, rather than the text moving
 	 * right when a window on the end, or the index, arrives. */
 	if (load_tail(t) < t->raw_len)
-		a->number_cols = parse_number_columns(t, (uint32_t)load_tail(t),
-		    (uint32_t)t->raw_len);
+		a->number_cols = parse_number_columns(t, (uint32_t)MAX(load_tail(t),
+		    t->raw_len - MIN(t->raw_len, NUMBERS_TAIL)), (uint32_t)t->raw_len);
 	set_model(a, window_model(a, 0, true), false);
+	/* The rest is indexed behind the first screen; started after its
+	 * window is built, so that the two do not share the processor. */
+	a->builder = builder_start(t, a->lx);
 }
 
 /* Wait (a little) for the file to be read as far as off. */
