@@ -212,4 +212,28 @@ fuzz_cstring(const uint8_t *data, size_t n)
 	return s;
 }
 
+/* libFuzzer's entry points, calling init() once and one(data, n) for
+ * each input (not in tests/regress, which includes the targets). */
+#ifndef FUZZ_EMBEDDED
+#define FUZZ_ENTRY_POINTS(init, one)					\
+int LLVMFuzzerInitialize(int *, char ***);				\
+int LLVMFuzzerTestOneInput(const uint8_t *, size_t);			\
+int									\
+LLVMFuzzerInitialize(int *argc, char ***argv)				\
+{									\
+	(void)argc;							\
+	(void)argv;							\
+	init();								\
+	return 0;							\
+}									\
+int									\
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)			\
+{									\
+	one(data, n);							\
+	return 0;							\
+}
+#else
+#define FUZZ_ENTRY_POINTS(init, one)
+#endif
+
 #endif

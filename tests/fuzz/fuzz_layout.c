@@ -177,23 +177,4 @@ flay_one(const uint8_t *data, size_t n)
 	doc_free(d);
 }
 
-#ifndef FUZZ_EMBEDDED
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	flay_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
-{
-	flay_one(data, n);
-	return 0;
-}
-#endif
+FUZZ_ENTRY_POINTS(flay_init, flay_one)

@@ -461,23 +461,4 @@ fload_one(const uint8_t *data, size_t n)
 	load_unref(t);
 }
 
-#ifndef FUZZ_EMBEDDED
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fload_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
-{
-	fload_one(data, n);
-	return 0;
-}
-#endif
+FUZZ_ENTRY_POINTS(fload_init, fload_one)

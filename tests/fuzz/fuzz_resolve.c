@@ -292,23 +292,4 @@ fres_one(const uint8_t *data, size_t n)
 	free(s);
 }
 
-#ifndef FUZZ_EMBEDDED
-int LLVMFuzzerInitialize(int *, char ***);
-int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
-
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fres_init();
-	return 0;
-}
-
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t n)
-{
-	fres_one(data, n);
-	return 0;
-}
-#endif
+FUZZ_ENTRY_POINTS(fres_init, fres_one)
