@@ -42,6 +42,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "doc.h"
 #include "index.h"
 #include "lexicon.h"
@@ -53,7 +54,6 @@
 #include "terms.h"
 #include "xref.h"
 
-extern char **environ;
 
 #define MB (1024.0 * 1024.0)
 #define MAX_SIZES 16
@@ -120,15 +120,6 @@ static bool outdir_temp;
 
 /* ------------------------------------------------------------- helpers */
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static void
 fail(const char *fmt, ...)
 {
@@ -140,35 +131,6 @@ fail(const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(2);
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* A field of /proc/self/status in bytes ("VmHWM", "VmRSS"), 0 if
- * unknown. */
-static uint64_t
-proc_status(const char *field)
-{
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	size_t n = strlen(field);
-	uint64_t kb = 0;
-
-	if (f == NULL)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, field, n) == 0 && line[n] == ':') {
-			kb = strtoull(line + n + 1, NULL, 10);
-			break;
-		}
-	fclose(f);
-	return kb * 1024;
 }
 
 /* Forget the peak resident set so far (Linux 4.0 and later). */
@@ -260,68 +222,26 @@ setup_outdir(const char *want)
 	outdir_temp = true;
 }
 
-static bool
-newer_or_same(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	if (stat(a, &sa) != 0)
-		return false;
-	if (stat(b, &sb) != 0)
-		return true;
-	return sa.st_mtime >= sb.st_mtime;
-}
-
-static bool
-read_info(struct doc_info *di, const char *info)
-{
-	FILE *f = fopen(info, "r");
-	char line[256];
-	int got = 0;
-
-	if (f == NULL)
-		return false;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long v;
-
-		if (sscanf(line, "bytes: %llu", &v) == 1) {
-			di->bytes = v;
-			got |= 1;
-		} else if (sscanf(line, "last-paragraph: %llu", &v) == 1) {
-			di->last_para = (uint32_t)v;
-			got |= 2;
-		} else if (sscanf(line, "unique-word: %63s", di->unique) == 1)
-			got |= 4;
-	}
-	fclose(f);
-	return got == 7;
-}
-
 /* The document of one size: reused when mkdoc has not changed since it
  * was made, otherwise made again. */
 static void
 make_doc(const struct opts *o, struct doc_info *di)
 {
-	char info[4200], tmp[4200];
-	char *argv[] = { (char *)o->mkdoc, "--size", di->spec, "--out", tmp, NULL };
-	struct stat st;
-	double t;
+	struct bench_doc bd;
+	bool made;
+	double t = bench_now();
 	int status;
 
 	snprintf(di->path, sizeof(di->path), "%s/doc-%s.txt", outdir, di->spec);
-	snprintf(info, sizeof(info), "%s.info", di->path);
-	di->gen_time = 0;
-	if (stat(di->path, &st) == 0 && newer_or_same(info, o->mkdoc) &&
-	    read_info(di, info) && (uint64_t)st.st_size == di->bytes)
-		return;
-	snprintf(tmp, sizeof(tmp), "%s.tmp", di->path);
-	printf("bench: making %s ...\n", di->path);
-	fflush(stdout);
-	t = now();
-	status = run(argv, info);
-	di->gen_time = now() - t;
-	if (status != 0 || rename(tmp, di->path) != 0 || !read_info(di, info))
+	status = bench_make_doc(o->mkdoc, di->spec, di->path, &bd, &made);
+	di->gen_time = made ? bench_now() - t : 0;
+	if (status != 0)
 		fail("%s: mkdoc failed (status %d)", di->path, status);
+	if (made)
+		printf("bench: made %s\n", di->path);
+	di->bytes = bd.bytes;
+	di->last_para = bd.last_para;
+	snprintf(di->unique, sizeof(di->unique), "%s", bd.unique);
 }
 
 static void
@@ -433,14 +353,14 @@ time_lookup(struct result *r, const char *name, look_fn *fn, struct ctx *c)
 		}
 	}
 	l->found = fn(c, 0);        /* also warms the caches up */
-	start = now();
-	while (n < MAX_REPS && (n < MIN_REPS || now() - start < REP_BUDGET)) {
-		double a = now();
+	start = bench_now();
+	while (n < MAX_REPS && (n < MIN_REPS || bench_now() - start < REP_BUDGET)) {
+		double a = bench_now();
 
 		fn(c, n % c->nargs);
-		t[n++] = now() - a;
+		t[n++] = bench_now() - a;
 	}
-	qsort(t, n, sizeof(t[0]), cmp_double);
+	qsort(t, n, sizeof(t[0]), bench_cmp_double);
 	l->reps = n;
 	l->median = t[n / 2];
 	l->p90 = t[n * 9 / 10];
@@ -576,17 +496,17 @@ breakdown(struct result *r, struct text *t, const struct lexicon *lx)
 	struct model m = { 0 };
 	double t0, t1, t2, t3, t4, t5;
 
-	t0 = now();
+	t0 = bench_now();
 	m.doc = parse_text(t);
-	t1 = now();
+	t1 = bench_now();
 	m.index = index_build(m.doc);
-	t2 = now();
+	t2 = bench_now();
 	m.terms = terms_build(m.doc);
-	t3 = now();
+	t3 = bench_now();
 	m.lists = lists_build(m.doc, lx);
-	t4 = now();
+	t4 = bench_now();
 	m.xrefs = xrefs_build(m.doc, m.index, m.terms, m.lists);
-	t5 = now();
+	t5 = bench_now();
 	r->parse2 = t1 - t0;
 	r->index = t2 - t1;
 	r->terms = t3 - t2;
@@ -617,25 +537,25 @@ measure(struct result *r, const struct opts *o, const struct doc_info *di)
 		    strerror(err));
 		return;
 	}
-	r->rss_base = proc_status("VmRSS");
-	t0 = now();
+	r->rss_base = bench_proc_status("/proc/self/status", "VmRSS");
+	t0 = bench_now();
 	if ((t = load_open(di->path, &lo, &le)) == NULL ||
 	    load_finish(t, &le) != 0) {
 		snprintf(r->err, sizeof(r->err), "%.100s: %.150s", di->path,
 		    le.reason);
 		return;
 	}
-	t1 = now();
-	r->rss_load = proc_status("VmRSS");     /* not timed */
-	t1b = now();
+	t1 = bench_now();
+	r->rss_load = bench_proc_status("/proc/self/status", "VmRSS");     /* not timed */
+	t1b = bench_now();
 	d = parse_text(t);
-	t2 = now();
-	r->rss_parse = proc_status("VmRSS");
-	t2b = now();
+	t2 = bench_now();
+	r->rss_parse = bench_proc_status("/proc/self/status", "VmRSS");
+	t2b = bench_now();
 	m = model_from_doc(d, lx);
-	t3 = now();
-	r->rss_model = proc_status("VmRSS");
-	r->rss_peak = proc_status("VmHWM");
+	t3 = bench_now();
+	r->rss_model = bench_proc_status("/proc/self/status", "VmRSS");
+	r->rss_peak = bench_proc_status("/proc/self/status", "VmHWM");
 	r->index_mem = index_memory(m->index);
 	r->bytes = t->len;
 	r->load = t1 - t0;
@@ -730,12 +650,12 @@ time_outline(const struct opts *o, double *worst)
 	if (t == NULL)
 		return -1;
 	for (unsigned i = 0; i < n; i++) {
-		double a = now();
+		double a = bench_now();
 
 		run(argv, NULL);
-		t[i] = now() - a;
+		t[i] = bench_now() - a;
 	}
-	qsort(t, n, sizeof(*t), cmp_double);
+	qsort(t, n, sizeof(*t), bench_cmp_double);
 	*worst = t[n - 1];
 	median = t[n / 2];
 	free(t);

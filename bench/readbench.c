@@ -71,9 +71,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common.h"
 #include "vt.h"
 
-extern char **environ;
 
 #define ROWS 24
 #define COLS 80
@@ -216,17 +216,6 @@ static void fail(struct sess *s, const char *fmt, ...)
 /* The child running now, for the signal handler. */
 static volatile sig_atomic_t running_pid;
 
-/* ------------------------------------------------------------- helpers */
-
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static void
 sleep_s(double s)
 {
@@ -265,14 +254,6 @@ replace(char **p, const char *s)
 {
 	free(*p);
 	*p = xstrdup(s);
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
 }
 
 static void
@@ -345,27 +326,6 @@ find_program(const char *name, char *out)
 	}
 }
 
-/* A field of /proc/PID/status in bytes ("VmHWM"), 0 if unknown. */
-static uint64_t
-proc_status(pid_t pid, const char *field)
-{
-	char name[64], line[256];
-	size_t n = strlen(field);
-	uint64_t kb = 0;
-	FILE *f;
-
-	snprintf(name, sizeof(name), "/proc/%ld/status", (long)pid);
-	if ((f = fopen(name, "r")) == NULL)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, field, n) == 0 && line[n] == ':') {
-			kb = strtoull(line + n + 1, NULL, 10);
-			break;
-		}
-	fclose(f);
-	return kb * 1024;
-}
-
 /* A signal that ends us ends the program under test too (it would get
  * SIGHUP when the pty closes, but a program may ignore that). */
 static void
@@ -395,74 +355,23 @@ catch_signals(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
-/* ----------------------------------------------------- making documents */
-
-static bool
-read_info(struct doc *d, const char *info)
-{
-	FILE *f = fopen(info, "r");
-	char line[256];
-	int got = 0;
-
-	if (f == NULL)
-		return false;
-	while (fgets(line, sizeof(line), f)) {
-		unsigned long long v;
-
-		if (sscanf(line, "bytes: %llu", &v) == 1) {
-			d->bytes = v;
-			got |= 1;
-		} else if (sscanf(line, "last-paragraph: %llu", &v) == 1) {
-			d->last_para = (unsigned)v;
-			got |= 2;
-		} else if (sscanf(line, "unique-word: %63s", d->unique) == 1)
-			got |= 4;
-	}
-	fclose(f);
-	return got == 7;
-}
-
-static bool
-not_older(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	return stat(a, &sa) == 0 && stat(b, &sb) == 0 &&
-	    sa.st_mtime >= sb.st_mtime;
-}
-
 /* The document of one size, in the current directory (the output
- * directory), named as bench.c names it and with the same info file:
- * reused while it is not older than mkdoc. */
+ * directory), named as bench.c names it and with the same info file. */
 static void
 make_doc(struct doc *d, const char *mkdoc)
 {
-	char info[96], tmp[96];
-	char *argv[] = { (char *)mkdoc, "--size", d->spec, "--out", tmp, NULL };
-	posix_spawn_file_actions_t fa;
-	struct stat st;
-	pid_t pid;
-	int status = -1, e;
+	struct bench_doc bd;
+	bool made;
+	int status;
 
 	snprintf(d->path, sizeof(d->path), "doc-%s.txt", d->spec);
-	snprintf(info, sizeof(info), "%s.info", d->path);
-	if (stat(d->path, &st) == 0 && not_older(info, mkdoc) &&
-	    read_info(d, info) && (uint64_t)st.st_size == d->bytes)
-		return;
-	snprintf(tmp, sizeof(tmp), "%s.tmp", d->path);
-	printf("readbench: making %s ...\n", d->path);
-	fflush(stdout);
-	posix_spawn_file_actions_init(&fa);
-	posix_spawn_file_actions_addopen(&fa, 1, info,
-	    O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	e = posix_spawn(&pid, mkdoc, &fa, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&fa);
-	if (e != 0)
-		die("%s: %s", mkdoc, strerror(e));
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (status != 0 || rename(tmp, d->path) != 0 || !read_info(d, info))
+	if ((status = bench_make_doc(mkdoc, d->spec, d->path, &bd, &made)) != 0)
 		die("%s: mkdoc failed (status %d)", d->path, status);
+	if (made)
+		printf("readbench: made %s\n", d->path);
+	d->bytes = bd.bytes;
+	d->last_para = bd.last_para;
+	snprintf(d->unique, sizeof(d->unique), "%s", bd.unique);
 }
 
 static unsigned long
@@ -738,7 +647,7 @@ track_change(struct sess *s, const char *text, const char *bottom, double t)
 static void
 check_watches(struct sess *s)
 {
-	double t = now();
+	double t = bench_now();
 	char *text = vt_screen(s->vt), *bottom;
 
 	trace_change(s, text, t);
@@ -796,7 +705,7 @@ show(struct sess *s, const char *what)
 		return;
 	scr = vt_screen(s->vt);
 	printf("--- %s %s %s, %.3f ms after the key:\n%s\n---\n", s->p->name,
-	    s->d->spec, what, (now() - s->t_key) * 1e3, scr);
+	    s->d->spec, what, (bench_now() - s->t_key) * 1e3, scr);
 	free(scr);
 }
 
@@ -805,10 +714,10 @@ show(struct sess *s, const char *what)
 static bool
 await(struct sess *s, enum watch_id i, double timeout, const char *what)
 {
-	double deadline = now() + timeout;
+	double deadline = bench_now() + timeout;
 
 	while (s->w[i].t < 0) {
-		double left = deadline - now();
+		double left = deadline - bench_now();
 		bool alive;
 
 		if (left <= 0) {
@@ -836,8 +745,8 @@ settled(struct sess *s, enum watch_id i)
 {
 	double fired = s->w[i].t, end = fired + QUIET_MAX;
 
-	while (now() - s->t_change < QUIET && now() < end) {
-		bool alive = take_in(s, QUIET - (now() - s->t_change));
+	while (bench_now() - s->t_change < QUIET && bench_now() < end) {
+		bool alive = take_in(s, QUIET - (bench_now() - s->t_change));
 
 		check_watches(s);
 		if (!alive)
@@ -1008,7 +917,7 @@ key(struct sess *s, const char *keys)
 	arm(s, W_RESPONSE, p_changed, NULL);
 	snprintf(s->keys, sizeof(s->keys), "%s", keys[0] == '\r' ? "Enter" :
 	    keys);
-	s->t_key = now();
+	s->t_key = bench_now();
 	if (!vt_send(s->vt, keys)) {
 		fail(s, "could not send %s", keys);
 		return false;
@@ -1041,7 +950,7 @@ start(struct sess *s, enum prog_id id, const struct doc *d,
 	s->cur_text = xstrdup("");
 	s->cur_core = xstrdup("");
 	s->traced = xstrdup("");
-	s->t_spawn = s->t_key = now();
+	s->t_spawn = s->t_key = bench_now();
 	if ((s->vt = vt_spawn(argv, env, ROWS, COLS)) == NULL) {
 		fail(s, "cannot run %s: %s", argv[0], strerror(errno));
 		return false;
@@ -1068,17 +977,17 @@ quit(struct sess *s)
 
 	if (s->vt != NULL && !s->failed) {
 		note_response(s);
-		t = now();
+		t = bench_now();
 		deadline = t + TO_EXIT;
 		if (vt_send(s->vt, s->p->quit))
-			while (vt_running(s->vt) && now() < deadline)
-				if (!take_in(s, deadline - now()))
+			while (vt_running(s->vt) && bench_now() < deadline)
+				if (!take_in(s, deadline - bench_now()))
 					break;
 		if (vt_running(s->vt))
 			fail(s, "still running %.0f s after it was told to quit",
 			    TO_EXIT);
 		else {
-			add(s->res, M_QUIT, now() - t);
+			add(s->res, M_QUIT, bench_now() - t);
 			vt_wait_exit(s->vt, 1000);
 		}
 	}
@@ -1096,10 +1005,13 @@ quit(struct sess *s)
 static void
 peak_rss(struct sess *s)
 {
+	char status[64];
+
 	if (s->id == LECTERN &&
 	    !await(s, W_INDEXED, TO_INDEX, "indexing done"))
 		return;
-	add(s->res, M_RSS, (double)proc_status(s->pid, "VmHWM"));
+	snprintf(status, sizeof(status), "/proc/%ld/status", (long)s->pid);
+	add(s->res, M_RSS, (double)bench_proc_status(status, "VmHWM"));
 }
 
 /* "/word" typed one key at a time, each as soon as the one before is
@@ -1314,7 +1226,7 @@ stats(const struct samples *s)
 	if (s->n == 0)
 		return st;
 	memcpy(v, s->v, s->n * sizeof(v[0]));
-	qsort(v, s->n, sizeof(v[0]), cmp_double);
+	qsort(v, s->n, sizeof(v[0]), bench_cmp_double);
 	st.median = s->n % 2 ? v[s->n / 2] : (v[s->n / 2 - 1] + v[s->n / 2]) / 2;
 	st.worst = v[s->n - 1];
 	return st;
