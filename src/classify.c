@@ -381,16 +381,22 @@ classify_next(struct pctx *p, struct line *l)
 {
 	const char *s = p->s;
 	uint32_t i = p->pos, e;
-	bool ff = false;
 
 	if (i >= p->end)
 		return false;
 	/* The line ends at LF, CR or FF, whichever comes first; memchr
-	 * finds each far faster than a loop over the bytes. */
+	 * finds each far faster than a loop over the bytes.  The next LF is
+	 * remembered: in a text whose lines end in CR alone, looking for it
+	 * from every line would read to the end each time. */
 	{
-		const char *lf = memchr(s + i, '\n', p->end - i), *x;
+		const char *x;
 
-		e = lf ? (uint32_t)(lf - s) : p->end;
+		if (p->next_lf < i || p->next_lf == 0) {
+			const char *lf = memchr(s + i, '\n', p->end - i);
+
+			p->next_lf = lf ? (uint32_t)(lf - s) : p->end;
+		}
+		e = p->next_lf;
 		if ((x = memchr(s + i, '\r', e - i)) != NULL)
 			e = (uint32_t)(x - s);
 		if ((x = memchr(s + i, '\f', e - i)) != NULL)
@@ -403,7 +409,6 @@ classify_next(struct pctx *p, struct line *l)
 	p->pending_break = false;
 	if (e < p->end) {
 		if (s[e] == '\f') {
-			ff = true;
 			p->pending_break = true;
 			e++;
 			/* "\f\n": the form feed is the line's end. */
@@ -416,7 +421,6 @@ classify_next(struct pctx *p, struct line *l)
 			p->lineno++;
 		}
 	}
-	(void)ff;
 	p->pos = e;
 	return true;
 }

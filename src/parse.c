@@ -69,6 +69,7 @@ sample(struct pctx *p)
 	while (n < SAMPLE_LINES && classify_next(p, &l[n]))
 		n++;
 	p->pos = pos;
+	p->next_lf = 0;
 	p->lineno = lineno;
 	p->pending_break = false;
 	survey(p, l, n);

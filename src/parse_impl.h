@@ -129,6 +129,8 @@ struct pctx {
 	struct pbuild *pb;      /* the paragraph builder */
 	/* the line reader */
 	uint32_t pos;           /* next line starts here */
+	uint32_t next_lf;       /* the first LF at or after pos (or end);
+	                           0: not looked for yet */
 	uint32_t lineno;        /* its number */
 	bool pending_break;     /* a form feed was seen */
 	/* the last numbered paragraph, for sequence checks */

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "parse_impl.h"
+#include "utf8.h"
 #include "util.h"
 
 #define NLEVELS 8
@@ -454,11 +455,10 @@ short_label(struct pctx *p, const char *s, size_t n)
 		n = LABEL_MAX;
 		while (n > 0 && s[n] != ' ')
 			n--;
+		/* One long word: cut it, but not inside a character. */
 		if (n == 0)
-			n = LABEL_MAX;
+			n = utf8_boundary(s, LABEL_MAX);
 	}
-	while (n > 0 && ((unsigned char)s[n - 1] & 0xC0) == 0x80 && n < LABEL_MAX)
-		n--;
 	return make_label(p, s, n);
 }
 

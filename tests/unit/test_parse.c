@@ -35,6 +35,7 @@
 #include "dump.h"
 #include "fixture.h"
 #include "run.h"
+#include "utf8.h"
 #include "load.h"
 #include "parse.h"
 #include "util.h"
@@ -1400,6 +1401,43 @@ expect_same_structure(const struct doc *a, const struct doc *b)
 	}
 }
 
+/* A heading's label keeps its last letter whatever its script, and a
+ * long one is cut between characters, never inside one. */
+static void
+test_heading_labels_utf8(void **state)
+{
+	static const char doc[] =
+	    "# Notes\n\n"
+	    "Some text before the first heading that runs on\n"
+	    "for a few lines so that it is prose and not a title,\n"
+	    "as a document's body is.\n\n"
+	    "## Caf\xC3\xA9\n\n"
+	    "Text one two three four five six seven eight nine.\n\n"
+	    "## R\xC3\xA9sum\xC3\xA9\n\n"
+	    "More text here that goes on for a while.\n\n"
+	    "## \xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+	    "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+	    "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9"
+	    "\xC3\xA9\n\n"
+	    "The end.\n";
+	struct doc *d = parse_str(doc);
+	bool found = false;
+
+	(void)state;
+	expect_node(d, "Caf\xC3\xA9", NODE_HEADING, 7, NULL);
+	expect_node(d, "R\xC3\xA9sum\xC3\xA9", NODE_HEADING, 11, NULL);
+	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
+		const char *l = doc_label(d, i);
+
+		assert_int_equal(utf8_valid_prefix(l, strlen(l)), strlen(l));
+		if (doc_node(d, i)->line == 15) {
+			found = true;
+			assert_int_equal(strlen(l), 60);        /* 30 of 31 letters */
+		}
+	}
+	assert_true(found);
+}
+
 static void
 test_crlf_and_cr(void **state)
 {
@@ -1966,6 +2004,7 @@ main(void)
 		cmocka_unit_test_teardown(test_blank_line_inside_sentence, release_all),
 		cmocka_unit_test_teardown(test_hyphenation, release_all),
 		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
+		cmocka_unit_test_teardown(test_heading_labels_utf8, release_all),
 		cmocka_unit_test_teardown(test_crlf_and_cr, release_all),
 		cmocka_unit_test_teardown(test_find_label_forgiving, release_all),
 		cmocka_unit_test_teardown(test_offsets_consistent, release_all),
