@@ -414,9 +414,18 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 	}
 	if (best == NULL)
 		return false;
-	show_window(a, (uint32_t)(best - t->data), false);
-	a->search_start = text_pos(a);
-	return text_search_start(a, pattern, false);
+	/* The new window's model searches again (set_model) and frees the
+	 * pattern, which may be a->search_src itself. */
+	{
+		char *pat = xstrdup(pattern);
+		bool found;
+
+		show_window(a, (uint32_t)(best - t->data), false);
+		a->search_start = text_pos(a);
+		found = text_search_start(a, pat, false);
+		free(pat);
+		return found;
+	}
 }
 
 /* ------------------------------------------------------------- state */
@@ -531,7 +540,8 @@ file_stamp(const struct app *a, int64_t *mtime, int64_t *size)
 void
 action_reload(struct app *a)
 {
-	struct load_opts lo = { .force = a->text->binary };
+	struct load_opts lo = { .force = a->text->binary,
+		.encoding = a->text->forced ? a->text->encoding : NULL };
 	struct load_error e;
 	struct text *t;
 	struct pos p = text_pos(a);

@@ -289,6 +289,8 @@ term_draw(struct term *t, const struct screen *s, bool full)
 static int
 translate(int c)
 {
+	/* Only what curses reports as a key code: a plain character from
+	 * U+0101 up has the number of a key code (KEY_BTAB is 'š'). */
 	switch (c) {
 	case KEY_UP: return K_UP;
 	case KEY_DOWN: return K_DOWN;
@@ -305,8 +307,6 @@ translate(int c)
 	case KEY_ENTER: return K_ENTER;
 	case KEY_RESIZE: return K_RESIZE;
 	case KEY_MOUSE: return K_MOUSE;
-	case 8: return K_BS;
-	case '\n': return K_ENTER;
 	}
 	if (c >= KEY_F(1) && c <= KEY_F(12))
 		return K_F1 + (c - KEY_F(1));
@@ -324,7 +324,8 @@ drain(struct term *t)
 
 	while ((t->tail + 1) % QUEUE != t->head &&
 	    (r = get_wch(&wc)) != ERR) {
-		int k = r == KEY_CODE_YES ? translate((int)wc) : translate((int)wc);
+		int k = r == KEY_CODE_YES ? translate((int)wc) :
+		    wc == 8 ? K_BS : wc == '\n' ? K_ENTER : (int)wc;
 
 		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
 			MEVENT ev;
@@ -336,10 +337,6 @@ drain(struct term *t)
 			t->mbutton = (ev.bstate & BUTTON4_PRESSED) ? 4 :
 			    (ev.bstate & BUTTON5_PRESSED) ? 5 : 1;
 		}
-		if (r == OK && wc == '\n')
-			k = K_ENTER;
-		if (r == OK && wc == KEY_CODE_YES)
-			continue;
 		if (k == K_NONE)
 			continue;
 		t->queue[t->tail] = k;

@@ -316,6 +316,23 @@ test_keys_move(void **state)
 	vt_free(vt);
 }
 
+/* Letters beyond Latin-1 are typed as letters: curses numbers its key
+ * codes from U+0101 up, and 'ő', 'š' or 'ć' must not read as keys. */
+static void
+test_typed_letters(void **state)
+{
+	struct vt *vt = spawn(24, 80, NULL, "--no-state", test_bundled(), (char *)NULL);
+
+	(void)state;
+	assert_started(vt, "I wish to thank");
+	assert_true(vt_send(vt, "/Erd\xC5\x91s \xC5\xA1\xC4\x87\xCE\xB1"));
+	assert_true(vt_wait_text(vt, "/Erd\xC5\x91s \xC5\xA1\xC4\x87\xCE\xB1", T));
+	assert_true(vt_key(vt, "Escape"));
+	assert_true(vt_key(vt, "q"));
+	assert_int_equal(vt_wait_exit(vt, T), 0);
+	vt_free(vt);
+}
+
 /* Matches in many blocks: the message comes at once, and "n of m" is
  * added when no key is waiting (counting reads every candidate). */
 static void
@@ -771,6 +788,7 @@ main(void)
 		cmocka_unit_test(test_first_screen_and_quit),
 		cmocka_unit_test(test_keys_move),
 		cmocka_unit_test(test_search_count_later),
+		cmocka_unit_test(test_typed_letters),
 		cmocka_unit_test(test_escapes_not_passed),
 		cmocka_unit_test(test_sigterm),
 		cmocka_unit_test(test_sigint),

@@ -1545,6 +1545,50 @@ test_escapes_placeholder(void **state)
 
 /* A document with nothing in it (empty, or blank lines only): every key
  * is safe, each tried on its own. */
+/* R reads the file again as it was read: in the encoding --encoding
+ * named, not the one detection would choose. */
+static void
+test_reload_keeps_encoding(void **state)
+{
+	static const char *const args[] = { "--encoding=KOI8-R", NULL };
+	const char *doc = xstrdup_(test_tmp("koi8.txt"));
+	char *out;
+
+	(void)state;
+	/* "1. Привет, мир." in KOI8-R. */
+	test_write(doc, "1. \xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2.\n", 15);
+	out = script_opt(&(struct opt){ .doc = doc, .args = args },
+	    "keys R\nscreen\n", NULL);
+	assert_non_null(strstr(out, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82, "
+	    "\xD0\xBC\xD0\xB8\xD1\x80."));
+}
+
+/* A large document read in windows before its index is ready: a search
+ * for a word beyond the first window finds it there, and n, after g has
+ * gone back to the first window, finds it again (the window search used
+ * to read its pattern after the new window had freed it). */
+static void
+test_search_in_windows(void **state)
+{
+	const char *doc = xstrdup_(test_tmp("windows.txt"));
+	struct str b = { NULL, 0, 0 };
+	char *out;
+
+	(void)state;
+	str_add(&b, "A LARGE DOCUMENT\n\n", 18);
+	for (int i = 1; i <= 40000; i++) {
+		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
+		    "own%s.\n\n", i, i, i == 9000 ? " and zqxw" : "");
+
+		str_add(&b, p, strlen(p));
+	}
+	test_write(doc, b.s, b.len);
+	out = script_opt(&(struct opt){ .doc = doc },
+	    "keys /zqxw<Enter>\nstate\nkeys g\nkeys n\nstate\n", NULL);
+	assert_true(strncmp(value(out, "top", 0), "9000 ", 5) == 0);
+	assert_true(strncmp(value(out, "top", 1), "9000 ", 5) == 0);
+}
+
 static void
 test_empty_document(void **state)
 {
@@ -1661,6 +1705,8 @@ main(void)
 		T(test_start_command_over_state),
 		T(test_escapes_placeholder),
 		T(test_empty_document),
+		T(test_search_in_windows),
+		T(test_reload_keeps_encoding),
 	};
 
 	return cmocka_run_group_tests_name("script", tests, setup_group, teardown_group);
