@@ -236,25 +236,6 @@ index_end(struct index *ix)
 	make_stems(ix);
 }
 
-struct index *
-index_build(const struct doc *d)
-{
-	struct index *ix = index_begin(d);
-	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
-
-	for (uint32_t b = 0; b < ix->nblocks; b++) {
-		struct tokit it;
-		size_t n;
-
-		tok_init(&it, d, b);
-		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0)
-			index_add(ix, b, tk, n);
-	}
-	free(tk);
-	index_end(ix);
-	return ix;
-}
-
 void
 index_free(struct index *ix)
 {

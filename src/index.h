@@ -25,12 +25,10 @@ struct index;
 
 #define INDEX_NONE UINT32_MAX
 
-/* Build the index of d in one go. */
-struct index *index_build(const struct doc *d);
 void index_free(struct index *ix);
 
-/* Or in steps, as the model's single pass does: index_begin(), then
- * index_add() for every block's tokens in document order (it fills in
+/* Built in steps, in the model's single pass (model.c): index_begin(),
+ * then index_add() for every piece of tokens in document order (it fills in
  * each token's word id), then index_end() (stems).  The words of enum
  * index_word have the ids given there from index_begin() on, so that
  * the other passes can compare ids instead of strings. */

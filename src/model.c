@@ -1,7 +1,8 @@
 /*
- * model.c - building the whole model of a document, in order: the tree,
- * then the word index and the term index, the named lists, and the
- * cross-references that need all of them.
+ * model.c - building the whole model of a document: the tree, the named
+ * lists (from the tree), then one pass over the text's tokens for the
+ * word index, the term index and the cross-references, which need the
+ * other three.
  */
 #include "autoconf.h"
 
@@ -36,14 +37,20 @@ progress_percent(const struct progress *p)
 
 static void
 indexed(struct model *m, struct doc *d, const struct lexicon *lx,
-    struct progress *pr);
+    unsigned parts, struct progress *pr);
 
 struct model *
 model_from_doc(struct doc *d, const struct lexicon *lx)
 {
+	return model_from_doc_parts(d, lx, MODEL_ALL);
+}
+
+struct model *
+model_from_doc_parts(struct doc *d, const struct lexicon *lx, unsigned parts)
+{
 	struct model *m = xcalloc(1, sizeof(*m));
 
-	indexed(m, d, lx, NULL);
+	indexed(m, d, lx, parts, NULL);
 	return m;
 }
 
@@ -52,9 +59,9 @@ model_from_doc(struct doc *d, const struct lexicon *lx)
  * cross-reference parser in turn. */
 static void
 indexed(struct model *m, struct doc *d, const struct lexicon *lx,
-    struct progress *pr)
+    unsigned parts, struct progress *pr)
 {
-	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
+	struct tokchunks c;
 
 	if (pr) {
 		atomic_store(&pr->done, 0);
@@ -62,19 +69,25 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 		atomic_store(&pr->stage, PROGRESS_INDEXING);
 	}
 	m->doc = d;
-	m->lists = lists_build(d, lx);
+	if (parts & MODEL_LISTS)
+		m->lists = lists_build(d, lx);
 	m->index = index_begin(d);
-	m->terms = terms_begin(d, m->index);
-	m->xrefs = xrefs_begin(d, m->index, m->terms, m->lists);
+	if (parts & MODEL_TERMS)
+		m->terms = terms_begin(d, m->index);
+	if ((parts & MODEL_XREFS) == MODEL_XREFS)
+		m->xrefs = xrefs_begin(d, m->index, m->terms, m->lists);
+	tok_chunks_init(&c);
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
 		struct tokit it;
 		size_t n;
 
 		tok_init(&it, d, b);
-		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0) {
-			index_add(m->index, b, tk, n);
-			terms_add(m->terms, b, tk, n);
-			xrefs_add(m->xrefs, b, tk, n);
+		while ((n = tok_chunk(&c, &it)) > 0) {
+			index_add(m->index, b, c.tk, n);
+			if (m->terms)
+				terms_add(m->terms, b, c.tk, n);
+			if (m->xrefs)
+				xrefs_add(m->xrefs, b, c.tk, n);
 		}
 		if (pr && (b & 1023) == 0) {
 			atomic_store_explicit(&pr->done, b, memory_order_relaxed);
@@ -82,10 +95,12 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 				break;
 		}
 	}
-	free(tk);
+	tok_chunks_done(&c);
 	index_end(m->index);
-	terms_end(m->terms);
-	xrefs_end(m->xrefs);
+	if (m->terms)
+		terms_end(m->terms);
+	if (m->xrefs)
+		xrefs_end(m->xrefs);
 	if (pr)
 		atomic_store(&pr->stage, PROGRESS_DONE);
 }
@@ -107,7 +122,7 @@ model_build_progress(struct text *t, const struct lexicon *lx,
 	atomic_store(&pr->total, (uint32_t)t->len);
 	atomic_store(&pr->stage, PROGRESS_PARSING);
 	d = parse_range_progress(t, 0, (uint32_t)t->len, 1, true, pr);
-	indexed(m, d, lx, pr);
+	indexed(m, d, lx, MODEL_ALL, pr);
 	return m;
 }
 

@@ -34,6 +34,13 @@ struct model *model_build_progress(struct text *t, const struct lexicon *lx,
     struct progress *pr);
 /* Index an already parsed document (the model takes it over). */
 struct model *model_from_doc(struct doc *d, const struct lexicon *lx);
+/* The same with only some of the parts, for the benchmark to see what
+ * each costs: the word index always, and the MODEL_* asked for (the
+ * cross-references need the other two). */
+enum { MODEL_TERMS = 1, MODEL_LISTS = 2, MODEL_XREFS = 4 | 1 | 2,
+	MODEL_ALL = 7 };
+struct model *model_from_doc_parts(struct doc *d, const struct lexicon *lx,
+    unsigned parts);
 void model_free(struct model *m);
 
 #endif

@@ -42,7 +42,6 @@ struct term {
 struct terms {
 	const struct doc *d;
 	const struct index *ix;
-	struct index *own_ix;       /* terms_build()'s private index */
 	struct strtab *keys;        /* kind + word ids: ids are term ids */
 	struct term *t;
 	size_t cap;
@@ -505,30 +504,6 @@ terms_end(struct terms *tm)
 	free(keys);
 }
 
-struct terms *
-terms_build(const struct doc *d)
-{
-	struct index *ix = index_begin(d);
-	struct terms *tm = terms_begin(d, ix);
-	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
-
-	tm->own_ix = ix;
-	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
-		struct tokit it;
-		size_t n;
-
-		tok_init(&it, d, b);
-		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0) {
-			index_add(ix, b, tk, n);
-			terms_add(tm, b, tk, n);
-		}
-	}
-	free(tk);
-	index_end(ix);
-	terms_end(tm);
-	return tm;
-}
-
 void
 terms_free(struct terms *tm)
 {
@@ -537,7 +512,6 @@ terms_free(struct terms *tm)
 	for (uint32_t id = 0; id < strtab_count(tm->keys); id++)
 		free(tm->t[id].nodes);
 	strtab_free(tm->keys);
-	index_free(tm->own_ix);
 	free(tm->t);
 	free(tm->pool);
 	free(tm->starts);
@@ -646,21 +620,23 @@ terms_find(const struct terms *tm, const char *phrase)
 	return found;
 }
 
-#define MENTION_CHUNK 1024
-
 void
 terms_mentions(const struct terms *tm, uint32_t b, terms_fn *fn, void *arg)
 {
-	struct token *tk = xreallocarray(NULL, MENTION_CHUNK, sizeof(*tk));
 	struct scan sc = { .tm = (struct terms *)tm, .build = false, .fn = fn,
-		.arg = arg, .tk = tk };
+		.arg = arg };
+	struct tokchunks c;
 	struct tokit it;
 
+	/* The same pieces as the build read, so that the same mentions are
+	 * found. */
+	tok_chunks_init(&c);
 	tok_init(&it, tm->d, b);
-	while ((sc.n = tok_read(&it, tk, MENTION_CHUNK)) > 0) {
+	while ((sc.n = tok_chunk(&c, &it)) > 0) {
 		for (size_t i = 0; i < sc.n; i++)
-			tk[i].word = index_lookup(tm->ix, tk[i].fold, tk[i].flen);
+			c.tk[i].word = index_lookup(tm->ix, c.tk[i].fold, c.tk[i].flen);
+		sc.tk = c.tk;
 		find_all(&sc);
 	}
-	free(tk);
+	tok_chunks_done(&c);
 }

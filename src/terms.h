@@ -31,12 +31,11 @@ enum term_kind { TERM_ACRONYM, TERM_NAME, TERM_QUOTED, TERM_DEFINED };
 
 #define TERMS_NONE UINT32_MAX
 
-/* Find the terms of d in one go (with an index of its own). */
-struct terms *terms_build(const struct doc *d);
 void terms_free(struct terms *tm);
 
-/* Or in steps, in the model's single pass: terms_begin() with the index
- * being built, terms_add() for every block's tokens once index_add()
+/* Built in steps, in the model's single pass: terms_begin() with the
+ * index being built, terms_add() for every piece of tokens (a piece of
+ * tok_chunk(): no term is cut in two) once index_add()
  * has given them their word ids, terms_end().  The terms borrow ix. */
 struct index;
 struct token;

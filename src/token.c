@@ -5,6 +5,7 @@
  */
 #include "autoconf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
@@ -340,5 +341,48 @@ tok_read(struct tokit *it, struct token *t, size_t max)
 
 	while (n < max && tok_next(it, &t[n]))
 		n++;
+	return n;
+}
+
+void
+tok_chunks_init(struct tokchunks *c)
+{
+	c->tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*c->tk));
+	c->have = c->given = 0;
+}
+
+void
+tok_chunks_done(struct tokchunks *c)
+{
+	free(c->tk);
+	c->tk = NULL;
+}
+
+size_t
+tok_chunk(struct tokchunks *c, struct tokit *it)
+{
+	size_t n, cut = 0;
+
+	/* What the last piece left over goes first. */
+	if (c->given > 0) {
+		memmove(c->tk, c->tk + c->given, (c->have - c->given) * sizeof(*c->tk));
+		c->have -= c->given;
+		c->given = 0;
+	}
+	c->have += tok_read(it, c->tk + c->have, TOKEN_CHUNK - c->have);
+	n = c->have;
+	/* A full buffer may go on: end the piece before the last sentence
+	 * it starts, else after the last punctuation. */
+	if (n == TOKEN_CHUNK) {
+		for (size_t k = n - 1; k > 0 && cut == 0; k--)
+			if (c->tk[k].flags & TOK_SENTENCE)
+				cut = k;
+		for (size_t k = n - 1; k > 0 && cut == 0; k--)
+			if (c->tk[k].gap)
+				cut = k;
+		if (cut > 0)
+			n = cut;
+	}
+	c->given = n;
 	return n;
 }

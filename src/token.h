@@ -63,4 +63,25 @@ bool tok_next(struct tokit *it, struct token *t);
 /* Read up to max tokens; returns how many (0 at the end of the block). */
 size_t tok_read(struct tokit *it, struct token *t, size_t max);
 
+/* A block's tokens in pieces of at most TOKEN_CHUNK that end where a
+ * sentence does (or, in a sentence longer than that, after a mark of
+ * punctuation), so that no name, term or reference is cut in two:
+ *
+ *	struct tokchunks c;
+ *	tok_chunks_init(&c);
+ *	for each block b: tok_init(&it, d, b);
+ *		while ((n = tok_chunk(&c, &it)) > 0) use c.tk[0..n);
+ *	tok_chunks_done(&c);
+ *
+ * The tokens of a piece are the caller's to change (index_add() gives
+ * them their word ids) until the next call. */
+struct tokchunks {
+	struct token *tk;
+	size_t have;            /* tokens read */
+	size_t given;           /* of which the last piece */
+};
+void tok_chunks_init(struct tokchunks *c);
+size_t tok_chunk(struct tokchunks *c, struct tokit *it);
+void tok_chunks_done(struct tokchunks *c);
+
 #endif

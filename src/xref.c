@@ -46,6 +46,8 @@ struct xrefs {
 	size_t n, cap;
 	uint32_t *by_to;                /* edge ids sorted by target */
 	uint32_t *by_first;             /* term ids sorted by first mention */
+	uint32_t done_block, done;      /* xrefs_add(): where the last piece's
+	                                   references end, in which block */
 	uint32_t nterms;
 };
 
@@ -568,7 +570,9 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	const struct block *bl = doc_block(xr->d, b);
 	struct cursor c = { .s = doc_data(xr->d), .end = block_end(xr->d, bl) };
 	size_t first = xr->n;
-	uint32_t done = 0;          /* the end of the last reference read */
+	/* The end of the last reference read: a reference is read from the
+	 * text, and may run past the piece of tokens it starts in. */
+	uint32_t done = b == xr->done_block ? xr->done : 0;
 
 	/* A heading ("Article 3", "Annex I") names itself, not another. */
 	if (bl->kind == BLOCK_TITLE || bl->kind == BLOCK_HEADING)
@@ -581,7 +585,6 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 			continue;
 		c.pos = t->end;
 		if ((k = trigger(t)) >= 0) {
-			c.pos = t->end;
 			if (t->after == '.')
 				c.pos++;                /* "para." */
 			if (triggers[k].kind == T_DOCUMENT || triggers[k].kind == T_RFC)
@@ -596,6 +599,8 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 			list_ref(xr, tk + i, MIN(n - i, (size_t)4), bl->node);
 		done = MAX(done, c.pos);
 	}
+	xr->done_block = b;
+	xr->done = done;
 	/* In document order within the block. */
 	if (xr->n - first > 1)
 		qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
@@ -625,29 +630,7 @@ xrefs_begin(const struct doc *d, const struct index *ix, const struct terms *tm,
 	xr->ix = ix;
 	xr->tm = tm;
 	xr->ls = ls;
-	return xr;
-}
-
-struct xrefs *
-xrefs_build(const struct doc *d, const struct index *ix, const struct terms *tm,
-    const struct lists *ls)
-{
-	struct xrefs *xr = xrefs_begin(d, ix, tm, ls);
-	struct token *tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*tk));
-
-	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
-		struct tokit it;
-		size_t n;
-
-		tok_init(&it, d, b);
-		while ((n = tok_read(&it, tk, TOKEN_CHUNK)) > 0) {
-			for (size_t i = 0; i < n; i++)
-				tk[i].word = index_lookup(ix, tk[i].fold, tk[i].flen);
-			xrefs_add(xr, b, tk, n);
-		}
-	}
-	free(tk);
-	xrefs_end(xr);
+	xr->done_block = DOC_NONE;
 	return xr;
 }
 

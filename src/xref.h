@@ -51,11 +51,9 @@ struct xref {
 
 #define XREF_RELATED_MAX 5
 
-/* Build the graph of d in one go (ix, tm and ls already built). */
-struct xrefs *xrefs_build(const struct doc *d, const struct index *ix,
-    const struct terms *tm, const struct lists *ls);
-/* Or in steps, in the model's single pass: xrefs_begin(), xrefs_add()
- * for every block's tokens once they have their word ids, xrefs_end().
+/* Built in steps, in the model's single pass: xrefs_begin(), xrefs_add()
+ * for every piece of tokens (tok_chunk()) once they have their word ids,
+ * xrefs_end().
  * Related passages and term edges need the index and terms finished. */
 struct token;
 struct xrefs *xrefs_begin(const struct doc *d, const struct index *ix,

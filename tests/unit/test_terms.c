@@ -21,7 +21,9 @@
 #include "lexicon.h"
 #include "model.h"
 #include "terms.h"
+#include "token.h"
 #include "utf8.h"
+#include "util.h"
 
 static struct lexicon *lexicon;        /* an empty one, for every model */
 
@@ -410,6 +412,45 @@ note(void *arg, uint32_t term, uint32_t off, uint32_t end)
 	s->n++;
 }
 
+/* A long paragraph is read in pieces of tokens; a name that falls where
+ * one piece would end is found all the same, by the build and by the
+ * reader's marking (terms_mentions), for every place it can fall. */
+static void
+test_long_paragraph_pieces(void **state)
+{
+	(void)state;
+	for (int shift = -4; shift <= 4; shift++) {
+		size_t words = TOKEN_CHUNK - 4 + (size_t)(shift + 4);
+		struct seen seen = { 0 };
+		struct model *m;
+		uint32_t t, found = 0;
+		struct buf b;
+		uint32_t p2;
+
+		/* Paragraph 2: sentences of eight words, then the name. */
+		buf_init(&b);
+		buf_adds(&b, "1. The Working Group met.\n\n2.");
+		for (size_t w = 0; w < words; w++)
+			buf_adds(&b, w % 8 == 7 || w + 1 == words ? " word." :
+			    w % 8 == 0 ? " Word" : " word");
+		buf_adds(&b, " The Working Group met again.\n");
+		m = fixture_build(b.data, lexicon);
+		buf_done(&b);
+		t = find_exact(m, "Working Group", TERM_NAME);
+		assert_int_not_equal(t, TERMS_NONE);
+		assert_true(mentions(m, t, "2"));
+		seen.m = m;
+		p2 = fixture_node(m, "2");
+		for (uint32_t blk = doc_node(m->doc, p2)->first_block;
+		    blk < doc_node(m->doc, p2)->end_block; blk++)
+			terms_mentions(m->terms, blk, note, &seen);
+		for (size_t k = 0; k < seen.n; k++)
+			found += seen.term[k] == t;
+		assert_int_equal(found, 1);
+		model_free(m);
+	}
+}
+
 static uint32_t
 block_of(const struct model *m, const char *lab)
 {
@@ -623,6 +664,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_acronyms),
+		cmocka_unit_test(test_long_paragraph_pieces),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_quoted),
 		cmocka_unit_test(test_quoted_limits),
