@@ -41,7 +41,6 @@ run(void *arg)
 	struct model *m;
 	int r;
 
-	atomic_store(&b->progress.total, (uint32_t)MIN(t->raw_len, (size_t)UINT32_MAX));
 	r = load_finish(t, &e);
 
 	if (r < 0)

@@ -277,8 +277,8 @@ static void find_shape_slow(const char *c, size_t n, struct line *l);
 
 /* Columns, and flags from the content: capitals, dot leaders, columns,
  * symbols.  Most lines are prose: ASCII, a lower-case letter near the
- * start, no wide gap, no dot leaders; they are told apart with memchr
- * and memmem, and only the others are read byte by byte. */
+ * start, no wide gap, no dot leaders; they are told apart eight bytes at
+ * a time (unusual()), and only the others are read byte by byte. */
 static void
 find_shape(const char *c, size_t n, struct line *l)
 {

@@ -629,21 +629,9 @@ docb_set_heading(struct docb *b, uint32_t node, uint32_t heading)
 }
 
 void
-docb_set_label(struct docb *b, uint32_t node, uint32_t label)
-{
-	b->d->nodes[node].label = label;
-}
-
-void
 docb_set_flags(struct docb *b, uint32_t node, uint8_t flags)
 {
 	b->d->nodes[node].flags |= flags;
-}
-
-const struct node *
-docb_get(const struct docb *b, uint32_t node)
-{
-	return &b->d->nodes[node];
 }
 
 uint32_t
@@ -686,24 +674,6 @@ docb_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
 	p->join = (uint8_t)join;
 	p->pad = 0;
 	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
-}
-
-struct piece *
-docb_last_piece(struct docb *b)
-{
-	struct doc *d = b->d;
-
-	if (d->nblocks == 0)
-		return NULL;
-	struct block *bl = &d->blocks[d->nblocks - 1];
-
-	return bl->end_piece > bl->first_piece ? &d->pieces[bl->end_piece - 1] : NULL;
-}
-
-uint32_t
-docb_npieces(const struct docb *b)
-{
-	return (uint32_t)b->d->npieces;
 }
 
 void

@@ -70,8 +70,7 @@ struct node {
 };
 
 enum {
-	NODE_INLINE = 1,        /* its marker stood inside a sentence */
-	NODE_UNPLACED = 2       /* text that fitted no structure (lint) */
+	NODE_INLINE = 1         /* its marker stood inside a sentence */
 };
 
 enum block_kind {
@@ -214,17 +213,12 @@ uint32_t docb_str(struct docb *b, const char *s, size_t n);
 uint32_t docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
     uint32_t start, uint32_t line, uint32_t marker, uint32_t label);
 void docb_set_heading(struct docb *b, uint32_t node, uint32_t heading);
-void docb_set_label(struct docb *b, uint32_t node, uint32_t label);
 void docb_set_flags(struct docb *b, uint32_t node, uint8_t flags);
-const struct node *docb_get(const struct docb *b, uint32_t node);
 uint32_t docb_nnodes(const struct docb *b);
 uint32_t docb_block(struct docb *b, enum block_kind kind, uint32_t node,
     uint32_t line, uint8_t flags);
 void docb_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
     enum piece_join join);
-/* Shorten or drop the last piece (an item marker found inside it). */
-struct piece *docb_last_piece(struct docb *b);
-uint32_t docb_npieces(const struct docb *b);
 void docb_pagebreak(struct docb *b, uint32_t off, uint32_t line);
 void docb_diag(struct docb *b, uint32_t line, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -47,7 +47,6 @@ struct stem {
 };
 
 struct index {
-	const struct doc *d;
 	struct strtab *dict;        /* the words: ids are word ids */
 	struct word *words;
 	size_t capwords;
@@ -182,7 +181,6 @@ index_begin(const struct doc *d)
 {
 	struct index *ix = xcalloc(1, sizeof(*ix));
 
-	ix->d = d;
 	ix->dict = strtab_new();
 	ix->nblocks = doc_nblocks(d);
 	ix->block_terms = xcalloc(ix->nblocks + 1, sizeof(*ix->block_terms));

@@ -15,7 +15,6 @@ json_init(struct json *j, FILE *out)
 	memset(j, 0, sizeof(*j));
 	j->out = out;
 	j->first[0] = true;
-	j->pretty = true;
 }
 
 /* Before a value: a comma if one came before at this depth. */
@@ -28,7 +27,8 @@ sep(struct json *j)
 	}
 	if (!j->first[j->depth]) {
 		fputc(',', j->out);
-		if (j->pretty && j->depth == 1)
+		/* One element of the top array a line: a diff reads well. */
+		if (j->depth == 1)
 			fputc('\n', j->out);
 	}
 	j->first[j->depth] = false;

@@ -21,7 +21,6 @@ struct json {
 	int depth;
 	bool first[JSON_MAXDEPTH];  /* nothing written yet at this depth */
 	bool after_key;
-	bool pretty;                /* one element of the top array a line */
 };
 
 void json_init(struct json *j, FILE *out);

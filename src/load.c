@@ -1,10 +1,10 @@
 /*
  * load.c - from bytes on disk (or a pipe) to UTF-8 text.
  *
- * A regular file is read in two steps (see load.h): the first block is
- * read, sniffed and, when it is plain UTF-8, copied into a buffer of the
- * file's full size; load_finish() reads and checks the rest into the same
- * buffer.  Everything else -- pipes, byte order marks, Windows-1252,
+ * A regular file is read in two steps (see load.h): its first block
+ * (and its last) is read straight into a buffer of the file's full size
+ * and sniffed; when it is plain UTF-8, load_finish() reads and checks the
+ * rest into the same buffer.  Everything else -- pipes, byte order marks, Windows-1252,
  * forced encodings -- is read whole and decoded at once with iconv.
  * Files are read with read(2), never mapped, so a file that shrinks while
  * it is read cannot kill the reader with SIGBUS: the text simply ends
@@ -67,8 +67,6 @@ load_unref(struct text *t)
 		return;
 	if (t->fd > 0)
 		close(t->fd);
-	if (t->raw != t->data)
-		free(t->raw);
 	free(t->data);
 	free(t->path);
 	free(t);
@@ -200,7 +198,6 @@ convert(iconv_t cd, const char *in, size_t n, size_t unit, size_t *outlen,
 	return out;
 }
 
-/* Copy UTF-8 with invalid sequences replaced by U+FFFD. */
 /* The bytes one U+FFFD stands for at an invalid s[0]: a lead byte and
  * the continuation bytes that follow it, up to the length it announces
  * (a sequence cut short is one character, not one per byte). */
@@ -216,6 +213,7 @@ bad_run(const char *s, size_t n)
 	return k;
 }
 
+/* Copy UTF-8 with invalid sequences replaced by U+FFFD. */
 static char *
 repair_utf8(const char *in, size_t n, size_t *outlen, size_t *replaced)
 {
@@ -336,7 +334,6 @@ decode_whole(struct text *t, char *raw, size_t n, const struct load_opts *o,
 	}
 	t->data[t->len] = '\0';
 	t->encoding = enc ? enc : "UTF-8";
-	t->bom = bom != NULL;
 	t->forced = o->encoding != NULL;
 	return 0;
 }

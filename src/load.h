@@ -58,7 +58,6 @@ struct text {
 	_Atomic size_t avail;   /* bytes of data that may be read now */
 	_Atomic bool complete;  /* avail == len and everything is checked */
 	const char *encoding;   /* the encoding it was decoded from */
-	bool bom;               /* a byte order mark said so */
 	bool forced;            /* --encoding said so */
 	bool binary;            /* a binary file read with --force */
 	size_t replaced;        /* code points replaced by U+FFFD */
@@ -68,7 +67,6 @@ struct text {
 	size_t raw_read;
 	size_t tail;            /* data[tail, raw_len) was read by load_open
 	                           (not yet checked), or raw_len if not */
-	char *raw;              /* the raw bytes when they must be kept */
 	_Atomic int refs;
 };
 

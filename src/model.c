@@ -28,7 +28,6 @@ progress_percent(const struct progress *p)
 	double f = total ? (double)MIN(done, total) / total : 0;
 
 	switch (stage) {
-	case PROGRESS_READING: return (int)(f * 10);
 	case PROGRESS_PARSING: return 10 + (int)(f * 45);
 	case PROGRESS_INDEXING: return 55 + (int)(f * 45);
 	default: return 100;

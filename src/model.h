@@ -26,9 +26,10 @@ struct model {
 #include "progress.h"
 
 /* Parse and index the whole of t (complete).  The model holds a
- * reference to t; lx must outlive the model.  With pr, report progress
- * there; if pr->cancel is set meanwhile, the build stops early and the
- * model it returns holds only part of the document (free it). */
+ * reference to t; lx must outlive the model.  model_build_progress()
+ * reports its progress in pr; if pr->cancel is set meanwhile, the build
+ * stops early and the model it returns holds only part of the document
+ * (free it). */
 struct model *model_build(struct text *t, const struct lexicon *lx);
 struct model *model_build_progress(struct text *t, const struct lexicon *lx,
     struct progress *pr);

@@ -97,7 +97,6 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	p.s = t->data;
 	p.start = p.pos = start;
 	p.end = end;
-	p.complete = complete;
 	p.lineno = first_line ? first_line : 1;
 	sample(&p);
 	p.furn = furn_scan(p.s, start, end);

@@ -20,10 +20,11 @@ struct text;
 /* Parse text[start, end) into a new document (the caller frees it with
  * doc_free).  first_line is the source line number at start (1 at the
  * beginning of the text; 0 when it is not known, and then the lines are
- * counted from 1 and doc_lines_known() says they are not the file's).  complete says that the range is the whole of
- * a complete text, so that the document-wide decisions (running headers,
- * hyphenation evidence) are final; otherwise the result is a window, a
- * model of part of the document. */
+ * counted from 1 and doc_lines_known() says they are not the file's).
+ * complete says that the range is the whole of a complete text
+ * (doc_is_complete()); otherwise the result is a window, a model of
+ * part of the document, whose running headers and hyphenation are
+ * judged from that part alone. */
 struct doc *parse_range(struct text *t, uint32_t start, uint32_t end,
     uint32_t first_line, bool complete);
 

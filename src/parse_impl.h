@@ -118,7 +118,6 @@ struct pctx {
 	struct text *t;
 	const char *s;          /* the text */
 	uint32_t start, end;    /* the part being parsed */
-	bool complete;          /* it is the whole text */
 	const struct recog *rec;
 	uint16_t width;         /* a full line, in columns */
 	uint16_t body_indent;   /* the usual indentation of prose */

@@ -19,8 +19,9 @@ struct progress {
 	_Atomic bool cancel;    /* set by the reader: stop as soon as you can */
 };
 
-/* The whole build in percent (reading counts a tenth, parsing and
- * indexing half the rest each).  In model.c. */
+/* The whole build in percent once reading is done (reading counts a
+ * tenth, which builder.c works out from the text; parsing and indexing
+ * half the rest each).  In model.c. */
 int progress_percent(const struct progress *p);
 
 #endif

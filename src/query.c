@@ -396,7 +396,6 @@ snippet(const struct model *m, uint32_t node, const struct pattern *p,
 {
 	const struct node *n = doc_node(m->doc, node);
 	struct first_match fm = { 0, 0, false };
-	struct buf text;
 	const char *s = doc_data(m->doc);
 
 	for (uint32_t b = n->first_block; b < n->end_block && !fm.found; b++)
@@ -406,7 +405,6 @@ snippet(const struct model *m, uint32_t node, const struct pattern *p,
 		doc_node_snippet(m->doc, node, out, SNIPPET);
 		return;
 	}
-	buf_init(&text);
 	{
 		uint32_t a = fm.off, e = fm.end;
 		int before = 30, after = 40;
@@ -430,7 +428,6 @@ snippet(const struct model *m, uint32_t node, const struct pattern *p,
 		if (e < n->end)
 			buf_adds(out, "\xE2\x80\xA6");
 	}
-	buf_done(&text);
 }
 
 int

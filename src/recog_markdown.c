@@ -52,15 +52,16 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	switch (l->mark) {
 	case MK_HASH: {
 		char label[64];
+		uint8_t level;
 
+		/* The level is the number of hashes, whatever the keyword. */
 		l->role = R_HEADING;
 		l->level = l->mdepth;
 		/* "####- Title": the dash is decoration. */
 		while (l->mlen < l->len && (s[l->mlen] == '-' || s[l->mlen] == ' '))
 			l->mlen++;
 		l->kw = recog_keyword(s + l->mlen, l->len - l->mlen, label,
-		    sizeof(label), &l->level) ? 1 : 0;
-		l->level = l->mdepth;
+		    sizeof(label), &level) ? 1 : 0;
 		break;
 	}
 	case MK_NUM:
@@ -78,18 +79,9 @@ static bool
 heading_label(struct pctx *p, const struct line *l, char *out, size_t size)
 {
 	uint8_t level;
-	char raw[64];
-	size_t n = 0;
 
-	if (!recog_keyword(p->s + l->off + l->mlen, l->len - l->mlen, raw,
-	    sizeof(raw), &level))
-		return false;
-	/* "Article  1": one space. */
-	for (size_t i = 0; raw[i] && n + 1 < size; i++)
-		if (!(raw[i] == ' ' && n > 0 && out[n - 1] == ' '))
-			out[n++] = raw[i];
-	out[n] = '\0';
-	return true;
+	return recog_keyword(p->s + l->off + l->mlen, l->len - l->mlen, out,
+	    size, &level);
 }
 
 const struct recog recog_markdown = {

@@ -61,8 +61,9 @@ by_line(const struct model *m, const char *s, uint32_t *node)
 	return true;
 }
 
-/* Does the phrase read as a label: it has a digit, or a heading word and
- * a number ("Annex I"), and no article in front ("the ...")? */
+/* May the phrase be a label: short, and with no article in front ("the
+ * ...", "these ...", which name lists and terms)?  doc_find_label()
+ * decides whether it is one. */
 static bool
 label_like(const char *s)
 {

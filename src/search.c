@@ -47,8 +47,8 @@ has_capital(const char *s)
 	return false;
 }
 
-/* Split the folded pattern into its words (letters, digits, inner
- * hyphens), for the index. */
+/* Split the folded pattern into its words (letters and digits; a hyphen
+ * splits, as in the index), for the index. */
 static void
 pattern_words(struct pattern *p)
 {

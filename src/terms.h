@@ -3,7 +3,7 @@
  *
  * Four kinds of terms are found:
  *  - acronyms: IOM, ECOSOC, UNCTs, and runs like "UN DESA";
- *  - names: capitalised words together, with "of", "on", "for" between
+ *  - names: capitalised words together, with "of", "on", "for", "de" between
  *    them ("Working Group", "Global Migration Group", "High-level
  *    Dialogue"), not counting a sentence's first word when it is just
  *    "The";

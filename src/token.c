@@ -65,7 +65,7 @@ tok_init(struct tokit *it, const struct doc *d, uint32_t b)
 
 /* Move to the next piece; false at the end of the block. */
 static bool
-next_piece(struct tokit *it, bool *glued)
+next_piece(struct tokit *it)
 {
 	const struct piece *p;
 
@@ -74,7 +74,6 @@ next_piece(struct tokit *it, bool *glued)
 	p = doc_piece(it->d, it->piece);
 	it->pos = p->off;
 	it->pend = p->off + p->len;
-	*glued = p->join == JOIN_GLUE;
 	return true;
 }
 
@@ -111,7 +110,6 @@ static bool
 skip_to_word(struct tokit *it)
 {
 	const char *s = it->s;
-	bool glued;
 
 	for (;;) {
 		while (it->pos < it->pend) {
@@ -139,7 +137,7 @@ skip_to_word(struct tokit *it)
 			it->gap = true;
 			it->pos += (uint32_t)len;
 		}
-		if (!next_piece(it, &glued))
+		if (!next_piece(it))
 			return false;
 	}
 }
@@ -303,7 +301,6 @@ bool
 tok_next(struct tokit *it, struct token *t)
 {
 	struct shape sh = { 0, 0, 0 };
-	bool glued;
 
 	if (!skip_to_word(it))
 		return false;
@@ -326,7 +323,7 @@ tok_next(struct tokit *it, struct token *t)
 			t->after = ' ';
 			break;
 		}
-		next_piece(it, &glued);
+		next_piece(it);
 	}
 	if (shape_caps(&sh))
 		t->flags |= TOK_CAPS;
