@@ -285,13 +285,9 @@ first_model(struct app *a)
 	if (t->raw_len <= SYNC_LIMIT) {
 		struct load_error e;
 
-		if (load_finish(t, &e) == 1) {
-			struct text *re = load_redecode(t);
-
-			load_unref(t);
-			a->text = t = re;
-		}
-		set_model(a, model_build(t, a->lx), true);
+		if (load_finish_all(&a->text, &e) < 0)
+			app_message(a, true, "%s: %s", a->name, e.reason);
+		set_model(a, model_build(a->text, a->lx), true);
 		return;
 	}
 	/* The numbers at the end are the widest: the windows and then the
@@ -554,12 +550,8 @@ action_reload(struct app *a)
 		app_message(a, true, "%s: %s", a->text->path, e.reason);
 		return;
 	}
-	if (load_finish(t, &e) == 1) {
-		struct text *re = load_redecode(t);
-
-		load_unref(t);
-		t = re;
-	}
+	if (load_finish_all(&t, &e) < 0)
+		app_message(a, true, "%s: %s", a->text->path, e.reason);
 	builder_free(a->builder);
 	a->builder = NULL;
 	load_unref(a->text);

@@ -21,18 +21,6 @@
 
 #define MAX_COLUMNS 60000
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 uint16_t
 classify_columns(const char *s, size_t n)
 {
@@ -98,8 +86,7 @@ end_class(const char *s, size_t n)
 		    !is_digit(s[n - 2]) ? E_HYPHEN : E_OTHER;
 	}
 	/* An en or em dash ends a clause, not a word. */
-	if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
-	    ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94))
+	if (ends_with_dash(s, n))
 		return E_DASH;
 	return char_class(s + n - 1, 1) == C_OTHER &&
 	    ((unsigned char)c < 0x80) ? E_OTHER : E_WORD;

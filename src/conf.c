@@ -324,27 +324,6 @@ do_line(struct reader *r, const char *s, size_t n)
 		add_error(r, true, "unknown directive '%s'", quote(w[0]));
 }
 
-/* Read at most CONFIG_FILE_MAX + 1 bytes of fd into b. */
-static int
-read_file(int fd, struct buf *b)
-{
-	char chunk[8192];
-	ssize_t k;
-
-	while (b->len <= CONFIG_FILE_MAX) {
-		k = read(fd, chunk, MIN(sizeof(chunk),
-		    CONFIG_FILE_MAX + 1 - b->len));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		if (k == 0)
-			break;
-		buf_add(b, chunk, (size_t)k);
-	}
-	return 0;
-}
-
 static void
 do_lines(struct reader *r, const char *p, size_t n)
 {
@@ -378,7 +357,7 @@ config_load(const char *path, const struct config_check *check,
 		return -1;
 	}
 	buf_init(&b);
-	if (read_file(fd, &b) != 0) {
+	if (buf_read_fd(&b, fd, CONFIG_FILE_MAX) != 0) {
 		add_error(&r, false, "%s", strerror(errno));
 		rc = -1;
 	} else if (b.len > CONFIG_FILE_MAX) {

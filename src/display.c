@@ -37,8 +37,7 @@ display_new(const char *codeset)
 
 	if (codeset == NULL)
 		codeset = nl_langinfo(CODESET);
-	d->utf8 = strcasecmp(codeset, "UTF-8") == 0 ||
-	    strcasecmp(codeset, "UTF8") == 0;
+	d->utf8 = utf8_is_name(codeset);
 	d->cd = (iconv_t)-1;
 	if (!d->utf8) {
 		char to[128];

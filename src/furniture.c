@@ -265,14 +265,6 @@ boundaries(const struct survey *sv, uint32_t **out)
 	return n;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 /* Which candidates are furniture, as a sorted list of line starts. */
 static void
 decide(const struct survey *sv, size_t nb, struct furn *f)

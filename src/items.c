@@ -146,12 +146,6 @@ items_place(const struct items *st, const char *lab, size_t n, bool strict,
 	return st->n < ITEMS_MAXDEPTH ? st->n : -1;
 }
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* The word that ends at s[e) (letters only, lower-cased into w). */
 static size_t
 word_before(const char *s, size_t lo, size_t e, char *w, size_t wmax)
@@ -186,9 +180,7 @@ list_context(const char *s, size_t lo, size_t pos, bool line_start)
 	c = (unsigned char)s[e - 1];
 	if (c == ':' || c == ';' || c == ',' || c == '.')
 		return true;
-	/* En and em dashes. */
-	if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
-	    (c == 0x93 || c == 0x94))
+	if (ends_with_dash(s, e))
 		return true;
 	word_before(s, lo, e, w, sizeof(w));
 	if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {

@@ -6,14 +6,18 @@
 #include "autoconf.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lexicon.h"
 #include "stem.h"
 #include "strtab.h"
 #include "util.h"
+
+#define LEXICON_MAX (1u << 20)   /* bytes read of a lexicon file */
 
 struct lexicon {
 	struct strtab *stems;       /* ids index group */
@@ -79,23 +83,19 @@ struct lexicon *
 lexicon_load(const char *path, int *err)
 {
 	struct buf b;
-	char chunk[4096];
-	size_t n;
-	FILE *f;
+	int fd;
 	struct lexicon *lx;
 
 	*err = 0;
-	if (path == NULL || (f = fopen(path, "r")) == NULL) {
+	if (path == NULL || (fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		if (path && errno != ENOENT)
 			*err = errno;
 		return lexicon_parse("", 0);
 	}
 	buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len < (1u << 20))
-		buf_add(&b, chunk, n);
-	if (ferror(f))
-		*err = errno ? errno : EIO;
-	fclose(f);
+	if (buf_read_fd(&b, fd, LEXICON_MAX) != 0)
+		*err = errno;
+	close(fd);
 	lx = lexicon_parse(b.data, b.len);
 	buf_done(&b);
 	return lx;

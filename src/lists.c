@@ -80,9 +80,8 @@ static const struct {
 	{ "multiple", 8, LISTS_SEVERAL }, { "few", 3, LISTS_SEVERAL },
 };
 
-/* The count a folded word states: a number, LISTS_SEVERAL, or 0. */
-static int
-count_word(const char *w, size_t n)
+int
+lists_count_word(const char *w, size_t n)
 {
 	if (n > 0 && n <= 2 && w[0] >= '1' && w[0] <= '9') {
 		int v = 0;
@@ -107,7 +106,7 @@ static bool
 noun_like(const struct token *t)
 {
 	return !(t->flags & TOK_DIGIT) && t->flen >= 3 &&
-	    !stem_is_stop(t->fold, t->flen) && count_word(t->fold, t->flen) == 0;
+	    !stem_is_stop(t->fold, t->flen) && lists_count_word(t->fold, t->flen) == 0;
 }
 
 /* The noun a count word counts, given the first noun-like word j after
@@ -229,7 +228,7 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 
 	l->noun_key = STRTAB_NONE;
 	for (k = n; k-- > 0 && noun == SIZE_MAX;) {
-		int c = count_word(tk[k].fold, tk[k].flen);
+		int c = lists_count_word(tk[k].fold, tk[k].flen);
 
 		if (c == 0)
 			continue;
@@ -454,7 +453,7 @@ parse_phrase(const char *phrase, struct query *q)
 	memset(q, 0, sizeof(*q));
 	for (char *w = strtok_r(f, " \t,.;:()\"'", &save); w && q->n < 8;
 	    w = strtok_r(NULL, " \t,.;:()\"'", &save)) {
-		int c = count_word(w, strlen(w));
+		int c = lists_count_word(w, strlen(w));
 
 		if (c != 0) {
 			q->count = c;
@@ -519,14 +518,6 @@ consider(uint32_t id, int score, int *best, uint32_t *out, size_t max,
 	if (*n < max)
 		out[*n] = id;
 	(*n)++;
-}
-
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
 }
 
 static size_t

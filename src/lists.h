@@ -26,6 +26,10 @@ struct lists;
 #define LISTS_NONE UINT32_MAX
 #define LISTS_SEVERAL (-1)      /* "several", "various": no number */
 
+/* The count a folded word states ("four", "12", "several"): a number,
+ * LISTS_SEVERAL, or 0. */
+int lists_count_word(const char *w, size_t n);
+
 struct lists *lists_build(const struct doc *d, const struct lexicon *lx);
 void lists_free(struct lists *ls);
 

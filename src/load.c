@@ -262,12 +262,6 @@ find_bom(const char *p, size_t n)
 	return NULL;
 }
 
-static bool
-is_utf8_name(const char *name)
-{
-	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
-}
-
 static size_t
 unit_of(const char *name)
 {
@@ -302,7 +296,7 @@ decode_whole(struct text *t, char *raw, size_t n, const struct load_opts *o,
 	if (enc == NULL && valid == n) {
 		t->data = raw;
 		t->len = n;
-	} else if ((enc != NULL && is_utf8_name(enc)) ||
+	} else if ((enc != NULL && utf8_is_name(enc)) ||
 	    (enc == NULL && cut_short(raw, n, valid))) {
 		data = repair_utf8(raw + skip, n - skip, &len, &t->replaced);
 		free(raw);
@@ -568,6 +562,21 @@ load_finish(struct text *t, struct load_error *e)
 		return ret;
 	}
 	return 1;
+}
+
+int
+load_finish_all(struct text **t, struct load_error *e)
+{
+	int r = load_finish(*t, e);
+
+	if (r == 1) {
+		struct text *re = load_redecode(*t);
+
+		load_unref(*t);
+		*t = re;
+		r = 0;
+	}
+	return r;
 }
 
 struct text *

@@ -91,6 +91,12 @@ int load_finish(struct text *t, struct load_error *e);
  * complete as far as reading goes). */
 struct text *load_redecode(const struct text *t);
 
+/* Both: read the rest of *t and, when it is not UTF-8 after all, put
+ * its Windows-1252 reading in *t's place (dropping the caller's
+ * reference to the old one).  0, or -1 on a read error (e says why;
+ * what was read stays usable). */
+int load_finish_all(struct text **t, struct load_error *e);
+
 /* Where the end of a lazily read file starts that load_open() read
  * already: data[load_tail(t), raw_len) may be read (it is not checked to
  * be UTF-8: the caller checks).  raw_len when there is none. */

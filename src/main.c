@@ -296,22 +296,14 @@ static struct text *
 load_all(const char *file, const char *shown, const struct options *o)
 {
 	struct load_error err;
-	struct text *t, *re;
+	struct text *t;
 
 	if ((t = load_open(file, &o->load, &err)) == NULL) {
 		fprintf(stderr, "%s: %s: %s\n", util_progname, shown, err.reason);
 		exit(2);
 	}
-	switch (load_finish(t, &err)) {
-	case 1:
-		re = load_redecode(t);
-		load_unref(t);
-		t = re;
-		break;
-	case -1:
+	if (load_finish_all(&t, &err) < 0)
 		fprintf(stderr, "%s: %s: %s\n", util_progname, shown, err.reason);
-		break;
-	}
 	return t;
 }
 

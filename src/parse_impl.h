@@ -86,6 +86,28 @@ struct line {
 
 struct pctx;
 
+/* The parser's idea of blank space within a line, and of a digit. */
+static inline bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Does s[0..n) end with an en or em dash (which end a clause)? */
+static inline bool
+ends_with_dash(const char *s, size_t n)
+{
+	return n >= 3 && (unsigned char)s[n - 3] == 0xE2 &&
+	    (unsigned char)s[n - 2] == 0x80 &&
+	    ((unsigned char)s[n - 1] == 0x93 || (unsigned char)s[n - 1] == 0x94);
+}
+
 /* A recogniser: what one kind of document looks like. */
 struct recog {
 	const char *name;

@@ -117,12 +117,6 @@ close_headings(struct tree *t, int level)
 
 /* ---------------------------------------------------------- emitting */
 
-static bool
-is_space(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* Emit the paragraph's text between offsets from and to, piece by
  * piece, into the current block. */
 static void

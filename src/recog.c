@@ -56,12 +56,6 @@ is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool
-is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
 /* The number after a keyword: digits ("12", "12bis"), a roman numeral
  * ("IV"), one letter ("A"), or a word ("One").  Returns its length. */
 static size_t

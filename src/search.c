@@ -237,14 +237,6 @@ search_block(const struct doc *d, uint32_t b, const struct pattern *p,
 	return count;
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* The blocks holding some dictionary word that contains w: sorted,
  * without duplicates.  A fragment as common as "t" is in most blocks
  * through a hundred thousand words: then every block is a candidate
@@ -253,12 +245,17 @@ cmp_u32(const void *a, const void *b)
 static size_t
 word_blocks(const struct index *ix, const char *w, uint32_t **out)
 {
-	size_t nids = index_containing(ix, w, strlen(w), NULL, 0), n = 0;
-	uint32_t *ids = xcalloc(nids + 1, sizeof(*ids)), *b;
+	size_t len = strlen(w), cap = 256, nids, n = 0;
+	uint32_t *ids = xreallocarray(NULL, cap, sizeof(*ids)), *b;
 	uint32_t nb = index_nblocks(ix);
 	uint64_t *seen, total = 0;
 
-	index_containing(ix, w, strlen(w), ids, nids);
+	/* One scan of the dictionary, a second only when there are more
+	 * words than room for them. */
+	if ((nids = index_containing(ix, w, len, ids, cap)) > cap) {
+		ids = xreallocarray(ids, nids, sizeof(*ids));
+		index_containing(ix, w, len, ids, nids);
+	}
 	for (size_t i = 0; i < nids; i++)
 		total += index_df(ix, ids[i]);
 	b = xcalloc((size_t)(total < nb / 4 ? total : nb) + 1, sizeof(*b));
@@ -359,17 +356,8 @@ nodes_matching(const struct doc *d, const struct index *ix,
 		nodes[n++] = node;
 	}
 	free(blocks);
-	if (n > 1) {
-		size_t k = 1;
-
-		qsort(nodes, n, sizeof(*nodes), cmp_u32);
-		for (size_t i = 1; i < n; i++)
-			if (nodes[i] != nodes[k - 1])
-				nodes[k++] = nodes[i];
-		n = k;
-	}
 	*out = nodes;
-	return n;
+	return sort_unique_u32(nodes, n);
 }
 
 size_t

@@ -252,33 +252,12 @@ corrupt:
 	return -1;
 }
 
-/* Read at most max + 1 bytes of fd into p. */
-static ssize_t
-read_all(int fd, char *p, size_t max)
-{
-	size_t n = 0;
-	ssize_t k;
-
-	while (n <= max) {
-		k = read(fd, p + n, max + 1 - n);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0)
-			return -1;
-		if (k == 0)
-			break;
-		n += (size_t)k;
-	}
-	return (ssize_t)n;
-}
-
 int
 state_load(const char *file, const char *doc_path, uint64_t content_hash,
     struct state_data *out, char *err, size_t errsize)
 {
 	struct stat st;
-	char *p;
-	ssize_t n;
+	struct buf b;
 	int fd, rc;
 
 	memset(out, 0, sizeof(*out));
@@ -298,20 +277,18 @@ state_load(const char *file, const char *doc_path, uint64_t content_hash,
 		close(fd);
 		return -1;
 	}
-	p = xmalloc(STATE_MAX_SIZE + 2);
-	n = read_all(fd, p, STATE_MAX_SIZE);
-	if (n < 0)
+	buf_init(&b);
+	if (buf_read_fd(&b, fd, STATE_MAX_SIZE) != 0) {
 		set_err(err, errsize, "%s", strerror(errno));
-	close(fd);
-	if (n < 0)
 		rc = -1;
-	else if ((size_t)n > STATE_MAX_SIZE) {
+	} else if (b.len > STATE_MAX_SIZE) {
 		set_err(err, errsize, CORRUPT " (too large)");
 		rc = -1;
 	} else
-		rc = parse(p, (size_t)n, doc_path, content_hash, out, err,
+		rc = parse(b.data, b.len, doc_path, content_hash, out, err,
 		    errsize);
-	free(p);
+	close(fd);
+	buf_done(&b);
 	return rc;
 }
 

@@ -434,28 +434,14 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 	find_all(&sc);
 }
 
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* A node's text after its children (BLOCK_CONT) mentions terms again:
  * node lists are sorted and made unique (node ids are in document
  * order). */
 static void
 unique_nodes(struct term *t)
 {
-	size_t k = 0;
-
-	qsort(t->nodes, t->nnodes, sizeof(*t->nodes), cmp_u32);
-	for (size_t i = 0; i < t->nnodes; i++)
-		if (k == 0 || t->nodes[i] != t->nodes[k - 1])
-			t->nodes[k++] = t->nodes[i];
-	t->nnodes = k;
-	SHRINK(t->nodes, t->cap, k);
+	t->nnodes = sort_unique_u32(t->nodes, t->nnodes);
+	SHRINK(t->nodes, t->cap, t->nnodes);
 }
 
 struct sortkey {

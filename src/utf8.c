@@ -6,6 +6,7 @@
 #include "autoconf.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "unitab.h"
 #include "utf8.h"
@@ -181,6 +182,12 @@ utf8_is_upper(uint32_t cp)
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
 	return (flags(cp) & UNI_UPPER) != 0;
+}
+
+bool
+utf8_is_name(const char *name)
+{
+	return strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0;
 }
 
 bool

@@ -44,6 +44,8 @@ size_t utf8_boundary_start(const char *s, size_t n);
 int utf8_width(uint32_t cp);
 bool utf8_is_word(uint32_t cp);
 bool utf8_is_upper(uint32_t cp);
+/* Does an encoding's name (iconv's, a locale's codeset) say UTF-8? */
+bool utf8_is_name(const char *name);
 bool utf8_is_lower(uint32_t cp);
 /* Format characters, bidirectional overrides, zero-width characters. */
 bool utf8_is_invisible(uint32_t cp);

@@ -233,3 +233,45 @@ buf_take(struct buf *b)
 	b->len = b->cap = 0;
 	return p;
 }
+
+int
+buf_read_fd(struct buf *b, int fd, size_t max)
+{
+	while (b->len <= max) {
+		ssize_t k;
+
+		buf_reserve(b, MIN(max + 1 - b->len, (size_t)65536));
+		k = read(fd, b->data + b->len, MIN(max + 1 - b->len, (size_t)65536));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			break;
+		b->len += (size_t)k;
+		b->data[b->len] = '\0';
+	}
+	return 0;
+}
+
+int
+cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t
+sort_unique_u32(uint32_t *a, size_t n)
+{
+	size_t k = 0;
+
+	if (n < 2)
+		return n;
+	qsort(a, n, sizeof(*a), cmp_u32);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || a[i] != a[k - 1])
+			a[k++] = a[i];
+	return k;
+}

@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
@@ -63,6 +64,15 @@ struct buf {
 void buf_init(struct buf *b);
 void buf_done(struct buf *b);
 void buf_reset(struct buf *b);
+/* Append what fd holds, up to max + 1 bytes (b->len > max then says the
+ * file is too long), retrying interrupted reads.  0, or -1 with errno. */
+int buf_read_fd(struct buf *b, int fd, size_t max);
+
+/* Numbers: a qsort() comparison, and sort-then-drop-repeats (returns
+ * the new length). */
+int cmp_u32(const void *a, const void *b);
+size_t sort_unique_u32(uint32_t *a, size_t n);
+
 /* Room for more bytes and the NUL after them, for writing in place. */
 void buf_reserve(struct buf *b, size_t more);
 void buf_add(struct buf *b, const void *p, size_t n);

@@ -509,21 +509,6 @@ symbol_at(const struct token *t)
 
 /* ------------------------------------------------------- list references */
 
-static int
-count_of(const struct token *t)
-{
-	static const char *const w[] = { "", "one", "two", "three", "four",
-		"five", "six", "seven", "eight", "nine", "ten", "eleven",
-		"twelve" };
-
-	for (size_t i = 1; i < ARRAY_SIZE(w); i++)
-		if (strlen(w[i]) == t->flen && memcmp(w[i], t->fold, t->flen) == 0)
-			return (int)i;
-	if (t->flen == 1 && t->fold[0] >= '2' && t->fold[0] <= '9')
-		return t->fold[0] - '0';
-	return 0;
-}
-
 static bool
 determiner(const struct token *t)
 {
@@ -536,7 +521,7 @@ static void
 list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from)
 {
 	bool these = tk[0].word == W_THESE || tk[0].word == W_THOSE;
-	int count = n > 1 ? count_of(&tk[1]) : 0;
+	int count = n > 1 ? MAX(lists_count_word(tk[1].fold, tk[1].flen), 0) : 0;
 	size_t noun = count ? 2 : 1;
 	bool pointing = noun + 1 < n && (tk[noun + 1].word == W_ABOVE ||
 	    tk[noun + 1].word == W_BELOW || tk[noun + 1].word == W_LISTED);
@@ -547,10 +532,9 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from)
 	l = lists_refer(xr->ls, tk[noun].fold, tk[noun].flen, count, tk[noun].off);
 	if (l == LISTS_NONE)
 		return;
-	struct xref x = { .from = from, .to = lists_at(xr->ls, l), .off = tk[0].off,
-		.end = tk[pointing ? noun + 1 : noun].end, .aux = l, .kind = XREF_LIST };
-
-	add_edge(xr, &x);
+	add_edge(xr, &(struct xref){ .from = from, .to = lists_at(xr->ls, l),
+	    .off = tk[0].off, .end = tk[pointing ? noun + 1 : noun].end, .aux = l,
+	    .kind = XREF_LIST });
 }
 
 /* ------------------------------------------------------------ building */
@@ -634,32 +618,40 @@ xrefs_begin(const struct doc *d, const struct index *ix, const struct terms *tm,
 	return xr;
 }
 
+/* The ids 0..n-1 in the order of key[id] (ties in id order). */
+static uint32_t *
+ids_by_key(const uint32_t *key, uint32_t n)
+{
+	struct pair *p = xcalloc(n + 1, sizeof(*p));
+	uint32_t *ids = xcalloc(n + 1, sizeof(*ids));
+
+	for (uint32_t i = 0; i < n; i++)
+		p[i] = (struct pair){ key[i], i };
+	qsort(p, n, sizeof(*p), cmp_pair);
+	for (uint32_t i = 0; i < n; i++)
+		ids[i] = p[i].id;
+	free(p);
+	return ids;
+}
+
 void
 xrefs_end(struct xrefs *xr)
 {
-	struct pair *p;
+	uint32_t *key = xcalloc(xr->n + 1, sizeof(*key));
 
 	SHRINK(xr->e, xr->cap, xr->n);
-	p = xcalloc(xr->n + 1, sizeof(*p));
 	for (uint32_t i = 0; i < xr->n; i++)
-		p[i] = (struct pair){ xr->e[i].to, i };
-	qsort(p, xr->n, sizeof(*p), cmp_pair);
-	xr->by_to = xcalloc(xr->n + 1, sizeof(*xr->by_to));
-	for (uint32_t i = 0; i < xr->n; i++)
-		xr->by_to[i] = p[i].id;
-	free(p);
+		key[i] = xr->e[i].to;
+	xr->by_to = ids_by_key(key, xr->n);
 	/* Term edges are implicit (every mention to the first): sort the
 	 * terms by their first mention so that a node's backlinks find
 	 * the terms it introduces without a pass over all of them. */
 	xr->nterms = terms_count(xr->tm);
-	p = xcalloc(xr->nterms + 1, sizeof(*p));
+	key = xreallocarray(key, xr->nterms + 1, sizeof(*key));
 	for (uint32_t t = 0; t < xr->nterms; t++)
-		p[t] = (struct pair){ terms_first(xr->tm, t), t };
-	qsort(p, xr->nterms, sizeof(*p), cmp_pair);
-	xr->by_first = xcalloc(xr->nterms + 1, sizeof(*xr->by_first));
-	for (uint32_t t = 0; t < xr->nterms; t++)
-		xr->by_first[t] = p[t].id;
-	free(p);
+		key[t] = terms_first(xr->tm, t);
+	xr->by_first = ids_by_key(key, xr->nterms);
+	free(key);
 }
 
 void
