@@ -231,15 +231,10 @@ window_model(struct app *a, uint32_t off, bool at_start)
 		start = MAX(start, floor);
 	}
 	end = MIN(avail, start + WINDOW);
-	if (end < avail) {
-		/* Cut after a blank line. */
-		for (b = end; b > start + WINDOW / 2; b--)
-			if (t->data[b - 1] == '\n' && b >= 2 &&
-			    (t->data[b - 2] == '\n' || t->data[b - 2] == '\r'))
-				break;
-		if (b > start + WINDOW / 2)
-			end = b;
-	}
+	/* End after a blank line (as windows start), else at a line's
+	 * start: never in the middle of a paragraph if it can be helped. */
+	if (end < avail && (b = parse_window_start(t, end, WINDOW / 2)) > start)
+		end = b;
 	return model_from_doc(parse_range(t, start, end, start == 0 ? 1 : 0, false),
 	    a->lx);
 }
@@ -360,53 +355,29 @@ app_window_top(struct app *a)
 	return true;
 }
 
-/* A search before the index is ready: the window first, then the text
- * read so far, for the pattern as typed, in lower case and capitalised
- * (memmem is fast; the index-less search is for the first minutes of a
+/* A search before the index is ready: after the window, the text read
+ * so far; then, if the end was read at open and holds it, there; else
+ * all of it, once it is read (search_raw(): for the first minutes of a
  * very large document only). */
 bool
 app_window_search(struct app *a, const char *pattern, bool backward)
 {
 	struct text *t = a->text;
 	uint32_t start, end, avail = (uint32_t)load_avail(t);
-	size_t n = strlen(pattern);
-	const char *best = NULL;
-	char variant[3][PROMPT_MAX];
+	size_t tail = load_tail(t);
+	const char *best;
 
-	if (a->complete || n == 0 || n >= PROMPT_MAX || backward)
+	if (a->complete || *pattern == '\0' || backward)
 		return false;
 	doc_range(a->model->doc, &start, &end);
-	snprintf(variant[0], sizeof(variant[0]), "%s", pattern);
-	for (size_t i = 0; i <= n; i++)
-		variant[1][i] = (char)(pattern[i] >= 'A' && pattern[i] <= 'Z' ?
-		    pattern[i] + 32 : pattern[i]);
-	memcpy(variant[2], variant[1], n + 1);
-	if (variant[2][0] >= 'a' && variant[2][0] <= 'z')
-		variant[2][0] = (char)(variant[2][0] - 32);
-	for (int pass = 0; pass < 2 && best == NULL; pass++) {
-		/* What is read so far; then, if the end is read already and
-		 * holds it, there; else all of it, once it is read. */
-		for (int v = 0; v < 3; v++) {
-			const char *hit = memmem(t->data + end, avail - end, variant[v], n);
-
-			if (hit && (best == NULL || hit < best))
-				best = hit;
-		}
-		if (best || pass == 1)
-			break;
-		if (load_tail(t) < t->raw_len && load_avail(t) < t->raw_len)
-			for (int v = 0; v < 3 && best == NULL; v++)
-				best = memmem(t->data + load_tail(t), t->raw_len - load_tail(t),
-				    variant[v], n);
-		if (best && utf8_valid_prefix(t->data + load_tail(t),
-		    t->raw_len - load_tail(t)) != t->raw_len - load_tail(t))
-			best = NULL;
-		if (best)
-			break;
-		end = avail;
+	best = search_raw(t->data + end, avail - end, pattern);
+	if (best == NULL && tail < t->raw_len && avail < t->raw_len &&
+	    utf8_valid_prefix(t->data + tail, t->raw_len - tail) == t->raw_len - tail)
+		best = search_raw(t->data + tail, t->raw_len - tail, pattern);
+	if (best == NULL) {
 		if (!wait_read(a, t->raw_len, 2000))
 			return false;
-		avail = (uint32_t)load_avail(t);
+		best = search_raw(t->data + end, load_avail(t) - end, pattern);
 	}
 	if (best == NULL)
 		return false;

@@ -208,6 +208,35 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 	    doc_piece(d, bl->end_piece - 1)->off + doc_piece(d, bl->end_piece - 1)->len : 0;
 }
 
+const char *
+search_raw(const char *s, size_t n, const char *pattern)
+{
+	size_t len = strlen(pattern);
+	char *v[3];
+	const char *best = NULL;
+
+	if (len == 0)
+		return NULL;
+	v[0] = xstrdup(pattern);
+	v[1] = xstrdup(pattern);
+	for (size_t i = 0; i < len; i++)
+		if (v[1][i] >= 'A' && v[1][i] <= 'Z')
+			v[1][i] = (char)(v[1][i] + 32);
+	v[2] = xstrdup(v[1]);
+	if (v[2][0] >= 'a' && v[2][0] <= 'z')
+		v[2][0] = (char)(v[2][0] - 32);
+	for (int k = 0; k < 3; k++) {
+		/* Only before the best so far. */
+		const char *hit = memmem(s, best ? (size_t)(best - s) + len - 1 : n,
+		    v[k], len);
+
+		if (hit && (best == NULL || hit < best))
+			best = hit;
+		free(v[k]);
+	}
+	return best;
+}
+
 size_t
 search_block(const struct doc *d, uint32_t b, const struct pattern *p,
     search_fn *fn, void *arg)

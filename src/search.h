@@ -38,6 +38,12 @@ typedef void search_fn(void *arg, uint32_t off, uint32_t end);
 size_t search_block(const struct doc *d, uint32_t b, const struct pattern *p,
     search_fn *fn, void *arg);
 
+/* Without a model: the first place in s[0..n) where pattern stands as
+ * typed, in lower case or capitalised, or NULL.  A byte search (memmem
+ * is fast), for the reader while a very large document is still being
+ * indexed; it does not fold accents or quotes as search_block() does. */
+const char *search_raw(const char *s, size_t n, const char *pattern);
+
 /* The blocks that may hold a match, in document order: *blocks is
  * allocated (caller frees); returns how many.  With no index, or a
  * pattern with no word in it, every block. */

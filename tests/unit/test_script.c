@@ -1583,6 +1583,7 @@ test_search_in_windows(void **state)
 		str_add(&b, p, strlen(p));
 	}
 	test_write(doc, b.s, b.len);
+	free(b.s);
 	out = script_opt(&(struct opt){ .doc = doc },
 	    "keys /zqxw<Enter>\nstate\nkeys g\nkeys n\nstate\n", NULL);
 	assert_true(strncmp(value(out, "top", 0), "9000 ", 5) == 0);
