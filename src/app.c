@@ -130,8 +130,7 @@ set_model(struct app *a, struct model *m, bool complete)
 	if (had)
 		p = text_pos(a);
 	panel_close(a);
-	if (a->mode == MODE_PEEK)
-		a->mode = MODE_TEXT;
+	peek_close(a);
 	outline_free(a);
 	if (a->mode == MODE_OUTLINE)
 		a->mode = MODE_TEXT;
@@ -145,6 +144,7 @@ set_model(struct app *a, struct model *m, bool complete)
 	a->hl_list = LISTS_NONE;
 	a->mention_term = TERMS_NONE;
 	a->mention_off = UINT32_MAX;
+	a->numbered = -1;
 	relayout(a);
 	if (had)
 		text_goto_pos(a, p);
@@ -693,6 +693,7 @@ app_free(struct app *a)
 {
 	builder_free(a->builder);
 	panel_free(a);
+	peek_close(a);
 	outline_free(a);
 	prompt_free(a);
 	text_search_clear(a);

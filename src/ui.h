@@ -117,6 +117,8 @@ struct prompt {
 struct peek {
 	uint32_t node;
 	size_t scroll;
+	struct layout *lay;     /* kept while it is open, at width lay_w */
+	int lay_w;
 };
 
 /* A key bound to an action (action.c's table). */
@@ -173,6 +175,8 @@ struct app {
 	/* the term chosen in the index, for ',', and its last mention */
 	uint32_t mention_term;
 	uint32_t mention_off;
+	/* Does the model have numbered units for ] and [ (-1: not asked)? */
+	int numbered;
 	/* history and marks */
 	struct history *hist;
 	/* modes */
@@ -280,6 +284,7 @@ void panel_free(struct app *a);
 bool peek_open(struct app *a);
 void peek_draw(struct app *a);
 void peek_key(struct app *a, int key);
+void peek_close(struct app *a);
 
 /* prompt.c */
 void prompt_open(struct app *a, enum prompt_kind kind);

@@ -31,7 +31,6 @@
 #include "xref.h"
 
 #define LINK_SEARCH_BLOCKS 2000
-#define MENTION_SEARCH_BLOCKS 100000
 #define COUNT_LIMIT 20000
 
 static const struct doc *
@@ -705,20 +704,25 @@ unit(const struct doc *d, uint32_t n, bool any_node, bool numbered)
 	return nd->kind == NODE_SECTION || (nd->kind == NODE_PARAGRAPH && nd->label);
 }
 
+/* Asked once per model. */
 static bool
-has_numbered(const struct doc *d)
+has_numbered(struct app *a)
 {
-	for (uint32_t i = 0; i < doc_nnodes(d) && i < 10000; i++)
-		if (unit(d, i, false, true))
-			return true;
-	return false;
+	const struct doc *d = doc(a);
+
+	if (a->numbered < 0) {
+		a->numbered = 0;
+		for (uint32_t i = 0; i < doc_nnodes(d) && !a->numbered; i++)
+			a->numbered = unit(d, i, false, true);
+	}
+	return a->numbered;
 }
 
 bool
 text_unit(struct app *a, int dir, bool any_node)
 {
 	const struct doc *d = doc(a);
-	bool numbered = any_node || has_numbered(d);
+	bool numbered = any_node || has_numbered(a);
 	uint32_t n = doc_nnodes(d), best = DOC_NONE;
 
 	if (n == 0)
@@ -1179,7 +1183,7 @@ on_term(void *arg, uint32_t term, uint32_t off, uint32_t end)
 	struct find_term *ft = arg;
 
 	(void)end;
-	if (term == ft->term && off > ft->after && ft->found == UINT32_MAX)
+	if (term == ft->term && off > ft->after && off < ft->found)
 		ft->found = off;
 }
 
@@ -1187,7 +1191,10 @@ bool
 text_next_mention(struct app *a)
 {
 	struct find_term ft = { a->mention_term, 0, UINT32_MAX };
-	uint32_t nb = doc_nblocks(doc(a)), b;
+	const struct doc *d = doc(a);
+	const uint32_t *nodes;
+	uint32_t from, best = UINT32_MAX;
+	size_t n;
 
 	if (a->mention_term == TERMS_NONE) {
 		app_message(a, false, "choose a term in the index first (i)");
@@ -1196,14 +1203,35 @@ text_next_mention(struct app *a)
 	/* After the mention last gone to, if it is still in view; else
 	 * after the top row. */
 	ft.after = text_visible_off(a, a->mention_off) ? a->mention_off : text_pos(a).off;
-	b = doc_block_at(doc(a), ft.after);
-	for (uint32_t k = 0; b != DOC_NONE && b < nb && k < MENTION_SEARCH_BLOCKS; b++, k++) {
-		terms_mentions(a->model->terms, b, on_term, &ft);
-		if (ft.found != UINT32_MAX) {
-			text_jump_off(a, ft.found);
-			a->mention_off = ft.found;
-			return true;
+	from = doc_block_at(d, ft.after);
+	/* Only the blocks of the nodes that mention it.  They come in
+	 * document order of their starts; a parent's text after its
+	 * children comes later than theirs, so the nearest mention is the
+	 * least found before a node starting after it. */
+	nodes = terms_nodes(a->model->terms, a->mention_term, &n);
+	for (size_t i = 0; from != DOC_NONE && i < n; i++) {
+		const struct node *nd = doc_node(d, nodes[i]);
+
+		if (nd->end_block <= from)
+			continue;
+		if (doc_block_start(d, nd->first_block) > best)
+			break;
+		for (uint32_t b = MAX(nd->first_block, from); b < nd->end_block &&
+		    doc_block_start(d, b) < best; b++) {
+			if (doc_block(d, b)->node != nodes[i])
+				continue;
+			ft.found = UINT32_MAX;
+			terms_mentions(a->model->terms, b, on_term, &ft);
+			if (ft.found != UINT32_MAX) {
+				best = MIN(best, ft.found);
+				break;
+			}
 		}
+	}
+	if (best != UINT32_MAX) {
+		text_jump_off(a, best);
+		a->mention_off = best;
+		return true;
 	}
 	app_message(a, false, "no more mentions of %s",
 	    terms_text(a->model->terms, a->mention_term));

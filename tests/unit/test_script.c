@@ -1044,6 +1044,16 @@ test_peek(void **state)
 	    "6.  The Second Committee draft resolution should be of concern to you, as it is");
 	assert_true(starts_with(row(s, 2), "    2  (Enter goes there, Esc closes)"));
 	assert_true(starts_with(row(s, 3), "   2.  Building on last year’s UNGA Second High-level Dialogue on"));
+	/* In a small window, j scrolls as far as the last line of the
+	 * target and no further; k comes back. */
+	out = script_opt(&(struct opt){ .env = (const char *const[]){ "LINES=9", NULL } },
+	    "keys :6<Enter><Tab>p\nscreen\nkeys j\nscreen\nkeys jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj\nscreen\n"
+	    "keys jjj\nscreen\nkeys kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk\nscreen\n", NULL);
+	assert_true(starts_with(row(screen(out, 0), 3), "   2.  Building on"));
+	assert_true(starts_with(row(screen(out, 1), 3), "       International Migration"));
+	assert_string_equal(screen(out, 2), screen(out, 3));
+	assert_contains(row(screen(out, 2), 6), "institutionalization of migration within");
+	assert_true(starts_with(row(screen(out, 4), 3), "   2.  Building on"));
 	/* Back from where peek's Enter went. */
 	out = script("keys :6<Enter><Tab>p<Enter><BS>\nstate\n");
 	assert_string_equal(values(out, "top"), "6");
