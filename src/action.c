@@ -133,8 +133,7 @@ needs_index(int act)
 {
 	return act == ACT_OUTLINE || act == ACT_LISTS || act == ACT_RELATED ||
 	    act == ACT_INDEX || act == ACT_ALL_MATCHES || act == ACT_NEXT_MENTION ||
-	    act == ACT_NEXT_ITEM || act == ACT_PREV_ITEM || act == ACT_NEXT_UNIT ||
-	    act == ACT_PREV_UNIT;
+	    act == ACT_NEXT_ITEM || act == ACT_PREV_ITEM;
 }
 
 static void run(struct app *a, int act, unsigned count);
@@ -151,9 +150,8 @@ run(struct app *a, int act, unsigned count)
 	long n = count ? count : 1, page = MAX(text_rows(a) - 1, 1);
 
 	/* Still indexing: say so, and do it when the index is ready.
-	 * ] and [ work within the part shown meanwhile. */
-	if (!a->complete && needs_index(act) && act != ACT_NEXT_UNIT &&
-	    act != ACT_PREV_UNIT) {
+	 * (] and [ work within the part shown meanwhile.) */
+	if (!a->complete && needs_index(act)) {
 		a->pending_action = act + 1;
 		app_message(a, false, "indexing the document (%d%%): %s comes when it is ready",
 		    a->builder ? builder_percent(a->builder) : 0, actions[act].name);
@@ -231,7 +229,7 @@ run(struct app *a, int act, unsigned count)
 		}
 		a->msg[0] = '\0';
 		for (long i = 0; i < n; i++)
-			if (!text_search_next(a, act == ACT_NEXT_MATCH ? 1 : -1, true) &&
+			if (!text_search_next(a, act == ACT_NEXT_MATCH ? 1 : -1) &&
 			    !(act == ACT_NEXT_MATCH && app_window_search(a, a->search_src, false))) {
 				app_message(a, true, "no match for %s", a->search_src);
 				break;

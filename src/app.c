@@ -161,7 +161,7 @@ set_model(struct app *a, struct model *m, bool complete)
 
 static void restore_state(struct app *a);
 
-void
+static void
 app_model_ready(struct app *a, struct model *m)
 {
 	bool untouched = text_pos(a).off == 0 && a->hist &&
@@ -542,7 +542,7 @@ action_suspend(struct app *a)
 	a->full_redraw = true;
 }
 
-void
+static void
 app_tick(struct app *a)
 {
 	int64_t now = app_now(), mtime, size;

@@ -52,7 +52,7 @@ history_free(struct history *h)
 	free(h);
 }
 
-bool
+static bool
 history_pos_equal(struct pos a, struct pos b)
 {
 	return a.off == b.off && a.sub == b.sub;

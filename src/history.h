@@ -34,9 +34,6 @@ struct history *history_new(size_t max);
 /* Free h and everything in it; NULL is allowed. */
 void history_free(struct history *h);
 
-/* Are two positions the same? */
-bool history_pos_equal(struct pos a, struct pos b);
-
 /* A jump is about to leave position from: from goes on the back stack
  * (unless it is already the newest entry there: recording the same
  * position twice in a row keeps one entry), the forward stack is

@@ -290,15 +290,9 @@ finish(struct app *a)
 		app_message(a, true, "not found: %s", text);
 		return;
 	}
-	{
-		struct pos here = text_pos(a);
-
-		/* The search was a jump from where it started. */
-		text_goto_pos(a, a->search_start);
-		history_jump(a->hist, a->search_start);
-		text_goto_pos(a, here);
-		text_search_message(a, "");
-	}
+	/* The search was a jump from where it started. */
+	history_jump(a->hist, a->search_start);
+	text_search_message(a, "");
 }
 
 void

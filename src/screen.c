@@ -17,12 +17,6 @@ static const char *const element_names[EL_NELEMENTS] = {
 	"placeholder", "rule", "prompt", "pre"
 };
 
-const char *
-screen_element_name(enum element e)
-{
-	return (unsigned)e < EL_NELEMENTS ? element_names[e] : "?";
-}
-
 int
 screen_element_from_name(const char *name)
 {

@@ -39,8 +39,8 @@ struct screen {
 	int cursor_row, cursor_col;     /* -1: no cursor */
 };
 
-/* The element names ("link", "match-current" ...), for the config. */
-const char *screen_element_name(enum element e);
+/* An element by its name in the config ("link", "match-current" ...),
+ * -1 if there is none. */
 int screen_element_from_name(const char *name);
 
 void screen_init(struct screen *s, int rows, int cols);

@@ -59,7 +59,7 @@ term_signal(void)
 
 /* Leave the terminal as it was before dying (die()'s hook: out of
  * memory in any thread, for one). */
-void
+static void
 term_emergency(void)
 {
 	if (active != NULL) {

@@ -29,8 +29,6 @@ struct term_opts {
 struct term *term_start(const struct term_opts *o, char *err, size_t errsize);
 /* Restore the terminal and free t. */
 void term_stop(struct term *t);
-/* Restore the terminal from a signal or fatal path (no freeing). */
-void term_emergency(void);
 
 void term_size(const struct term *t, int *rows, int *cols);
 /* Show s; with full, repaint every cell (after a redraw request). */

@@ -217,9 +217,7 @@ int64_t app_now(void);
 void app_draw(struct app *a);
 void app_key(struct app *a, int key);
 void app_resize(struct app *a, int rows, int cols);
-void app_model_ready(struct app *a, struct model *m);
 bool app_wait_model(struct app *a);
-void app_tick(struct app *a);
 /* Reading a large document before it is indexed: move the window when
  * the view reaches its edge (dir -1 or 1), show the end (G), the
  * beginning (g), or a search's first match.  Each returns false when the
@@ -230,7 +228,6 @@ bool app_window_top(struct app *a);
 bool app_window_search(struct app *a, const char *pattern, bool backward);
 
 /* view_text.c: the reading view */
-struct bentry *text_entry(struct app *a, uint32_t block);
 void text_reset_layout(struct app *a);
 int text_rows(const struct app *a);
 struct pos text_pos(struct app *a);
@@ -245,13 +242,15 @@ void text_scroll(struct app *a, long lines);
 void text_top(struct app *a);
 void text_bottom(struct app *a);
 bool text_unit(struct app *a, int dir, bool any_node);
+/* A node's name for panels and titles: its label, "title", or ¶. */
+const char *ui_node_name(const struct doc *d, uint32_t node);
 bool text_parent(struct app *a);
 bool text_link(struct app *a, int dir);
 bool text_follow(struct app *a);
 void text_jump_node(struct app *a, uint32_t node);
 void text_jump_off(struct app *a, uint32_t off);
 bool text_search_start(struct app *a, const char *pattern, bool backward);
-bool text_search_next(struct app *a, int dir, bool wrap_message);
+bool text_search_next(struct app *a, int dir);
 void text_search_clear(struct app *a);
 void text_search_describe(struct app *a, struct buf *out);
 /* The message after a search or n: "PREFIXmatch 3 of 17, in 5(b)".  On
@@ -262,12 +261,10 @@ void text_search_recount(struct app *a);
 bool text_list_item(struct app *a, int dir);
 bool text_next_mention(struct app *a);
 void text_click(struct app *a, int row, int col);
-bool text_visible_off(struct app *a, uint32_t off);
 uint32_t text_row_off(struct app *a, int row);
 
 /* view_outline.c */
 void outline_open(struct app *a);
-void outline_close(struct app *a);
 void outline_draw(struct app *a);
 void outline_key(struct app *a, int key);
 void outline_click(struct app *a, int row, int col);

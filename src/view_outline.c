@@ -109,7 +109,7 @@ outline_open(struct app *a)
 	struct outline *o = &a->outline;
 	uint32_t n;
 
-	if (!a->complete && !app_wait_model(a))
+	if (!a->complete)       /* action.c waits for the index */
 		return;
 	n = doc_nnodes(doc(a));
 	if (o->folded == NULL) {
@@ -126,7 +126,7 @@ outline_open(struct app *a)
 	app_resize(a, a->rows, a->cols);
 }
 
-void
+static void
 outline_close(struct app *a)
 {
 	a->mode = MODE_TEXT;

@@ -45,14 +45,6 @@ add_header(struct panel *p, const char *text)
 	add_row(p, text, strlen(text), DOC_NONE, UINT32_MAX, 0);
 }
 
-static const char *
-label_or(const struct doc *d, uint32_t node)
-{
-	const char *l = doc_label(d, node);
-
-	return *l ? l : doc_node(d, node)->kind == NODE_TITLE ? "title" : "\xC2\xB6";
-}
-
 /* "LABEL  first words" */
 static void
 node_row(struct app *a, struct panel *p, uint32_t node, const char *extra)
@@ -61,7 +53,7 @@ node_row(struct app *a, struct panel *p, uint32_t node, const char *extra)
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "%-8s  ", label_or(d, node));
+	buf_printf(&b, "%-8s  ", ui_node_name(d, node));
 	doc_node_snippet(d, node, &b, SNIPPET);
 	if (extra)
 		buf_adds(&b, extra);
@@ -88,11 +80,11 @@ fill_lists(struct app *a, struct panel *p)
 		struct buf b;
 
 		buf_init(&b);
-		buf_printf(&b, "%-8s  %zu %s", label_or(d, lists_at(ls, i)), n,
+		buf_printf(&b, "%-8s  %zu %s", ui_node_name(d, lists_at(ls, i)), n,
 		    *lists_noun(ls, i) ? lists_noun(ls, i) : "items");
 		if (n > 0)
-			buf_printf(&b, "  %s\xE2\x80\x93%s", label_or(d, items[0]),
-			    label_or(d, items[n - 1]));
+			buf_printf(&b, "  %s\xE2\x80\x93%s", ui_node_name(d, items[0]),
+			    ui_node_name(d, items[n - 1]));
 		if (lists_mismatch(ls, i))
 			buf_printf(&b, " (the text says %d)", lists_stated(ls, i));
 		buf_printf(&b, "  %s", lists_lead(ls, i));
@@ -146,15 +138,15 @@ fill_related(struct app *a, struct panel *p)
 		return;
 	}
 	snprintf(p->title, sizeof(p->title), "Related to %s: Enter goes there",
-	    label_or(d, node));
-	snprintf(head, sizeof(head), "Passages like %s", label_or(d, node));
+	    ui_node_name(d, node));
+	snprintf(head, sizeof(head), "Passages like %s", ui_node_name(d, node));
 	add_header(p, head);
 	n = xrefs_related(a->model->xrefs, node, rel);
 	for (size_t i = 0; i < n; i++)
 		node_row(a, p, rel[i].to, NULL);
 	if (n == 0)
 		add_header(p, "  (none found)");
-	snprintf(head, sizeof(head), "Passages that refer to %s", label_or(d, node));
+	snprintf(head, sizeof(head), "Passages that refer to %s", ui_node_name(d, node));
 	add_header(p, head);
 	before = p->nrows;
 	xrefs_backlinks(a->model->xrefs, node, on_backlink, &bk);
@@ -179,7 +171,7 @@ fill_index(struct app *a, struct panel *p)
 		buf_init(&b);
 		buf_printf(&b, "%s  (%s; %zu place%s, first %s)", terms_text(tm, t),
 		    terms_kind_name(terms_kind(tm, t)), n, n == 1 ? "" : "s",
-		    first == DOC_NONE ? "-" : label_or(d, first));
+		    first == DOC_NONE ? "-" : ui_node_name(d, first));
 		add_row(p, b.data, b.len, first, terms_first_off(tm, t), t);
 		buf_done(&b);
 	}
@@ -207,7 +199,7 @@ on_hit(void *arg, uint32_t off, uint32_t end)
 	while (from > n->start && ((unsigned char)doc_data(d)[from] & 0xC0) == 0x80)
 		from--;
 	buf_init(&b);
-	buf_printf(&b, "%-8s  \xE2\x80\xA6", label_or(d, h->node));
+	buf_printf(&b, "%-8s  \xE2\x80\xA6", ui_node_name(d, h->node));
 	doc_text_span(d, from, MIN(end + 40, n->end), &b);
 	for (size_t i = 0; i < b.len; i++)
 		if (b.data[i] == '\n' || b.data[i] == '\t')
@@ -341,7 +333,7 @@ panel_open(struct app *a, enum panel_kind kind)
 {
 	struct panel *p = &a->panel;
 
-	if (kind != PANEL_HELP && !a->complete && !app_wait_model(a))
+	if (kind != PANEL_HELP && !a->complete)   /* action.c waits for it */
 		return;
 	panel_free(a);
 	p->kind = kind;

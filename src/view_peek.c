@@ -140,7 +140,7 @@ peek_draw(struct app *a)
 	char title[128];
 
 	snprintf(title, sizeof(title), " %s  (Enter goes there, Esc closes) ",
-	    *doc_label(d, a->peek.node) ? doc_label(d, a->peek.node) : "\xC2\xB6");
+	    ui_node_name(d, a->peek.node));
 	screen_fill(&a->scr, f.row, f.x, f.x + f.w, EL_BREADCRUMB);
 	screen_text(&a->scr, a->disp, f.row, f.x + 1, title, strlen(title),
 	    EL_BREADCRUMB, f.x + f.w);

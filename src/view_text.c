@@ -61,7 +61,7 @@ text_reset_layout(struct app *a)
 			a->cache[i].block = DOC_NONE;
 }
 
-struct bentry *
+static struct bentry *
 text_entry(struct app *a, uint32_t block)
 {
 	struct bentry *victim = &a->cache[0];
@@ -508,6 +508,14 @@ text_draw(struct app *a, int col0, int cols)
 	}
 }
 
+const char *
+ui_node_name(const struct doc *d, uint32_t node)
+{
+	const char *l = doc_label(d, node);
+
+	return *l ? l : doc_node(d, node)->kind == NODE_TITLE ? "title" : "\xC2\xB6";
+}
+
 /* A node's piece of the breadcrumb: "5", "(b)", a heading's label. */
 static void
 crumb(struct app *a, uint32_t node, struct buf *out)
@@ -788,7 +796,7 @@ text_jump_off(struct app *a, uint32_t off)
 
 /* ------------------------------------------------------------- links */
 
-bool
+static bool
 text_visible_off(struct app *a, uint32_t off)
 {
 	struct vpos p = a->top, last = a->top;
@@ -1022,7 +1030,7 @@ text_search_start(struct app *a, const char *pattern, bool backward)
 }
 
 bool
-text_search_next(struct app *a, int dir, bool wrap_message)
+text_search_next(struct app *a, int dir)
 {
 	struct span m;
 	uint32_t from;
@@ -1036,9 +1044,8 @@ text_search_next(struct app *a, int dir, bool wrap_message)
 	if (!find_match(a, from, dir, !a->have_cur || !text_visible_off(a, a->cur.off), &m)) {
 		if (!find_match(a, dir > 0 ? 0 : UINT32_MAX, dir, true, &m))
 			return false;
-		if (wrap_message)
-			app_message(a, false, dir > 0 ? "search wrapped to the top" :
-			    "search wrapped to the bottom");
+		app_message(a, false, dir > 0 ? "search wrapped to the top" :
+		    "search wrapped to the bottom");
 	}
 	a->cur = m;
 	a->have_cur = true;
