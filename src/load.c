@@ -60,13 +60,21 @@ load_ref(struct text *t)
 	return t;
 }
 
+/* Close a document's descriptor; standard input stays open, so that no
+ * file opened later takes its number. */
+static void
+close_input(int fd)
+{
+	if (fd > STDIN_FILENO)
+		close(fd);
+}
+
 void
 load_unref(struct text *t)
 {
 	if (t == NULL || atomic_fetch_sub(&t->refs, 1) != 1)
 		return;
-	if (t->fd > 0)
-		close(t->fd);
+	close_input(t->fd);
 	free(t->data);
 	free(t->path);
 	free(t);
@@ -365,13 +373,13 @@ load_bytes(const char *name, const void *bytes, size_t n,
     const struct load_opts *o, struct load_error *e)
 {
 	static const struct load_opts none;
-	char *raw = xmalloc(n + 1);
+	char *raw;
 
 	if (n > LOAD_MAX_SIZE) {
-		free(raw);
 		set_error(e, strerror(EFBIG));
 		return NULL;
 	}
+	raw = xmalloc(n + 1);
 	memcpy(raw, bytes, n);
 	raw[n] = '\0';
 	return finish_whole(text_new(name), raw, n, o ? o : &none, e);
@@ -388,14 +396,12 @@ open_file(const char *name, struct stat *st, struct load_error *e)
 		fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0 || fstat(fd, st) < 0) {
 		set_error(e, strerror(errno));
-		if (fd > 0)
-			close(fd);
+		close_input(fd);
 		return -1;
 	}
 	if (S_ISDIR(st->st_mode)) {
 		set_error(e, strerror(EISDIR));
-		if (fd > 0)
-			close(fd);
+		close_input(fd);
 		return -1;
 	}
 	return fd;
@@ -441,27 +447,26 @@ load_open(const char *name, const struct load_opts *opt, struct load_error *e)
 	}
 	if (!S_ISREG(st.st_mode)) {
 		buf = read_all(fd, &n, e);
-		if (fd > 0)
-			close(fd);
+		close_input(fd);
 		return buf ? finish_whole(t, buf, n, o, e) : (load_unref(t), NULL);
 	}
 	if ((uintmax_t)st.st_size > LOAD_MAX_SIZE) {
 		set_error(e, strerror(EFBIG));
-		close(fd);
+		close_input(fd);
 		goto fail;
 	}
 	size = (size_t)st.st_size;
 	/* Room for a U+FFFD in place of a character cut short. */
 	if ((buf = malloc(size + 4)) == NULL) {
 		set_error(e, strerror(ENOMEM));
-		close(fd);
+		close_input(fd);
 		goto fail;
 	}
 	want = MIN(size, prefix);
 	if ((r = read_full(fd, buf, want)) < 0) {
 		set_error(e, strerror(errno));
 		free(buf);
-		close(fd);
+		close_input(fd);
 		goto fail;
 	}
 	n = (size_t)r;
@@ -496,7 +501,7 @@ load_open(const char *name, const struct load_opts *opt, struct load_error *e)
 		} else
 			n += (size_t)r;
 	}
-	close(fd);
+	close_input(fd);
 	if (buf == NULL)
 		goto fail;
 	return finish_whole(t, buf, n, o, e);
@@ -540,7 +545,7 @@ load_finish(struct text *t, struct load_error *e)
 			publish(t, checked, false);
 		}
 	}
-	close(t->fd);
+	close_input(t->fd);
 	t->fd = -1;
 	t->len = t->raw_read;
 	t->data[t->len] = '\0';
