@@ -164,29 +164,17 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 	}
 }
 
-/* A finding: tokens i..j are a term of this kind. */
+/* Tokens i..j are term id, already known: a mention (while marking
+ * them, for the reader's callback), or one more node that mentions it. */
 static void
-emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
+mention(struct scan *sc, uint32_t id, size_t i, size_t j, bool definite)
 {
 	struct terms *tm = sc->tm;
-	char key[1 + MAX_WORDS * sizeof(uint32_t)];
-	size_t n = make_key(sc->tk, i, j, kind, key);
-	uint32_t id;
-	bool added = false;
 	struct term *t;
 
 	if (!sc->build) {
-		id = strtab_find(tm->keys, key, n);
-		if (id != STRTAB_NONE && tm->rank[id] != TERMS_NONE &&
-		    sc->tk[i].off >= tm->t[id].first_off)
+		if (tm->rank[id] != TERMS_NONE && sc->tk[i].off >= tm->t[id].first_off)
 			sc->fn(sc->arg, tm->rank[id], sc->tk[i].off, sc->tk[j].end);
-		return;
-	}
-	if (!sc->introduce && strtab_find(tm->keys, key, n) == STRTAB_NONE)
-		return;
-	id = strtab_intern(tm->keys, key, n, &added);
-	if (added) {
-		new_term(sc, id, i, j, kind);
 		return;
 	}
 	t = &tm->t[id];
@@ -195,6 +183,27 @@ emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 	add_node(t, sc->node);
 	if (definite)
 		t->definite++;
+}
+
+/* A finding: tokens i..j are a term of this kind, new where terms are
+ * introduced. */
+static void
+emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
+{
+	struct terms *tm = sc->tm;
+	char key[1 + MAX_WORDS * sizeof(uint32_t)];
+	size_t n = make_key(sc->tk, i, j, kind, key);
+	uint32_t id;
+	bool added = false;
+
+	if (!sc->build || !sc->introduce)
+		id = strtab_find(tm->keys, key, n);
+	else
+		id = strtab_intern(tm->keys, key, n, &added);
+	if (added)
+		new_term(sc, id, i, j, kind);
+	else if (id != STRTAB_NONE)
+		mention(sc, id, i, j, definite);
 }
 
 /* ----------------------------------------------------------- finders */
@@ -345,14 +354,14 @@ definite_before(const struct token *tk, size_t i)
 	    w == W_THOSE || w == W_SUCH;
 }
 
-/* Is tokens i..j a known phrase? */
-static bool
-phrase_known(const struct scan *sc, size_t i, size_t j)
+/* The defined phrase tokens i..j are, or STRTAB_NONE. */
+static uint32_t
+phrase_id(const struct scan *sc, size_t i, size_t j)
 {
 	char key[1 + MAX_WORDS * sizeof(uint32_t)];
 	size_t n = make_key(sc->tk, i, j, TERM_DEFINED, key);
 
-	return strtab_find(sc->tm->keys, key, n) != STRTAB_NONE;
+	return strtab_find(sc->tm->keys, key, n);
 }
 
 /* May a known phrase start at tk[0] (tk[1] following it)?  The first
@@ -383,7 +392,7 @@ find_defined(struct scan *sc)
 			while (j + 1 < sc->n && j - i < 3 && content_word(sc->tm, &tk[j + 1]) &&
 			    joined(&tk[j], &tk[j + 1]))
 				j++;
-			if (j - i >= 2 && !phrase_known(sc, i + 1, j))
+			if (j - i >= 2 && phrase_id(sc, i + 1, j) == STRTAB_NONE)
 				emit(sc, i + 1, j, TERM_DEFINED, false);
 			i = j;
 			continue;
@@ -391,12 +400,16 @@ find_defined(struct scan *sc)
 		if (i + 1 >= sc->n || !may_start(sc->tm, &tk[i]))
 			continue;
 		/* Later: the phrase again, longest first. */
-		for (size_t len = 3; len >= 2; len--)
-			if (i + len <= sc->n && phrase_known(sc, i, i + len - 1)) {
-				emit(sc, i, i + len - 1, TERM_DEFINED, definite_before(tk, i));
+		for (size_t len = 3; len >= 2; len--) {
+			uint32_t id = i + len <= sc->n ? phrase_id(sc, i, i + len - 1) :
+			    STRTAB_NONE;
+
+			if (id != STRTAB_NONE) {
+				mention(sc, id, i, i + len - 1, definite_before(tk, i));
 				i += len - 1;
 				break;
 			}
+		}
 	}
 }
 
