@@ -799,44 +799,33 @@ is_item(const struct node *n)
 static void
 count_keys(struct doc *d, uint32_t *counts)
 {
-	size_t cap = 16, mask;
-	uint32_t *slots;
-	char key[512], other[512];
+	struct strtab *keys = strtab_new();
+	uint32_t *tot = NULL;
+	size_t cap = 0;
+	char key[512];
 
-	while (cap < d->nnodes * 2)
-		cap *= 2;
-	mask = cap - 1;
-	slots = xreallocarray(NULL, cap, sizeof(*slots));
-	memset(slots, 0xFF, cap * sizeof(*slots));
+	/* First the key's id for each node, then its total. */
 	for (uint32_t i = 0; i < d->nnodes; i++) {
-		size_t h;
+		uint32_t id;
 
-		counts[i] = 0;
+		counts[i] = UINT32_MAX;
 		if (!d->nodes[i].label || is_item(&d->nodes[i]))
 			continue;
 		doc_label_key(doc_label(d, i), key, sizeof(key));
-		for (h = hash_str(key) & mask; slots[h] != DOC_NONE; h = (h + 1) & mask) {
-			doc_label_key(doc_label(d, slots[h]), other, sizeof(other));
-			if (strcmp(other, key) == 0)
-				break;
-		}
-		if (slots[h] == DOC_NONE)
-			slots[h] = i;
-		counts[i] = (uint32_t)h;        /* the slot, for now */
-	}
-	/* Second pass: from slots to totals. */
-	{
-		uint32_t *tot = xcalloc(cap, sizeof(*tot));
+		id = strtab_intern(keys, key, strlen(key), NULL);
+		if (id >= cap) {
+			size_t old = cap;
 
-		for (uint32_t i = 0; i < d->nnodes; i++)
-			if (d->nodes[i].label && !is_item(&d->nodes[i]))
-				tot[counts[i]]++;
-		for (uint32_t i = 0; i < d->nnodes; i++)
-			counts[i] = d->nodes[i].label && !is_item(&d->nodes[i]) ?
-			    tot[counts[i]] : 0;
-		free(tot);
+			GROW(tot, cap, (size_t)id + 1);
+			memset(tot + old, 0, (cap - old) * sizeof(*tot));
+		}
+		tot[id]++;
+		counts[i] = id;
 	}
-	free(slots);
+	for (uint32_t i = 0; i < d->nnodes; i++)
+		counts[i] = counts[i] == UINT32_MAX ? 0 : tot[counts[i]];
+	free(tot);
+	strtab_free(keys);
 }
 
 /* Where numbering restarts (a paragraph "1" in every article), every
