@@ -114,25 +114,6 @@ query_outline(const struct doc *d, const struct query_opts *o, FILE *out)
 
 /* ----------------------------------------------------------- helpers */
 
-/* White space runs to single spaces (snippets cut from the source). */
-static void
-squeeze(struct buf *b)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < b->len; i++) {
-		char c = b->data[i];
-
-		if (c == '\n' || c == '\r' || c == '\t')
-			c = ' ';
-		if (c == ' ' && k > 0 && b->data[k - 1] == ' ')
-			continue;
-		b->data[k++] = c;
-	}
-	b->len = k;
-	b->data[k] = '\0';
-}
-
 static void
 put_label(const struct doc *d, uint32_t node, const struct query_opts *o,
     FILE *out)
@@ -448,7 +429,7 @@ query_search(const struct model *m, const char *words,
 
 		buf_init(&sn);
 		snippet(m, acc[i], &head, &sn);
-		squeeze(&sn);
+		sn.len = squeeze_space(sn.data, sn.len, false);
 		if (o->json) {
 			json_begin_object(&j);
 			json_key(&j, "label");

@@ -579,27 +579,6 @@ find_fold(const struct terms *tm, const char *p)
 	return TERMS_NONE;
 }
 
-/* Runs of white space as one space, none at either end: as the folded
- * text of a term is written (its words joined by single spaces). */
-static void
-squeeze(char *s)
-{
-	char *w = s;
-
-	for (const char *r = s; *r; r++) {
-		bool space = *r == ' ' || *r == '\t' || *r == '\n' || *r == '\r' ||
-		    *r == '\f';
-
-		if (!space)
-			*w++ = *r;
-		else if (w > s && w[-1] != ' ')
-			*w++ = ' ';
-	}
-	if (w > s && w[-1] == ' ')
-		w--;
-	*w = '\0';
-}
-
 uint32_t
 terms_find(const struct terms *tm, const char *phrase)
 {
@@ -608,7 +587,7 @@ terms_find(const struct terms *tm, const char *phrase)
 	char *f = utf8_fold_str(phrase, strlen(phrase), &n);
 	uint32_t found;
 
-	squeeze(f);
+	n = squeeze_space(f, n, true);
 	/* As written ("The Internet Society" is a name), then without its
 	 * article ("the Working Group" is the term "Working Group"). */
 	found = find_fold(tm, f);

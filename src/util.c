@@ -254,6 +254,26 @@ buf_read_fd(struct buf *b, int fd, size_t max)
 	return 0;
 }
 
+size_t
+squeeze_space(char *s, size_t n, bool trim)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '\t' || c == '\n' || c == '\r' || c == '\f')
+			c = ' ';
+		if (c == ' ' && (k > 0 ? s[k - 1] == ' ' : trim))
+			continue;
+		s[k++] = c;
+	}
+	if (trim && k > 0 && s[k - 1] == ' ')
+		k--;
+	s[k] = '\0';
+	return k;
+}
+
 int
 cmp_u32(const void *a, const void *b)
 {

@@ -10,6 +10,7 @@
 #define LECTERN_UTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -70,6 +71,11 @@ int buf_read_fd(struct buf *b, int fd, size_t max);
 
 /* Numbers: a qsort() comparison, and sort-then-drop-repeats (returns
  * the new length). */
+/* Runs of white space (space, tab, CR, LF, FF) in s[0..n) become one
+ * space, with trim none at either end; the result is NUL-terminated and
+ * its length returned (s must have room for n + 1 bytes). */
+size_t squeeze_space(char *s, size_t n, bool trim);
+
 int cmp_u32(const void *a, const void *b);
 size_t sort_unique_u32(uint32_t *a, size_t n);
 
