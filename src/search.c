@@ -208,32 +208,62 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 	    doc_piece(d, bl->end_piece - 1)->off + doc_piece(d, bl->end_piece - 1)->len : 0;
 }
 
+static char
+ascii_lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* The first place in s[0..n) where pattern stands as typed, in lower case
+ * or capitalised.  The three differ at most in case, and for what is
+ * typed in lower case only in the first letter: then one scan for the
+ * rest, in lower case, and a look at the letter before each place found
+ * do instead of three scans of the whole text.  (Below three letters
+ * of rest, memmem is no quicker for one needle than for two.) */
 const char *
 search_raw(const char *s, size_t n, const char *pattern)
 {
 	size_t len = strlen(pattern);
-	char *v[3];
-	const char *best = NULL;
+	char first[2], *low;
+	const char *best = NULL, *p, *end = s + n;
+	bool typed_low;
 
-	if (len == 0)
+	if (len == 0 || len > n)
 		return NULL;
-	v[0] = xstrdup(pattern);
-	v[1] = xstrdup(pattern);
-	for (size_t i = 0; i < len; i++)
-		if (v[1][i] >= 'A' && v[1][i] <= 'Z')
-			v[1][i] = (char)(v[1][i] + 32);
-	v[2] = xstrdup(v[1]);
-	if (v[2][0] >= 'a' && v[2][0] <= 'z')
-		v[2][0] = (char)(v[2][0] - 32);
-	for (int k = 0; k < 3; k++) {
-		/* Only before the best so far. */
-		const char *hit = memmem(s, best ? (size_t)(best - s) + len - 1 : n,
-		    v[k], len);
+	low = xmalloc(len + 1);
+	for (size_t i = 0; i <= len; i++)
+		low[i] = ascii_lower(pattern[i]);
+	typed_low = strcmp(low + 1, pattern + 1) == 0;
+	first[0] = low[0];
+	first[1] = low[0] >= 'a' && low[0] <= 'z' ? (char)(low[0] - 32) : low[0];
+	/* As typed, where it is not one of the others. */
+	if (!typed_low)
+		best = memmem(s, n, pattern, len);
+	if (len < 4) {
+		for (int k = 0; k < 2 && (k == 0 || first[1] != first[0]); k++) {
+			const char *hit;
 
-		if (hit && (best == NULL || hit < best))
-			best = hit;
-		free(v[k]);
-	}
+			low[0] = first[k];
+			hit = memmem(s, best ? (size_t)(best - s) + len - 1 : n, low, len);
+			if (hit)
+				best = hit;
+		}
+	} else
+		for (p = s + 1; p < end; p++) {
+			/* Only what starts before the best so far. */
+			const char *limit = best ? best + len - 1 : end;
+			const char *hit = limit > p ? memmem(p, (size_t)(limit - p), low + 1,
+			    len - 1) : NULL;
+
+			if (hit == NULL)
+				break;
+			if (hit[-1] == first[0] || hit[-1] == first[1]) {
+				best = hit - 1;
+				break;
+			}
+			p = hit;
+		}
+	free(low);
 	return best;
 }
 

@@ -598,6 +598,50 @@ test_nodes_dashes(void **state)
 	assert_string_equal(nodes_str(iom, "iom-un relations"), "title 1 5 5(a)");
 }
 
+/* The byte search the reader uses before the index is ready: the first
+ * place where the pattern stands as typed, in lower case or capitalised,
+ * never beyond n. */
+static long
+raw(const char *s, size_t n, const char *pattern)
+{
+	const char *hit = search_raw(s, n, pattern);
+
+	if (hit != NULL)
+		assert_true(hit >= s && hit + strlen(pattern) <= s + n);
+	return hit ? (long)(hit - s) : -1;
+}
+
+static void
+test_raw(void **state)
+{
+	const char *s = "xx Migration migration MIGRATION nigration";
+
+	(void)state;
+	assert_int_equal(raw(s, strlen(s), "migration"), 3);
+	assert_int_equal(raw(s + 4, strlen(s + 4), "migration"), 9);
+	assert_int_equal(raw(s, strlen(s), "MIGRATION"), 3);
+	assert_int_equal(raw(s + 4, strlen(s + 4), "MIGRATION"), 9);
+	assert_int_equal(raw(s + 14, strlen(s + 14), "MIGRATION"), 9);
+	assert_int_equal(raw(s + 14, strlen(s + 14), "migration"), -1);
+	/* Another first letter is not a match; the rest alone neither. */
+	assert_int_equal(raw(s + 34, strlen(s + 34), "migration"), -1);
+	assert_int_equal(raw("igration", 8, "migration"), -1);
+	/* At the very start, and at the very end, and not one byte past. */
+	assert_int_equal(raw("migration x", 11, "migration"), 0);
+	assert_int_equal(raw("x Migration", 11, "migration"), 2);
+	assert_int_equal(raw("x Migration", 10, "migration"), -1);
+	/* Short patterns, typed in capitals. */
+	assert_int_equal(raw("iom IOM Iom", 11, "IOM"), 0);
+	assert_int_equal(raw("xx IOM Iom", 10, "IOM"), 3);
+	assert_int_equal(raw("xx IoM Iom", 10, "iom"), 7);
+	assert_int_equal(raw("xx IoM Iom", 10, "IoM"), 3);
+	/* Not a letter first; nothing; longer than the text. */
+	assert_int_equal(raw("a (b) (c)", 9, "(c)"), 6);
+	assert_int_equal(raw("a 5(b) of it", 12, "5(B) OF"), 2);
+	assert_int_equal(raw("abc", 3, ""), -1);
+	assert_int_equal(raw("abc", 3, "abcd"), -1);
+}
+
 int
 main(void)
 {
@@ -621,6 +665,7 @@ main(void)
 		cmocka_unit_test(test_candidates_dashes),
 		cmocka_unit_test(test_nodes),
 		cmocka_unit_test(test_nodes_dashes),
+		cmocka_unit_test(test_raw),
 	};
 
 	return cmocka_run_group_tests_name("resolve", tests, setup, teardown);
