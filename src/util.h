@@ -69,13 +69,13 @@ void buf_reset(struct buf *b);
  * file is too long), retrying interrupted reads.  0, or -1 with errno. */
 int buf_read_fd(struct buf *b, int fd, size_t max);
 
-/* Numbers: a qsort() comparison, and sort-then-drop-repeats (returns
- * the new length). */
 /* Runs of white space (space, tab, CR, LF, FF) in s[0..n) become one
  * space, with trim none at either end; the result is NUL-terminated and
  * its length returned (s must have room for n + 1 bytes). */
 size_t squeeze_space(char *s, size_t n, bool trim);
 
+/* Numbers: a qsort() comparison, and sort-then-drop-repeats (returns
+ * the new length). */
 int cmp_u32(const void *a, const void *b);
 size_t sort_unique_u32(uint32_t *a, size_t n);
 
