@@ -15,7 +15,8 @@
  * Limits are set in a forked child before exec (run_child() below;
  * run.h's run_argv() uses posix_spawn, which cannot).  As root, whom
  * file permissions do not stop, the child drops the capabilities that
- * bypass them, so that a read-only directory is read-only to it too.
+ * bypass them (run.h's test_drop_dac()), so that a read-only directory
+ * is read-only to it too.
  *
  * The memory bound.  lectern's address space (RLIMIT_AS, ulimit -v) stays
  * below MEM_QUERY_X x the document's size + MEM_QUERY_C for a query, and
@@ -53,10 +54,6 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#ifdef __linux__
-#include <linux/capability.h>
-#include <sys/prctl.h>
-#endif
 
 #include <dirent.h>
 #include <errno.h>
@@ -220,21 +217,6 @@ struct child {
 	int timeout;                /* seconds; 0: 60 */
 };
 
-/* Drop the capabilities that let root ignore file permissions, for the
- * program about to be executed (the bounding set limits what an exec
- * as root gets). */
-static void
-drop_dac(void)
-{
-#ifdef __linux__
-	if (geteuid() == 0) {
-		prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0);
-		prctl(PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0);
-		prctl(PR_CAPBSET_DROP, CAP_FOWNER, 0, 0, 0);
-	}
-#endif
-}
-
 static void
 child_env(char *const env[])
 {
@@ -297,8 +279,14 @@ child_exec(const struct child *c, char *const env[], char *const argv[],
 		if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
 			_exit(125);
 	}
-	if (c->drop_dac)
-		drop_dac();
+	if (c->drop_dac) {
+		/* run.h: as root, not above file permissions.  Should it fail,
+		 * writable_to_child()'s probe finds out and the test skips. */
+		const char *why = test_drop_dac();
+
+		if (why != NULL)
+			dprintf(2, "%s\n", why);
+	}
 	child_env(env);
 	execv(argv[0], argv);
 	dprintf(2, "exec %s: %s\n", argv[0], strerror(errno));

@@ -4,9 +4,16 @@
  */
 #include "autoconf.h"
 
+#ifdef __linux__
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#endif
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -277,4 +284,76 @@ test_read(const char *path, size_t *n)
 		append(&p, &len, &cap, "", 0);
 	*n = len;
 	return p;
+}
+
+const char *
+test_drop_dac(void)
+{
+#ifdef __linux__
+	static const int caps[] = {
+		CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
+	};
+	static char why[256];
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	if (geteuid() != 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		if (prctl(PR_CAPBSET_READ, caps[i], 0, 0, 0) == 1 &&
+		    prctl(PR_CAPBSET_DROP, caps[i], 0, 0, 0) != 0) {
+			snprintf(why, sizeof(why), "as root, cannot drop "
+			    "capability %d from the bounding set: %s", caps[i],
+			    strerror(errno));
+			return why;
+		}
+	if (syscall(SYS_capget, &h, d) != 0) {
+		snprintf(why, sizeof(why), "as root, capget: %s", strerror(errno));
+		return why;
+	}
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		d[CAP_TO_INDEX(caps[i])].effective &= ~CAP_TO_MASK(caps[i]);
+	if (syscall(SYS_capset, &h, d) != 0) {
+		snprintf(why, sizeof(why), "as root, capset: %s", strerror(errno));
+		return why;
+	}
+	return NULL;
+#else
+	return geteuid() == 0 ? "as root, and no way to give up the "
+	    "capabilities that bypass file permissions here" : NULL;
+#endif
+}
+
+struct dac_call {
+	void (*fn)(void *);
+	void *arg;
+	const char *why;
+};
+
+static void *
+without_dac(void *p)
+{
+	struct dac_call *c = p;
+
+	c->why = test_drop_dac();
+	if (c->why == NULL)
+		c->fn(c->arg);
+	return NULL;
+}
+
+const char *
+test_without_dac(void (*fn)(void *), void *arg)
+{
+	struct dac_call c = { fn, arg, NULL };
+	pthread_t t;
+
+	if (geteuid() != 0) {
+		fn(arg);
+		return NULL;
+	}
+	if ((errno = pthread_create(&t, NULL, without_dac, &c)) != 0)
+		fail("pthread_create");
+	if ((errno = pthread_join(t, NULL)) != 0)
+		fail("pthread_join");
+	return c.why;
 }
