@@ -22,17 +22,13 @@
 #include "conf.h"
 #include "run.h"
 
-/* The names the reader's front end accepts (src/action.def and the
- * element names of src/screen.c). */
+/* The names the reader's front end accepts: the actions straight from
+ * src/action.def, as src/action.c reads them (so that a new action is
+ * in this list too), and the element names of src/screen.c. */
 static const char *const actions[] = {
-	"scroll-down", "scroll-up", "page-down", "page-up", "half-page-down",
-	"half-page-up", "top", "bottom", "next-unit", "previous-unit",
-	"next-node", "previous-node", "parent", "goto", "outline",
-	"next-link", "previous-link", "follow-link", "back", "forward",
-	"peek", "lists", "next-item", "previous-item", "related", "index",
-	"next-mention", "search-forward", "search-backward", "next-match",
-	"previous-match", "all-matches", "set-mark", "goto-mark", "help",
-	"quit", "redraw", "reload", "suspend"
+#define X(id, name, keys, help) name,
+#include "action.def"
+#undef X
 };
 
 static const char *const elements[] = {
