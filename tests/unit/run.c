@@ -357,3 +357,35 @@ test_without_dac(void (*fn)(void *), void *arg)
 		fail("pthread_join");
 	return c.why;
 }
+
+static const char *watched;
+
+static void
+on_alarm(int sig)
+{
+	static const char pre[] = "watchdog: ", post[] = " did not finish\n";
+
+	(void)sig;
+	if (write(2, pre, sizeof(pre) - 1) < 0 ||
+	    write(2, watched, strlen(watched)) < 0 ||
+	    write(2, post, sizeof(post) - 1) < 0) {
+		/* nothing else to do */
+	}
+	_exit(1);
+}
+
+void
+test_watchdog(unsigned seconds, const char *what)
+{
+	watched = what ? what : "a test";
+	signal(SIGALRM, on_alarm);
+	alarm(seconds);
+}
+
+int
+test_watchdog_stop(void **state)
+{
+	(void)state;
+	alarm(0);
+	return 0;
+}

@@ -72,6 +72,14 @@ char *test_read(const char *path, size_t *n);
  * Both return NULL when permissions now apply (always, for a user other
  * than root), else why they do not (and then fn was not called). */
 const char *test_drop_dac(void);
+
+/* A test that does not finish is a failure, not a hang: unless
+ * test_watchdog(0, NULL) comes first, after `seconds` the program says
+ * that `what` did not finish and exits with status 1.  A test that sets
+ * it stops it in a teardown too, in case an assertion ends the test
+ * early (test_watchdog_stop() is one). */
+void test_watchdog(unsigned seconds, const char *what);
+int test_watchdog_stop(void **state);
 const char *test_without_dac(void (*fn)(void *), void *arg);
 
 #endif
