@@ -610,6 +610,30 @@ assert_ends_with_dump(struct vt *vt, const char *text)
 	}
 }
 
+/* What the terminal received is text exactly: the --dump output, its
+ * line ends made "\r\n" by the terminal's line discipline. */
+static void
+assert_raw_is_dump(struct vt *vt, const char *text)
+{
+	size_t len, n = 0;
+	const char *raw = vt_raw(vt, &len);
+	char *want = malloc(2 * strlen(text) + 1);
+
+	assert_non_null(want);
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n')
+			want[n++] = '\r';
+		want[n++] = *p;
+	}
+	want[n] = '\0';
+	if (len != n || memcmp(raw, want, n) != 0)
+		fprintf(stderr, "the terminal received %zu bytes, the dump is %zu "
+		    "(with CRs)\n", len, n);
+	assert_int_equal(len, n);
+	assert_memory_equal(raw, want, n);
+	free(want);
+}
+
 static void
 test_dumb_terminal(void **state)
 {
@@ -624,6 +648,7 @@ test_dumb_terminal(void **state)
 	raw = vt_raw(vt, &len);
 	assert_null(memchr(raw, '\033', len));
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
+	assert_raw_is_dump(vt, text);
 	assert_ends_with_dump(vt, text);
 	assert_restored(vt);
 	vt_free(vt);
@@ -634,6 +659,8 @@ test_dumb_terminal(void **state)
 	raw = vt_raw(vt, &len);
 	assert_null(memchr(raw, '\033', len));
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
+	assert_raw_is_dump(vt, text);
+	assert_ends_with_dump(vt, text);
 	assert_restored(vt);
 	vt_free(vt);
 	free(text);
@@ -725,9 +752,13 @@ test_colour(void **state)
 static void
 test_narrow_terminal(void **state)
 {
-	struct vt *vt = spawn(6, 20, NULL, "--no-state", test_bundled(), (char *)NULL);
-	char *want = script_screen(20, 6, NULL, test_bundled());
-	char *want3 = script_screen(20, 6, "keys ]]]\n", test_bundled());
+	const char *doc = test_bundled();
+	struct vt *vt = spawn(6, 20, NULL, "--no-state", doc, (char *)NULL);
+	char *want = script_screen(20, 6, NULL, doc);
+	char *want3 = script_screen(20, 6, "keys ]]]\n", doc);
+	char *outline = script_screen(20, 6, "keys ]]]o\n", doc);
+	char *help = script_screen(20, 6, "keys ]]]o<Esc>h\n", doc);
+	char *at5b = script_screen(20, 6, "keys ]]]o<Esc>h<Esc>:5b<Enter>\n", doc);
 
 	(void)state;
 	assert_started(vt, "DIRECTOR GENERAL");
@@ -735,19 +766,31 @@ test_narrow_terminal(void **state)
 	assert_true(vt_send(vt, "]]]"));
 	assert_true(wait_screen(vt, want3, T));
 	assert_string_equal(row(vt, 1), "3.  I would recall");
-	/* Panels and the outline at that size. */
+	/* Panels and the outline at that size: each drawn as the script
+	 * mode draws it, the status line still at the bottom. */
 	assert_true(vt_send(vt, "o"));
-	vt_wait_idle(vt, 100, 2000);
+	assert_true(wait_screen(vt, outline, T));
+	assert_string_equal(row(vt, 0), " title › 3");
+	assert_string_equal(row(vt, 4), "- 3  I would recall");
+	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_send(vt, "\033h"));
-	vt_wait_idle(vt, 100, 2000);
+	assert_true(wait_screen(vt, help, T));
+	assert_non_null(strstr(row(vt, 1), ": keys"));
+	assert_string_equal(row(vt, 2), " j Down ^E ^N");
+	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_send(vt, "\033:5b\r"));
-	assert_true(vt_wait_text(vt, "› (b)", T));
-	assert_true(vt_running(vt));
+	assert_true(wait_screen(vt, at5b, T));
+	assert_string_equal(row(vt, 0), " title › 5 › (b)");
+	assert_string_equal(row(vt, 1), "    (b) Second, I");
+	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	assert_restored(vt);
 	free(want);
 	free(want3);
+	free(outline);
+	free(help);
+	free(at5b);
 	vt_free(vt);
 }
 
