@@ -94,7 +94,8 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 	memset(r, 0, sizeof(*r));
 	append(&r->out, &r->outlen, &outcap, "", 0);
 	append(&r->err, &r->errlen, &errcap, "", 0);
-	if (pipe(in) || pipe(out) || pipe(err))
+	/* Close-on-exec: the child gets its ends as 0, 1 and 2 only. */
+	if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))
 		fail("pipe");
 	signal(SIGPIPE, SIG_IGN);
 	posix_spawn_file_actions_init(&fa);
@@ -115,8 +116,12 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 		close(in[1]);
 		in[1] = -1;
 	}
+	/* Never block: a write of more than the pipe has room for would wait
+	 * for a child that may be waiting for us to read its output. */
 	fcntl(out[0], F_SETFL, O_NONBLOCK);
 	fcntl(err[0], F_SETFL, O_NONBLOCK);
+	if (in[1] >= 0)
+		fcntl(in[1], F_SETFL, O_NONBLOCK);
 	while (out[0] >= 0 || err[0] >= 0) {
 		struct pollfd p[3] = {
 			{ out[0], POLLIN, 0 }, { err[0], POLLIN, 0 },
@@ -152,14 +157,20 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 
 			if (n > 0)
 				written += (size_t)n;
-			if (n < 0 || written == inlen) {
-				close(in[1]);
+			if ((n < 0 && errno != EAGAIN && errno != EINTR) ||
+			    written == inlen) {
+				close(in[1]);       /* done, or the child closed it */
 				in[1] = -1;
 			}
 		}
 	}
-	if (in[1] >= 0)
-		close(in[1]);
+	/* After a timeout too: nothing stays open. */
+	for (int i = 0; i < 3; i++) {
+		int fd = i == 0 ? in[1] : i == 1 ? out[0] : err[0];
+
+		if (fd >= 0)
+			close(fd);
+	}
 	if (waitpid(pid, &st, 0) < 0)
 		fail("waitpid");
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);

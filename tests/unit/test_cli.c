@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -374,10 +375,49 @@ test_actions_in_manual(void **state)
 	free(page);
 }
 
+/* The open file descriptors of this process. */
+static int
+open_fds(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+/* The runner itself (run.c): more input than a pipe holds, to a child
+ * that writes as much without reading any, neither deadlocks nor loses
+ * output, and leaves no descriptor open. */
+static void
+test_runner_large_input(void **state)
+{
+	size_t size = 4u << 20;
+	char *input = malloc(size);
+	char *argv[] = { "/bin/sh", "-c", "head -c 4194304 /dev/zero; exit 3", NULL };
+	int fds = open_fds();
+	struct run r;
+
+	(void)state;
+	assert_non_null(input);
+	memset(input, 'x', size);
+	run_argv(&r, argv, input, size, NULL);
+	free(input);
+	assert_int_equal(r.status, 3);
+	assert_int_equal(r.outlen, size);
+	assert_int_equal(open_fds(), fds);
+	run_done(&r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_runner_large_input),
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_bad_options),
 		cmocka_unit_test(test_file_errors),
