@@ -43,21 +43,6 @@
 static char home[4000], state_dir[4096], config_dir[4096];
 static char env_home[4200], env_state[4200], env_config[4200], env_data[4200];
 
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void
-sleep_ms(int ms)
-{
-	nanosleep(&(struct timespec){ ms / 1000, (long)(ms % 1000) * 1000000 }, NULL);
-}
-
 /* The environment every run gets, plus up to 8 more (NULL-terminated). */
 static char **
 make_env(char *const extra[])
@@ -171,7 +156,7 @@ script_screen(int cols, int rows, const char *lines, const char *doc)
 static bool
 wait_screen(struct vt *vt, const char *want, int timeout_ms)
 {
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = test_now_ms() + timeout_ms;
 	char *got;
 
 	for (;;) {
@@ -180,7 +165,7 @@ wait_screen(struct vt *vt, const char *want, int timeout_ms)
 			free(got);
 			return true;
 		}
-		if (now_ms() > deadline || !vt_running(vt))
+		if (test_now_ms() > deadline || !vt_running(vt))
 			break;
 		free(got);
 		vt_wait_idle(vt, 50, 500);
@@ -357,6 +342,7 @@ test_search_count_later(void **state)
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	vt_free(vt);
+	unlink(doc);
 }
 
 /* The document's escape sequences never reach the terminal. */
@@ -518,9 +504,9 @@ test_suspend(void **state)
 	    "set -m; \"$2\" --no-state \"$1\"; echo \"[stopped $?]\"; read x; "
 	    "fg >/dev/null; echo \"[done $?]\"; read x", test_bundled());
 	assert_started(vt, "I wish to thank");
-	deadline = now_ms() + T;
-	while ((pid = find_child(vt_pid(vt), "lectern")) == 0 && now_ms() < deadline)
-		sleep_ms(20);
+	deadline = test_now_ms() + T;
+	while ((pid = find_child(vt_pid(vt), "lectern")) == 0 && test_now_ms() < deadline)
+		test_sleep_ms(20);
 	assert_true(pid > 0);
 	assert_true(vt_key(vt, "C-z"));
 	assert_true(vt_wait_text(vt, "[stopped ", T));
@@ -531,9 +517,9 @@ test_suspend(void **state)
 	assert_true(st.cursor_visible);
 	/* fg: it takes the terminal again and draws the same screen. */
 	assert_true(vt_send(vt, "\r"));
-	deadline = now_ms() + T;
-	while (proc_state(pid) == 'T' && now_ms() < deadline)
-		sleep_ms(20);
+	deadline = test_now_ms() + T;
+	while (proc_state(pid) == 'T' && test_now_ms() < deadline)
+		test_sleep_ms(20);
 	assert_true(vt_wait_text(vt, "I wish to thank", T));
 	vt_state(vt, &st);
 	assert_true(st.altscreen);
@@ -817,11 +803,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[4200];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", home);
-	return system(cmd) == 0 ? 0 : -1;
+	test_rmtree(home);
+	return access(home, F_OK) == 0 ? -1 : 0;
 }
 
 int

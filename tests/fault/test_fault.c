@@ -58,7 +58,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <ftw.h>
 #include <limits.h>
 #include <poll.h>
 #include <setjmp.h>
@@ -142,43 +141,8 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
-static int
-remove_one(const char *p, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)st;
-	(void)f;
-	if (flag == FTW_DP || flag == FTW_D || flag == FTW_DNR)
-		return rmdir(p) != 0 && errno != ENOENT;
-	return unlink(p) != 0 && errno != ENOENT;
-}
-
-static int
-open_up(const char *p, const struct stat *st, int flag, struct FTW *f)
-{
-	(void)f;
-	if (flag == FTW_D || flag == FTW_DNR)
-		chmod(p, 0755);
-	(void)st;
-	return 0;
-}
-
-/* Remove dir and everything in it, read-only directories too. */
-static void
-remove_tree(const char *dir)
-{
-	nftw(dir, open_up, 16, FTW_PHYS);
-	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
-}
-
 /* The sandboxes made, removed at the end even if a test failed in one. */
 static char *sandboxes[64];
-
-static void
-sleep_ms(int ms)
-{
-	nanosleep(&(struct timespec){ ms / 1000, (long)(ms % 1000) * 1000000 },
-	    NULL);
-}
 
 /* How many lines s holds (a last line without '\n' counts). */
 static int
@@ -438,7 +402,7 @@ sandbox_init(struct sandbox *sb, const char *name)
 {
 	memset(sb, 0, sizeof(*sb));
 	sb->dir = xstrdup(test_tmp(name));
-	remove_tree(sb->dir);
+	test_rmtree(sb->dir);
 	for (size_t i = 0; i < sizeof(sandboxes) / sizeof(sandboxes[0]); i++)
 		if (sandboxes[i] == NULL) {
 			sandboxes[i] = xstrdup(sb->dir);
@@ -467,7 +431,7 @@ static void
 sandbox_done(struct sandbox *sb)
 {
 	chmod(sb->home, 0755);
-	remove_tree(sb->dir);
+	test_rmtree(sb->dir);
 	free(sb->dir);
 	free(sb->home);
 	free(sb->state);
@@ -1292,7 +1256,7 @@ change_later(const char *path, unsigned long long size, int how, int ms)
 		int fd = open(path, O_WRONLY);
 		char junk[4096];
 
-		sleep_ms(ms);
+		test_sleep_ms(ms);
 		if (fd < 0)
 			_exit(1);
 		switch (how) {
@@ -2051,7 +2015,7 @@ teardown(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof(sandboxes) / sizeof(sandboxes[0]); i++)
 		if (sandboxes[i]) {
-			remove_tree(sandboxes[i]);
+			test_rmtree(sandboxes[i]);
 			free(sandboxes[i]);
 			sandboxes[i] = NULL;
 		}

@@ -53,6 +53,13 @@ const char *test_tmp(const char *name);
 void test_write(const char *path, const void *p, size_t n);
 char *test_read(const char *path, size_t *n);
 
+/* Milliseconds on the monotonic clock; sleep that long. */
+long long test_now_ms(void);
+void test_sleep_ms(int ms);
+/* Remove dir and everything in it, read-only directories too; does not
+ * follow symbolic links. */
+void test_rmtree(const char *dir);
+
 /* As root, file permissions stop nothing: CAP_DAC_OVERRIDE,
  * CAP_DAC_READ_SEARCH and CAP_FOWNER bypass them.  The tests of what a
  * permission refuses give them up, so that they hold as root too (CI

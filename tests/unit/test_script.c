@@ -1562,6 +1562,7 @@ test_reload_keeps_encoding(void **state)
 	test_write(doc, "1. \xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2.\n", 15);
 	out = script_opt(&(struct opt){ .doc = doc, .args = args },
 	    "keys R\nscreen\n", NULL);
+	unlink(doc);
 	assert_non_null(strstr(out, "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82, "
 	    "\xD0\xBC\xD0\xB8\xD1\x80."));
 }
@@ -1589,6 +1590,7 @@ test_search_in_windows(void **state)
 	free(b.s);
 	out = script_opt(&(struct opt){ .doc = doc },
 	    "keys /zqxw<Enter>\nstate\nkeys g\nkeys n\nstate\n", NULL);
+	unlink(doc);
 	assert_true(strncmp(value(out, "top", 0), "9000 ", 5) == 0);
 	assert_true(strncmp(value(out, "top", 1), "9000 ", 5) == 0);
 }
