@@ -35,6 +35,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "e2e.h"
 #include "run.h"
 #include "vt.h"
 
@@ -99,12 +100,7 @@ static struct vt *
 spawn_sh(int rows, int cols, char *const extra_env[], const char *script,
     const char *doc)
 {
-	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)doc,
-		(char *)test_lectern(), NULL };
-	struct vt *vt = vt_spawn(argv, make_env(extra_env), rows, cols);
-
-	assert_non_null(vt);
-	return vt;
+	return e2e_spawn_sh(rows, cols, make_env(extra_env), script, doc);
 }
 
 static char *
@@ -173,19 +169,6 @@ wait_screen(struct vt *vt, const char *want, int timeout_ms)
 	fprintf(stderr, "--- wanted:\n%s\n--- got:\n%s\n---\n", want, got);
 	free(got);
 	return false;
-}
-
-/* The terminal is as the program found it. */
-static void
-assert_restored(struct vt *vt)
-{
-	struct vt_state st;
-
-	vt_state(vt, &st);
-	assert_false(st.altscreen);
-	assert_true(st.cursor_visible);
-	assert_false(st.mouse);
-	assert_string_equal(st.title, "");
 }
 
 /* Started, drawn, in the alternate screen with the cursor hidden. */
@@ -274,7 +257,7 @@ test_first_screen_and_quit(void **state)
 	assert_string_equal(row(vt, 0), " title");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(want);
 	vt_free(vt);
 }
@@ -296,7 +279,7 @@ test_keys_move(void **state)
 	assert_true(vt_wait_text(vt, "\n        and the creation of new", T));
 	assert_true(vt_key(vt, "<C-c>"));       /* raw: a key, quit */
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(want);
 	vt_free(vt);
 }
@@ -381,7 +364,7 @@ test_escapes_not_passed(void **state)
 	assert_null(memmem(raw, len, "\033[31mred", 8));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	/* And nothing of the kind from lectern itself, start to end. */
 	raw = vt_raw(vt, &len);
 	assert_null(memmem(raw, len, "\033]", 2));
@@ -398,7 +381,7 @@ signal_restores(int sig)
 	vt_wait_idle(vt, 100, 2000);
 	vt_kill(vt, sig);
 	assert_int_equal(vt_wait_exit(vt, T), 128 + sig);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 }
 
@@ -438,7 +421,7 @@ test_signal_in_prompt(void **state)
 	assert_true(vt_wait_text(vt, "/migra", T));
 	vt_kill(vt, SIGTERM);
 	assert_int_equal(vt_wait_exit(vt, T), 128 + SIGTERM);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 }
 
@@ -478,7 +461,7 @@ test_resize_reflows(void **state)
 	assert_non_null(strstr(row(vt, 23), "¶5(b)"));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(big);
 	free(small);
 	free(back);
@@ -527,7 +510,7 @@ test_suspend(void **state)
 	assert_true(vt_wait_text(vt, "\n3.  I would recall", T));
 	assert_true(vt_key(vt, "q"));
 	assert_true(vt_wait_text(vt, "[done 0]", T));
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	assert_true(vt_send(vt, "\r"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	vt_free(vt);
@@ -549,7 +532,7 @@ test_stdin_pipe(void **state)
 	assert_true(vt_wait_text(vt, "match 1 of 1", T));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 }
 
@@ -636,7 +619,7 @@ test_dumb_terminal(void **state)
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
 	assert_raw_is_dump(vt, text);
 	assert_ends_with_dump(vt, text);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 
 	/* Standard output not a terminal: the same, whatever TERM says. */
@@ -647,7 +630,7 @@ test_dumb_terminal(void **state)
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
 	assert_raw_is_dump(vt, text);
 	assert_ends_with_dump(vt, text);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 	free(text);
 }
@@ -771,7 +754,7 @@ test_narrow_terminal(void **state)
 	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(want);
 	free(want3);
 	free(outline);

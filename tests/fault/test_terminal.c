@@ -29,6 +29,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "e2e.h"
 #include "hostile.h"
 #include "run.h"
 #include "vt.h"
@@ -56,16 +57,11 @@ make_env(void)
 	return env;
 }
 
-/* sh -c SCRIPT with $1 the document and $2 lectern, in a pty. */
+/* sh -c SCRIPT with $1 the document and $2 lectern, in a 24x80 pty. */
 static struct vt *
 spawn_sh(const char *script, const char *doc)
 {
-	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)doc,
-		(char *)test_lectern(), NULL };
-	struct vt *vt = vt_spawn(argv, make_env(), 24, 80);
-
-	assert_non_null(vt);
-	return vt;
+	return e2e_spawn_sh(24, 80, make_env(), script, doc);
 }
 
 static const char *
@@ -78,20 +74,6 @@ write_doc(const char *name, const char *text, size_t n)
 	snprintf(p, sizeof(path[0]), "%s/%s", dir, name);
 	test_write(p, text, n);
 	return p;
-}
-
-/* The terminal is as the program found it. */
-static void
-assert_restored(struct vt *vt)
-{
-	struct vt_state st;
-
-	vt_state(vt, &st);
-	assert_false(st.altscreen);
-	assert_true(st.cursor_visible);
-	assert_false(st.mouse);
-	assert_false(st.appcursor);
-	assert_string_equal(st.title, "");
 }
 
 /* Nothing of the document's reaches the terminal raw: no OSC (lectern
@@ -194,7 +176,7 @@ test_hostile_utf8(void **state)
 	assert_true(vt_wait_text(vt, "<U+009B>31m", T));
 	tour(vt);
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, true);
 	assert_raw_clean(vt);
 	vt_free(vt);
 }
@@ -212,7 +194,7 @@ test_hostile_latin1(void **state)
 	assert_true(vt_wait_text(vt, "<U+009D>0;pwn<U+009C>", T));
 	tour(vt);
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, true);
 	assert_raw_clean(vt);
 	vt_free(vt);
 	/* Detected: Windows-1252, where they are punctuation or U+FFFD. */
@@ -220,7 +202,7 @@ test_hostile_latin1(void **state)
 	assert_true(vt_wait_text(vt, "caf\xC3\xA9", T));
 	tour(vt);
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, true);
 	assert_raw_clean(vt);
 	vt_free(vt);
 }
@@ -314,7 +296,7 @@ test_out_of_memory_restores_terminal(void **state)
 			free(s);
 		}
 		assert_true(status == 0 || status == 2);
-		assert_restored(vt);
+		e2e_assert_restored(vt, true);
 		if (status == 2) {
 			assert_true(vt_wait_text(vt, "lectern: ", T));
 			assert_true(said_out_of_memory(vt));
