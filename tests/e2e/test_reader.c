@@ -35,6 +35,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "e2e.h"
 #include "run.h"
 #include "vt.h"
 
@@ -42,21 +43,6 @@
 
 static char home[4000], state_dir[4096], config_dir[4096];
 static char env_home[4200], env_state[4200], env_config[4200], env_data[4200];
-
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static void
-sleep_ms(int ms)
-{
-	nanosleep(&(struct timespec){ ms / 1000, (long)(ms % 1000) * 1000000 }, NULL);
-}
 
 /* The environment every run gets, plus up to 8 more (NULL-terminated). */
 static char **
@@ -114,12 +100,7 @@ static struct vt *
 spawn_sh(int rows, int cols, char *const extra_env[], const char *script,
     const char *doc)
 {
-	char *argv[] = { "sh", "-c", (char *)script, "sh", (char *)doc,
-		(char *)test_lectern(), NULL };
-	struct vt *vt = vt_spawn(argv, make_env(extra_env), rows, cols);
-
-	assert_non_null(vt);
-	return vt;
+	return e2e_spawn_sh(rows, cols, make_env(extra_env), script, doc);
 }
 
 static char *
@@ -171,7 +152,7 @@ script_screen(int cols, int rows, const char *lines, const char *doc)
 static bool
 wait_screen(struct vt *vt, const char *want, int timeout_ms)
 {
-	long long deadline = now_ms() + timeout_ms;
+	long long deadline = test_now_ms() + timeout_ms;
 	char *got;
 
 	for (;;) {
@@ -180,7 +161,7 @@ wait_screen(struct vt *vt, const char *want, int timeout_ms)
 			free(got);
 			return true;
 		}
-		if (now_ms() > deadline || !vt_running(vt))
+		if (test_now_ms() > deadline || !vt_running(vt))
 			break;
 		free(got);
 		vt_wait_idle(vt, 50, 500);
@@ -188,19 +169,6 @@ wait_screen(struct vt *vt, const char *want, int timeout_ms)
 	fprintf(stderr, "--- wanted:\n%s\n--- got:\n%s\n---\n", want, got);
 	free(got);
 	return false;
-}
-
-/* The terminal is as the program found it. */
-static void
-assert_restored(struct vt *vt)
-{
-	struct vt_state st;
-
-	vt_state(vt, &st);
-	assert_false(st.altscreen);
-	assert_true(st.cursor_visible);
-	assert_false(st.mouse);
-	assert_string_equal(st.title, "");
 }
 
 /* Started, drawn, in the alternate screen with the cursor hidden. */
@@ -289,7 +257,7 @@ test_first_screen_and_quit(void **state)
 	assert_string_equal(row(vt, 0), " title");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(want);
 	vt_free(vt);
 }
@@ -311,7 +279,7 @@ test_keys_move(void **state)
 	assert_true(vt_wait_text(vt, "\n        and the creation of new", T));
 	assert_true(vt_key(vt, "<C-c>"));       /* raw: a key, quit */
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(want);
 	vt_free(vt);
 }
@@ -357,6 +325,7 @@ test_search_count_later(void **state)
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	vt_free(vt);
+	unlink(doc);
 }
 
 /* The document's escape sequences never reach the terminal. */
@@ -395,7 +364,7 @@ test_escapes_not_passed(void **state)
 	assert_null(memmem(raw, len, "\033[31mred", 8));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	/* And nothing of the kind from lectern itself, start to end. */
 	raw = vt_raw(vt, &len);
 	assert_null(memmem(raw, len, "\033]", 2));
@@ -412,7 +381,7 @@ signal_restores(int sig)
 	vt_wait_idle(vt, 100, 2000);
 	vt_kill(vt, sig);
 	assert_int_equal(vt_wait_exit(vt, T), 128 + sig);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 }
 
@@ -452,7 +421,7 @@ test_signal_in_prompt(void **state)
 	assert_true(vt_wait_text(vt, "/migra", T));
 	vt_kill(vt, SIGTERM);
 	assert_int_equal(vt_wait_exit(vt, T), 128 + SIGTERM);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 }
 
@@ -492,7 +461,7 @@ test_resize_reflows(void **state)
 	assert_non_null(strstr(row(vt, 23), "¶5(b)"));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(big);
 	free(small);
 	free(back);
@@ -518,9 +487,9 @@ test_suspend(void **state)
 	    "set -m; \"$2\" --no-state \"$1\"; echo \"[stopped $?]\"; read x; "
 	    "fg >/dev/null; echo \"[done $?]\"; read x", test_bundled());
 	assert_started(vt, "I wish to thank");
-	deadline = now_ms() + T;
-	while ((pid = find_child(vt_pid(vt), "lectern")) == 0 && now_ms() < deadline)
-		sleep_ms(20);
+	deadline = test_now_ms() + T;
+	while ((pid = find_child(vt_pid(vt), "lectern")) == 0 && test_now_ms() < deadline)
+		test_sleep_ms(20);
 	assert_true(pid > 0);
 	assert_true(vt_key(vt, "C-z"));
 	assert_true(vt_wait_text(vt, "[stopped ", T));
@@ -531,9 +500,9 @@ test_suspend(void **state)
 	assert_true(st.cursor_visible);
 	/* fg: it takes the terminal again and draws the same screen. */
 	assert_true(vt_send(vt, "\r"));
-	deadline = now_ms() + T;
-	while (proc_state(pid) == 'T' && now_ms() < deadline)
-		sleep_ms(20);
+	deadline = test_now_ms() + T;
+	while (proc_state(pid) == 'T' && test_now_ms() < deadline)
+		test_sleep_ms(20);
 	assert_true(vt_wait_text(vt, "I wish to thank", T));
 	vt_state(vt, &st);
 	assert_true(st.altscreen);
@@ -541,7 +510,7 @@ test_suspend(void **state)
 	assert_true(vt_wait_text(vt, "\n3.  I would recall", T));
 	assert_true(vt_key(vt, "q"));
 	assert_true(vt_wait_text(vt, "[done 0]", T));
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	assert_true(vt_send(vt, "\r"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	vt_free(vt);
@@ -563,7 +532,7 @@ test_stdin_pipe(void **state)
 	assert_true(vt_wait_text(vt, "match 1 of 1", T));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 }
 
@@ -610,6 +579,30 @@ assert_ends_with_dump(struct vt *vt, const char *text)
 	}
 }
 
+/* What the terminal received is text exactly: the --dump output, its
+ * line ends made "\r\n" by the terminal's line discipline. */
+static void
+assert_raw_is_dump(struct vt *vt, const char *text)
+{
+	size_t len, n = 0;
+	const char *raw = vt_raw(vt, &len);
+	char *want = malloc(2 * strlen(text) + 1);
+
+	assert_non_null(want);
+	for (const char *p = text; *p; p++) {
+		if (*p == '\n')
+			want[n++] = '\r';
+		want[n++] = *p;
+	}
+	want[n] = '\0';
+	if (len != n || memcmp(raw, want, n) != 0)
+		fprintf(stderr, "the terminal received %zu bytes, the dump is %zu "
+		    "(with CRs)\n", len, n);
+	assert_int_equal(len, n);
+	assert_memory_equal(raw, want, n);
+	free(want);
+}
+
 static void
 test_dumb_terminal(void **state)
 {
@@ -624,8 +617,9 @@ test_dumb_terminal(void **state)
 	raw = vt_raw(vt, &len);
 	assert_null(memchr(raw, '\033', len));
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
+	assert_raw_is_dump(vt, text);
 	assert_ends_with_dump(vt, text);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 
 	/* Standard output not a terminal: the same, whatever TERM says. */
@@ -634,7 +628,9 @@ test_dumb_terminal(void **state)
 	raw = vt_raw(vt, &len);
 	assert_null(memchr(raw, '\033', len));
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
-	assert_restored(vt);
+	assert_raw_is_dump(vt, text);
+	assert_ends_with_dump(vt, text);
+	e2e_assert_restored(vt, false);
 	vt_free(vt);
 	free(text);
 }
@@ -725,9 +721,13 @@ test_colour(void **state)
 static void
 test_narrow_terminal(void **state)
 {
-	struct vt *vt = spawn(6, 20, NULL, "--no-state", test_bundled(), (char *)NULL);
-	char *want = script_screen(20, 6, NULL, test_bundled());
-	char *want3 = script_screen(20, 6, "keys ]]]\n", test_bundled());
+	const char *doc = test_bundled();
+	struct vt *vt = spawn(6, 20, NULL, "--no-state", doc, (char *)NULL);
+	char *want = script_screen(20, 6, NULL, doc);
+	char *want3 = script_screen(20, 6, "keys ]]]\n", doc);
+	char *outline = script_screen(20, 6, "keys ]]]o\n", doc);
+	char *help = script_screen(20, 6, "keys ]]]o<Esc>h\n", doc);
+	char *at5b = script_screen(20, 6, "keys ]]]o<Esc>h<Esc>:5b<Enter>\n", doc);
 
 	(void)state;
 	assert_started(vt, "DIRECTOR GENERAL");
@@ -735,19 +735,31 @@ test_narrow_terminal(void **state)
 	assert_true(vt_send(vt, "]]]"));
 	assert_true(wait_screen(vt, want3, T));
 	assert_string_equal(row(vt, 1), "3.  I would recall");
-	/* Panels and the outline at that size. */
+	/* Panels and the outline at that size: each drawn as the script
+	 * mode draws it, the status line still at the bottom. */
 	assert_true(vt_send(vt, "o"));
-	vt_wait_idle(vt, 100, 2000);
+	assert_true(wait_screen(vt, outline, T));
+	assert_string_equal(row(vt, 0), " title › 3");
+	assert_string_equal(row(vt, 4), "- 3  I would recall");
+	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_send(vt, "\033h"));
-	vt_wait_idle(vt, 100, 2000);
+	assert_true(wait_screen(vt, help, T));
+	assert_non_null(strstr(row(vt, 1), ": keys"));
+	assert_string_equal(row(vt, 2), " j Down ^E ^N");
+	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_send(vt, "\033:5b\r"));
-	assert_true(vt_wait_text(vt, "› (b)", T));
-	assert_true(vt_running(vt));
+	assert_true(wait_screen(vt, at5b, T));
+	assert_string_equal(row(vt, 0), " title › 5 › (b)");
+	assert_string_equal(row(vt, 1), "    (b) Second, I");
+	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	assert_restored(vt);
+	e2e_assert_restored(vt, false);
 	free(want);
 	free(want3);
+	free(outline);
+	free(help);
+	free(at5b);
 	vt_free(vt);
 }
 
@@ -774,11 +786,9 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	char cmd[4200];
-
 	(void)state;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", home);
-	return system(cmd) == 0 ? 0 : -1;
+	test_rmtree(home);
+	return access(home, F_OK) == 0 ? -1 : 0;
 }
 
 int

@@ -4,9 +4,17 @@
  */
 #include "autoconf.h"
 
+#ifdef __linux__
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#endif
+
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdarg.h>
@@ -87,7 +95,8 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 	memset(r, 0, sizeof(*r));
 	append(&r->out, &r->outlen, &outcap, "", 0);
 	append(&r->err, &r->errlen, &errcap, "", 0);
-	if (pipe(in) || pipe(out) || pipe(err))
+	/* Close-on-exec: the child gets its ends as 0, 1 and 2 only. */
+	if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))
 		fail("pipe");
 	signal(SIGPIPE, SIG_IGN);
 	posix_spawn_file_actions_init(&fa);
@@ -108,8 +117,12 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 		close(in[1]);
 		in[1] = -1;
 	}
+	/* Never block: a write of more than the pipe has room for would wait
+	 * for a child that may be waiting for us to read its output. */
 	fcntl(out[0], F_SETFL, O_NONBLOCK);
 	fcntl(err[0], F_SETFL, O_NONBLOCK);
+	if (in[1] >= 0)
+		fcntl(in[1], F_SETFL, O_NONBLOCK);
 	while (out[0] >= 0 || err[0] >= 0) {
 		struct pollfd p[3] = {
 			{ out[0], POLLIN, 0 }, { err[0], POLLIN, 0 },
@@ -145,14 +158,20 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 
 			if (n > 0)
 				written += (size_t)n;
-			if (n < 0 || written == inlen) {
-				close(in[1]);
+			if ((n < 0 && errno != EAGAIN && errno != EINTR) ||
+			    written == inlen) {
+				close(in[1]);       /* done, or the child closed it */
 				in[1] = -1;
 			}
 		}
 	}
-	if (in[1] >= 0)
-		close(in[1]);
+	/* After a timeout too: nothing stays open. */
+	for (int i = 0; i < 3; i++) {
+		int fd = i == 0 ? in[1] : i == 1 ? out[0] : err[0];
+
+		if (fd >= 0)
+			close(fd);
+	}
 	if (waitpid(pid, &st, 0) < 0)
 		fail("waitpid");
 	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
@@ -277,4 +296,151 @@ test_read(const char *path, size_t *n)
 		append(&p, &len, &cap, "", 0);
 	*n = len;
 	return p;
+}
+
+const char *
+test_drop_dac(void)
+{
+#ifdef __linux__
+	static const int caps[] = {
+		CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH, CAP_FOWNER
+	};
+	static char why[256];
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+
+	if (geteuid() != 0)
+		return NULL;
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		if (prctl(PR_CAPBSET_READ, caps[i], 0, 0, 0) == 1 &&
+		    prctl(PR_CAPBSET_DROP, caps[i], 0, 0, 0) != 0) {
+			snprintf(why, sizeof(why), "as root, cannot drop "
+			    "capability %d from the bounding set: %s", caps[i],
+			    strerror(errno));
+			return why;
+		}
+	if (syscall(SYS_capget, &h, d) != 0) {
+		snprintf(why, sizeof(why), "as root, capget: %s", strerror(errno));
+		return why;
+	}
+	for (size_t i = 0; i < sizeof(caps) / sizeof(caps[0]); i++)
+		d[CAP_TO_INDEX(caps[i])].effective &= ~CAP_TO_MASK(caps[i]);
+	if (syscall(SYS_capset, &h, d) != 0) {
+		snprintf(why, sizeof(why), "as root, capset: %s", strerror(errno));
+		return why;
+	}
+	return NULL;
+#else
+	return geteuid() == 0 ? "as root, and no way to give up the "
+	    "capabilities that bypass file permissions here" : NULL;
+#endif
+}
+
+struct dac_call {
+	void (*fn)(void *);
+	void *arg;
+	const char *why;
+};
+
+static void *
+without_dac(void *p)
+{
+	struct dac_call *c = p;
+
+	c->why = test_drop_dac();
+	if (c->why == NULL)
+		c->fn(c->arg);
+	return NULL;
+}
+
+const char *
+test_without_dac(void (*fn)(void *), void *arg)
+{
+	struct dac_call c = { fn, arg, NULL };
+	pthread_t t;
+
+	if (geteuid() != 0) {
+		fn(arg);
+		return NULL;
+	}
+	if ((errno = pthread_create(&t, NULL, without_dac, &c)) != 0)
+		fail("pthread_create");
+	if ((errno = pthread_join(t, NULL)) != 0)
+		fail("pthread_join");
+	return c.why;
+}
+
+static const char *watched;
+
+static void
+on_alarm(int sig)
+{
+	static const char pre[] = "watchdog: ", post[] = " did not finish\n";
+
+	(void)sig;
+	if (write(2, pre, sizeof(pre) - 1) < 0 ||
+	    write(2, watched, strlen(watched)) < 0 ||
+	    write(2, post, sizeof(post) - 1) < 0) {
+		/* nothing else to do */
+	}
+	_exit(1);
+}
+
+void
+test_watchdog(unsigned seconds, const char *what)
+{
+	watched = what ? what : "a test";
+	signal(SIGALRM, on_alarm);
+	alarm(seconds);
+}
+
+int
+test_watchdog_stop(void **state)
+{
+	(void)state;
+	alarm(0);
+	return 0;
+}
+
+long long
+test_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
+test_sleep_ms(int ms)
+{
+	nanosleep(&(struct timespec){ ms / 1000, (long)(ms % 1000) * 1000000 },
+	    NULL);
+}
+
+static int
+remove_one(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	if (flag == FTW_DP || flag == FTW_D || flag == FTW_DNR)
+		return rmdir(p) != 0 && errno != ENOENT;
+	return unlink(p) != 0 && errno != ENOENT;
+}
+
+static int
+open_up(const char *p, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)f;
+	if (flag == FTW_D || flag == FTW_DNR)
+		chmod(p, 0755);
+	return 0;
+}
+
+void
+test_rmtree(const char *dir)
+{
+	nftw(dir, open_up, 16, FTW_PHYS);
+	nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
 }

@@ -53,4 +53,40 @@ const char *test_tmp(const char *name);
 void test_write(const char *path, const void *p, size_t n);
 char *test_read(const char *path, size_t *n);
 
+/* Milliseconds on the monotonic clock; sleep that long. */
+long long test_now_ms(void);
+void test_sleep_ms(int ms);
+/* Remove dir and everything in it, read-only directories too; does not
+ * follow symbolic links. */
+void test_rmtree(const char *dir);
+
+/* As root, file permissions stop nothing: CAP_DAC_OVERRIDE,
+ * CAP_DAC_READ_SEARCH and CAP_FOWNER bypass them.  The tests of what a
+ * permission refuses give them up, so that they hold as root too (CI
+ * runs as root).  Capabilities belong to a thread, and what a thread
+ * spawns or forks inherits its own.
+ *
+ * test_drop_dac() gives them up in the calling thread for good: lowered
+ * in its effective set (its own system calls are held to permissions)
+ * and dropped from its bounding set (so are the programs it executes
+ * from then on).  For a forked child about to exec.
+ *
+ * test_without_dac() calls fn(arg) in a new thread that has given them
+ * up, and waits for it; the rest of the process keeps them.  fn must
+ * not use cmocka's assertions (they cannot fail from another thread):
+ * it records what happened for the caller to assert on.
+ *
+ * Both return NULL when permissions now apply (always, for a user other
+ * than root), else why they do not (and then fn was not called). */
+const char *test_drop_dac(void);
+
+/* A test that does not finish is a failure, not a hang: unless
+ * test_watchdog(0, NULL) comes first, after `seconds` the program says
+ * that `what` did not finish and exits with status 1.  A test that sets
+ * it stops it in a teardown too, in case an assertion ends the test
+ * early (test_watchdog_stop() is one). */
+void test_watchdog(unsigned seconds, const char *what);
+int test_watchdog_stop(void **state);
+const char *test_without_dac(void (*fn)(void *), void *arg);
+
 #endif

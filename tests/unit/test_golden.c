@@ -11,6 +11,14 @@
  * with git diff.  A few golden files hold what lectern should print
  * where it does not yet; updating overwrites them too.
  *
+ * make check unsets LECTERN_UPDATE_GOLDEN (TEST_ENV in Makefile.am), so
+ * that a variable left in a shell cannot turn the test into a rewrite.
+ * To update, run the program itself, from the build directory's
+ * tests/unit:
+ *
+ *	LECTERN_UPDATE_GOLDEN=1 TOPSRC=$srcdir TESTDATA=$srcdir/tests/data \
+ *	    ./test_golden
+ *
  * The document's path is replaced by its file name in what lectern
  * prints (lint messages name the file), so the golden files do not
  * depend on where the tree is.

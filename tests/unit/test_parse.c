@@ -345,23 +345,10 @@ parse_bundled(void)
 
 /* A robustness test that does not finish is a failure, not a hang. */
 static void
-on_alarm(int sig)
-{
-	static const char msg[] = "test_parse: a robustness test did not "
-	    "finish (the parser hangs or is far from linear)\n";
-
-	(void)sig;
-	if (write(2, msg, sizeof(msg) - 1) < 0) {
-		/* nothing else to do */
-	}
-	_exit(1);
-}
-
-static void
 watchdog(unsigned seconds)
 {
-	signal(SIGALRM, on_alarm);
-	alarm(seconds);
+	test_watchdog(seconds, "a robustness test of test_parse (the parser "
+	    "hangs or is far from linear)");
 }
 
 /* ------------------------------------------------------- the title */

@@ -24,6 +24,7 @@
 #include "lists.h"
 #include "load.h"
 #include "model.h"
+#include "run.h"
 #include "terms.h"
 #include "util.h"
 #include "xref.h"
@@ -757,14 +758,19 @@ static void
 test_related_bounded(void **state)
 {
 	size_t len;
-	char *s = generated(5u * 1024 * 1024, &len);
+	char *s;
 	struct load_error e;
-	struct text *t = load_bytes("big", s, len, NULL, &e);
+	struct text *t;
 	struct model *m;
 	struct xref out[XREF_RELATED_MAX];
 	uint32_t nn;
 
 	(void)state;
+	/* Bounded means quick: a hang or a quadratic walk fails (in well
+	 * under a second normally, a few under sanitizers). */
+	test_watchdog(120, "test_xref's test_related_bounded");
+	s = generated(5u * 1024 * 1024, &len);
+	t = load_bytes("big", s, len, NULL, &e);
 	free(s);
 	assert_non_null(t);
 	m = model_build(t, shipped);
@@ -784,6 +790,7 @@ test_related_bounded(void **state)
 	}
 	assert_int_equal(xrefs_related(m->xrefs, nn - 1, out), XREF_RELATED_MAX);
 	model_free(m);
+	test_watchdog(0, NULL);
 }
 
 int
@@ -809,7 +816,7 @@ main(void)
 		cmocka_unit_test(test_backlinks_bundled),
 		cmocka_unit_test(test_backlinks_explicit),
 		cmocka_unit_test(test_related_bundled),
-		cmocka_unit_test(test_related_bounded),
+		cmocka_unit_test_teardown(test_related_bounded, test_watchdog_stop),
 	};
 
 	return cmocka_run_group_tests_name("xref", tests, setup, teardown);
