@@ -25,7 +25,7 @@ e2e_spawn_sh(int rows, int cols, char *const env[], const char *script,
 }
 
 void
-e2e_assert_restored(struct vt *vt, bool appcursor)
+e2e_assert_restored(struct vt *vt)
 {
 	struct vt_state st;
 
@@ -33,7 +33,6 @@ e2e_assert_restored(struct vt *vt, bool appcursor)
 	assert_false(st.altscreen);
 	assert_true(st.cursor_visible);
 	assert_false(st.mouse);
-	if (appcursor)
-		assert_false(st.appcursor);
+	assert_false(st.appcursor);
 	assert_string_equal(st.title, "");
 }

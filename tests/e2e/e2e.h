@@ -5,8 +5,6 @@
 #ifndef LECTERN_TEST_E2E_H
 #define LECTERN_TEST_E2E_H
 
-#include <stdbool.h>
-
 #include "vt.h"
 
 /* sh -c SCRIPT with $1 the document and $2 the lectern under test, in a
@@ -16,10 +14,7 @@ struct vt *e2e_spawn_sh(int rows, int cols, char *const env[],
     const char *script, const char *doc);
 
 /* The terminal is as the program found it: the normal screen, the cursor
- * shown, no mouse reporting, no title; and with appcursor, the cursor
- * keys in normal mode again.  (test_reader does not ask for that yet:
- * after ^C in test_keys_move they are now and then left in application
- * mode, a finding to look into in src/.) */
-void e2e_assert_restored(struct vt *vt, bool appcursor);
+ * shown and its keys in normal mode, no mouse reporting, no title. */
+void e2e_assert_restored(struct vt *vt);
 
 #endif

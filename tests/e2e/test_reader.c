@@ -257,7 +257,7 @@ test_first_screen_and_quit(void **state)
 	assert_string_equal(row(vt, 0), " title");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	free(want);
 	vt_free(vt);
 }
@@ -279,7 +279,7 @@ test_keys_move(void **state)
 	assert_true(vt_wait_text(vt, "\n        and the creation of new", T));
 	assert_true(vt_key(vt, "<C-c>"));       /* raw: a key, quit */
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	free(want);
 	vt_free(vt);
 }
@@ -364,7 +364,7 @@ test_escapes_not_passed(void **state)
 	assert_null(memmem(raw, len, "\033[31mred", 8));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	/* And nothing of the kind from lectern itself, start to end. */
 	raw = vt_raw(vt, &len);
 	assert_null(memmem(raw, len, "\033]", 2));
@@ -381,7 +381,7 @@ signal_restores(int sig)
 	vt_wait_idle(vt, 100, 2000);
 	vt_kill(vt, sig);
 	assert_int_equal(vt_wait_exit(vt, T), 128 + sig);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	vt_free(vt);
 }
 
@@ -421,7 +421,7 @@ test_signal_in_prompt(void **state)
 	assert_true(vt_wait_text(vt, "/migra", T));
 	vt_kill(vt, SIGTERM);
 	assert_int_equal(vt_wait_exit(vt, T), 128 + SIGTERM);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	vt_free(vt);
 }
 
@@ -461,7 +461,7 @@ test_resize_reflows(void **state)
 	assert_non_null(strstr(row(vt, 23), "¶5(b)"));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	free(big);
 	free(small);
 	free(back);
@@ -510,7 +510,7 @@ test_suspend(void **state)
 	assert_true(vt_wait_text(vt, "\n3.  I would recall", T));
 	assert_true(vt_key(vt, "q"));
 	assert_true(vt_wait_text(vt, "[done 0]", T));
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	assert_true(vt_send(vt, "\r"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
 	vt_free(vt);
@@ -532,7 +532,7 @@ test_stdin_pipe(void **state)
 	assert_true(vt_wait_text(vt, "match 1 of 1", T));
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	vt_free(vt);
 }
 
@@ -619,7 +619,7 @@ test_dumb_terminal(void **state)
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
 	assert_raw_is_dump(vt, text);
 	assert_ends_with_dump(vt, text);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	vt_free(vt);
 
 	/* Standard output not a terminal: the same, whatever TERM says. */
@@ -630,7 +630,7 @@ test_dumb_terminal(void **state)
 	assert_non_null(memmem(raw, len, "I would provide regular feedback", 32));
 	assert_raw_is_dump(vt, text);
 	assert_ends_with_dump(vt, text);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	vt_free(vt);
 	free(text);
 }
@@ -754,7 +754,7 @@ test_narrow_terminal(void **state)
 	assert_string_equal(row(vt, 5), " iom-dg-response.txt");
 	assert_true(vt_key(vt, "q"));
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, false);
+	e2e_assert_restored(vt);
 	free(want);
 	free(want3);
 	free(outline);

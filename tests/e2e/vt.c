@@ -206,11 +206,20 @@ static const VTermScreenCallbacks screen_cbs = {
 	.settermprop = on_termprop,
 };
 
-/* The scanner's callbacks: only the modes libvterm does not report. */
+/* The scanner's callbacks: only the modes libvterm does not report.
+ * libvterm hands the text callback all the rest of the input: it must
+ * take the text only, up to the next control character, or the escape
+ * sequences after it are never parsed (and DECCKM after a word in the
+ * same read went unseen). */
 static int
 scan_text(const char *bytes, size_t len, void *user)
 {
-	return (int)len;
+	size_t n = 0;
+
+	(void)user;
+	while (n < len && (unsigned char)bytes[n] >= 0x20 && bytes[n] != 0x7F)
+		n++;
+	return (int)n;
 }
 
 static int

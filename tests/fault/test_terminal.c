@@ -176,7 +176,7 @@ test_hostile_utf8(void **state)
 	assert_true(vt_wait_text(vt, "<U+009B>31m", T));
 	tour(vt);
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, true);
+	e2e_assert_restored(vt);
 	assert_raw_clean(vt);
 	vt_free(vt);
 }
@@ -194,7 +194,7 @@ test_hostile_latin1(void **state)
 	assert_true(vt_wait_text(vt, "<U+009D>0;pwn<U+009C>", T));
 	tour(vt);
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, true);
+	e2e_assert_restored(vt);
 	assert_raw_clean(vt);
 	vt_free(vt);
 	/* Detected: Windows-1252, where they are punctuation or U+FFFD. */
@@ -202,7 +202,7 @@ test_hostile_latin1(void **state)
 	assert_true(vt_wait_text(vt, "caf\xC3\xA9", T));
 	tour(vt);
 	assert_int_equal(vt_wait_exit(vt, T), 0);
-	e2e_assert_restored(vt, true);
+	e2e_assert_restored(vt);
 	assert_raw_clean(vt);
 	vt_free(vt);
 }
@@ -296,7 +296,7 @@ test_out_of_memory_restores_terminal(void **state)
 			free(s);
 		}
 		assert_true(status == 0 || status == 2);
-		e2e_assert_restored(vt, true);
+		e2e_assert_restored(vt);
 		if (status == 2) {
 			assert_true(vt_wait_text(vt, "lectern: ", T));
 			assert_true(said_out_of_memory(vt));
