@@ -38,7 +38,9 @@ void util_die_subject(const char *subject);
 void util_die_hook(void (*hook)(void));
 
 /* Allocation wrappers: they never return NULL (they die instead).
- * xreallocarray checks n * size for overflow. */
+ * xreallocarray checks n * size for overflow.  xstrndup copies exactly
+ * n bytes (s must hold them, NUL or not: unlike strndup, it does not
+ * stop at one) and adds a NUL. */
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t size);

@@ -185,11 +185,12 @@ test_sort_unique(void **state)
 static void
 test_xstrndup(void **state)
 {
-	char *s = xstrndup("paragraph", 4), *t = xstrndup("ab", 10);
+	char *s = xstrndup("paragraph", 4), *t = xstrndup("a\0b", 3);
 
 	(void)state;
 	assert_string_equal(s, "para");
-	assert_string_equal(t, "ab");
+	/* Exactly n bytes, a NUL among them or not, and one after. */
+	assert_memory_equal(t, "a\0b\0", 4);
 	free(s);
 	free(t);
 }
