@@ -276,15 +276,9 @@ static void
 run_child(struct run *r, const struct child *c, char *const env[],
     char *const argv[])
 {
-	int in[2], out[2], err[2], st;
-	size_t outcap = 0, errcap = 0, written = 0;
-	time_t start = time(NULL);
-	int timeout = c->timeout ? c->timeout : 60;
+	int in[2], out[2], err[2];
 	pid_t pid;
 
-	memset(r, 0, sizeof(*r));
-	append(&r->out, &r->outlen, &outcap, "", 0);
-	append(&r->err, &r->errlen, &errcap, "", 0);
 	assert_int_equal(pipe(in), 0);
 	assert_int_equal(pipe(out), 0);
 	assert_int_equal(pipe(err), 0);
@@ -296,63 +290,8 @@ run_child(struct run *r, const struct child *c, char *const env[],
 	close(in[0]);
 	close(out[1]);
 	close(err[1]);
-	if (c->input == NULL || c->inlen == 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	fcntl(out[0], F_SETFL, O_NONBLOCK);
-	fcntl(err[0], F_SETFL, O_NONBLOCK);
-	if (in[1] >= 0)
-		fcntl(in[1], F_SETFL, O_NONBLOCK);
-	while (out[0] >= 0 || err[0] >= 0) {
-		struct pollfd p[3] = {
-			{ out[0], POLLIN, 0 }, { err[0], POLLIN, 0 },
-			{ in[1], POLLOUT, 0 }
-		};
-		char buf[65536];
-
-		if (time(NULL) - start > timeout) {
-			fprintf(stderr, "%s: killed after %d s\n", argv[0], timeout);
-			kill(pid, SIGKILL);
-			break;
-		}
-		if (poll(p, 3, 1000) < 0 && errno != EINTR)
-			fail_msg("poll: %s", strerror(errno));
-		for (int i = 0; i < 2; i++) {
-			int *fd = i == 0 ? &out[0] : &err[0];
-			ssize_t n;
-
-			if (*fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
-				continue;
-			n = read(*fd, buf, sizeof(buf));
-			if (n > 0) {
-				if (i == 0)
-					append(&r->out, &r->outlen, &outcap, buf, (size_t)n);
-				else
-					append(&r->err, &r->errlen, &errcap, buf, (size_t)n);
-			} else if (n == 0 || errno != EAGAIN) {
-				close(*fd);
-				*fd = -1;
-			}
-		}
-		if (in[1] >= 0 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-			ssize_t n = write(in[1], c->input + written, c->inlen - written);
-
-			if (n > 0)
-				written += (size_t)n;
-			if ((n < 0 && errno != EAGAIN) || written == c->inlen) {
-				close(in[1]);
-				in[1] = -1;
-			}
-		}
-	}
-	for (int i = 0; i < 2; i++)
-		if ((i == 0 ? out[0] : err[0]) >= 0)
-			close(i == 0 ? out[0] : err[0]);
-	if (in[1] >= 0)
-		close(in[1]);
-	assert_int_equal(waitpid(pid, &st, 0), pid);
-	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	run_collect(r, pid, in[1], out[0], err[0], c->input, c->inlen,
+	    c->timeout ? c->timeout : 60);
 }
 
 /* ---------------------------------------------------------- sandboxes */

@@ -81,24 +81,94 @@ merged_env(char *const add[])
 }
 
 void
-run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
-    char *const env[])
+run_collect(struct run *r, pid_t pid, int in, int out, int err,
+    const char *input, size_t inlen, int timeout)
 {
-	int in[2], out[2], err[2];
-	posix_spawn_file_actions_t fa;
 	size_t outcap = 0, errcap = 0, written = 0;
-	char **e = merged_env(env);
 	time_t start = time(NULL);
-	pid_t pid;
 	int st;
 
 	memset(r, 0, sizeof(*r));
 	append(&r->out, &r->outlen, &outcap, "", 0);
 	append(&r->err, &r->errlen, &errcap, "", 0);
+	if (in >= 0 && (input == NULL || inlen == 0)) {
+		close(in);
+		in = -1;
+	}
+	/* Never block: a write of more than the pipe has room for would wait
+	 * for a child that may be waiting for us to read its output. */
+	fcntl(out, F_SETFL, O_NONBLOCK);
+	fcntl(err, F_SETFL, O_NONBLOCK);
+	if (in >= 0)
+		fcntl(in, F_SETFL, O_NONBLOCK);
+	signal(SIGPIPE, SIG_IGN);
+	while (out >= 0 || err >= 0) {
+		struct pollfd p[3] = {
+			{ out, POLLIN, 0 }, { err, POLLIN, 0 }, { in, POLLOUT, 0 }
+		};
+		char buf[65536];
+
+		if (time(NULL) - start > timeout) {
+			fprintf(stderr, "run: killed after %d s\n", timeout);
+			kill(pid, SIGKILL);
+			break;
+		}
+		if (poll(p, 3, 1000) < 0 && errno != EINTR)
+			fail("poll");
+		for (int i = 0; i < 2; i++) {
+			int *fd = i == 0 ? &out : &err;
+			ssize_t n;
+
+			if (*fd < 0 || !(p[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			n = read(*fd, buf, sizeof(buf));
+			if (n > 0) {
+				if (i == 0)
+					append(&r->out, &r->outlen, &outcap, buf, (size_t)n);
+				else
+					append(&r->err, &r->errlen, &errcap, buf, (size_t)n);
+			} else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
+				close(*fd);
+				*fd = -1;
+			}
+		}
+		if (in >= 0 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
+			ssize_t n = write(in, input + written, inlen - written);
+
+			if (n > 0)
+				written += (size_t)n;
+			if ((n < 0 && errno != EAGAIN && errno != EINTR) ||
+			    written == inlen) {
+				close(in);          /* done, or the child closed it */
+				in = -1;
+			}
+		}
+	}
+	/* After a timeout too: nothing stays open. */
+	for (int i = 0; i < 3; i++) {
+		int fd = i == 0 ? in : i == 1 ? out : err;
+
+		if (fd >= 0)
+			close(fd);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			fail("waitpid");
+	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+void
+run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
+    char *const env[])
+{
+	int in[2], out[2], err[2];
+	posix_spawn_file_actions_t fa;
+	char **e = merged_env(env);
+	pid_t pid;
+
 	/* Close-on-exec: the child gets its ends as 0, 1 and 2 only. */
 	if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))
 		fail("pipe");
-	signal(SIGPIPE, SIG_IGN);
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, in[0], 0);
 	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
@@ -113,68 +183,7 @@ run_argv(struct run *r, char *const argv[], const char *input, size_t inlen,
 	close(in[0]);
 	close(out[1]);
 	close(err[1]);
-	if (input == NULL || inlen == 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	/* Never block: a write of more than the pipe has room for would wait
-	 * for a child that may be waiting for us to read its output. */
-	fcntl(out[0], F_SETFL, O_NONBLOCK);
-	fcntl(err[0], F_SETFL, O_NONBLOCK);
-	if (in[1] >= 0)
-		fcntl(in[1], F_SETFL, O_NONBLOCK);
-	while (out[0] >= 0 || err[0] >= 0) {
-		struct pollfd p[3] = {
-			{ out[0], POLLIN, 0 }, { err[0], POLLIN, 0 },
-			{ in[1], POLLOUT, 0 }
-		};
-		char buf[65536];
-
-		if (time(NULL) - start > 20) {
-			kill(pid, SIGKILL);
-			break;
-		}
-		if (poll(p, 3, 1000) < 0 && errno != EINTR)
-			fail("poll");
-		for (int i = 0; i < 2; i++) {
-			int *fd = i == 0 ? &out[0] : &err[0];
-			ssize_t n;
-
-			if (*fd < 0 || !(p[i].revents & (POLLIN | POLLHUP)))
-				continue;
-			n = read(*fd, buf, sizeof(buf));
-			if (n > 0) {
-				if (i == 0)
-					append(&r->out, &r->outlen, &outcap, buf, (size_t)n);
-				else
-					append(&r->err, &r->errlen, &errcap, buf, (size_t)n);
-			} else if (n == 0 || errno != EAGAIN) {
-				close(*fd);
-				*fd = -1;
-			}
-		}
-		if (in[1] >= 0 && (p[2].revents & (POLLOUT | POLLERR | POLLHUP))) {
-			ssize_t n = write(in[1], input + written, inlen - written);
-
-			if (n > 0)
-				written += (size_t)n;
-			if ((n < 0 && errno != EAGAIN && errno != EINTR) ||
-			    written == inlen) {
-				close(in[1]);       /* done, or the child closed it */
-				in[1] = -1;
-			}
-		}
-	}
-	/* After a timeout too: nothing stays open. */
-	for (int i = 0; i < 3; i++) {
-		int fd = i == 0 ? in[1] : i == 1 ? out[0] : err[0];
-
-		if (fd >= 0)
-			close(fd);
-	}
-	if (waitpid(pid, &st, 0) < 0)
-		fail("waitpid");
-	r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	run_collect(r, pid, in[1], out[0], err[0], input, inlen, 20);
 }
 
 void

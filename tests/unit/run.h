@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 struct run {
 	char *out;          /* standard output, NUL-terminated */
@@ -25,6 +26,11 @@ void run_argv(struct run *r, char *const argv[], const char *input,
 void run_lectern(struct run *r, const char *input, size_t inlen,
     char *const env[], ...);
 void run_done(struct run *r);
+/* The parent's half, for a child started some other way: feed it input
+ * on in, gather out and err into r until it closes them, kill it after
+ * timeout seconds, reap it.  Closes the three descriptors. */
+void run_collect(struct run *r, pid_t pid, int in, int out, int err,
+    const char *input, size_t inlen, int timeout);
 
 /* $TESTDATA/name (static buffer) and a fresh temporary path. */
 const char *test_data(const char *name);
