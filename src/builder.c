@@ -47,7 +47,9 @@ run(void *arg)
 		snprintf(b->error, sizeof(b->error), "%s", e.reason);
 	if (r == 1)
 		b->t = t = load_redecode(t);
-	m = model_build_progress(t, b->lx, &b->progress);
+	/* The reader quit while the text was read: nothing more to do. */
+	m = atomic_load(&b->progress.cancel) ? NULL :
+	    model_build_progress(t, b->lx, &b->progress);
 	b->model = m;
 	atomic_store_explicit(&b->done, true, memory_order_release);
 	/* A failed write is harmless: the reader polls builder_take(). */

@@ -121,6 +121,11 @@ model_build_progress(struct text *t, const struct lexicon *lx,
 	atomic_store(&pr->total, (uint32_t)t->len);
 	atomic_store(&pr->stage, PROGRESS_PARSING);
 	d = parse_range_progress(t, 0, (uint32_t)t->len, 1, true, pr);
+	if (atomic_load(&pr->cancel)) {
+		doc_free(d);
+		free(m);
+		return NULL;
+	}
 	indexed(m, d, lx, MODEL_ALL, pr);
 	return m;
 }

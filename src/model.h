@@ -28,8 +28,8 @@ struct model {
 /* Parse and index the whole of t (complete).  The model holds a
  * reference to t; lx must outlive the model.  model_build_progress()
  * reports its progress in pr; if pr->cancel is set meanwhile, the build
- * stops early and the model it returns holds only part of the document
- * (free it). */
+ * stops as soon as it can: NULL if that was before indexing, else a
+ * model of only part of the document (free it). */
 struct model *model_build(struct text *t, const struct lexicon *lx);
 struct model *model_build_progress(struct text *t, const struct lexicon *lx,
     struct progress *pr);
