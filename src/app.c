@@ -646,14 +646,9 @@ start_command(struct app *a, const char *cmd)
 		struct target t[1];
 
 		/* The label may be in the part already shown; else wait. */
-		if (resolve(a->model, cmd, t, 1) == 0 && !app_wait_model(a))
-			return;
-		if (resolve(a->model, cmd, t, 1) > 0) {
-			text_goto_node(a, t[0].node);
-			if (t[0].how == RES_LIST)
-				a->hl_list = t[0].list;
-		} else
-			app_message(a, true, "nothing answers to %s", cmd);
+		if (resolve(a->model, cmd, t, 1) == 0)
+			app_wait_model(a);
+		prompt_go(a, cmd, false);
 	}
 }
 

@@ -97,8 +97,8 @@ set_text(struct prompt *p, const char *s)
 
 /* ------------------------------------------------------------ goto */
 
-static void
-go(struct app *a, const char *s)
+bool
+prompt_go(struct app *a, const char *s, bool jump)
 {
 	struct target *t = xcalloc(TARGETS, sizeof(*t));
 	size_t n = MIN(resolve(a->model, s, t, TARGETS), (size_t)TARGETS);
@@ -107,7 +107,7 @@ go(struct app *a, const char *s)
 	if (n == 0) {
 		app_message(a, true, "nothing answers to %s", s);
 		free(t);
-		return;
+		return false;
 	}
 	/* Several: the nearest at or after the reading position (for a
 	 * list, its first item). */
@@ -119,7 +119,10 @@ go(struct app *a, const char *s)
 			break;
 		}
 	}
-	text_jump_node(a, t[pick].node);
+	if (jump)
+		text_jump_node(a, t[pick].node);
+	else
+		text_goto_node(a, t[pick].node);
 	a->hl_list = t[pick].how == RES_LIST ? t[pick].list : LISTS_NONE;
 	if (t[pick].how == RES_LIST) {
 		size_t ni;
@@ -130,6 +133,7 @@ go(struct app *a, const char *s)
 		app_message(a, false, "where %s is introduced",
 		    terms_text(a->model->terms, t[pick].term));
 	free(t);
+	return true;
 }
 
 /* ---------------------------------------------------------- completion */
@@ -282,7 +286,7 @@ finish(struct app *a)
 	if (p->len == 0)
 		return;
 	if (p->kind == PROMPT_GOTO) {
-		go(a, text);
+		prompt_go(a, text, true);
 		return;
 	}
 	if (!a->have_cur && !text_search_start(a, text, p->kind == PROMPT_SEARCH_BACK) &&

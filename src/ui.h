@@ -288,6 +288,11 @@ void prompt_open(struct app *a, enum prompt_kind kind);
 void prompt_draw(struct app *a);
 void prompt_key(struct app *a, int key);
 void prompt_free(struct app *a);
+/* Go where a label, line or phrase leads (the nearest answer at or
+ * after the reading position; a list's first item, its items
+ * highlighted), as a jump the history records or not; false, with a
+ * message, when nothing answers. */
+bool prompt_go(struct app *a, const char *s, bool jump);
 
 /* script.c and app.c: the headless mode */
 struct reader_opts;
