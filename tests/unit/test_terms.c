@@ -229,6 +229,15 @@ test_defined(void **state)
 	/* "a good day" is never taken up again. */
 	expect_no_term(m, "good day");
 	model_free(m);
+	/* Introduced again later with "a": that paragraph mentions it too
+	 * (, goes there). */
+	m = fixture_build("PHRASES\n\n"
+	    "1. The Committee considered a draft resolution on water.\n\n"
+	    "2. The draft resolution was adopted by the members.\n\n"
+	    "3. Nothing here but other words.\n\n"
+	    "4. Later the delegates tabled a draft resolution again.\n", lexicon);
+	expect_nodes(m, "draft resolution", TERM_DEFINED, "1 2 4");
+	model_free(m);
 }
 
 static void
