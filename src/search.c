@@ -208,6 +208,8 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 	    doc_piece(d, bl->end_piece - 1)->off + doc_piece(d, bl->end_piece - 1)->len : 0;
 }
 
+#define RAW_MISSES 64
+
 static char
 ascii_lower(char c)
 {
@@ -219,13 +221,15 @@ ascii_lower(char c)
  * typed in lower case only in the first letter: then one scan for the
  * rest, in lower case, and a look at the letter before each place found
  * do instead of three scans of the whole text.  (Below three letters
- * of rest, memmem is no quicker for one needle than for two.) */
+ * of rest, memmem is no quicker for one needle than for two; and where
+ * the rest is common after other letters, two scans are quicker.) */
 const char *
 search_raw(const char *s, size_t n, const char *pattern)
 {
 	size_t len = strlen(pattern);
 	char first[2], *low;
-	const char *best = NULL, *p, *end = s + n;
+	const char *best = NULL, *p, *end = s + n, *from;
+	unsigned misses = 0;
 	bool typed_low;
 
 	if (len == 0 || len > n)
@@ -239,30 +243,38 @@ search_raw(const char *s, size_t n, const char *pattern)
 	/* As typed, where it is not one of the others. */
 	if (!typed_low)
 		best = memmem(s, n, pattern, len);
-	if (len < 4) {
-		for (int k = 0; k < 2 && (k == 0 || first[1] != first[0]); k++) {
-			const char *hit;
+	/* The rest, while it is rare enough: after RAW_MISSES places where
+	 * it stands after another letter, the scans below are quicker. */
+	from = s;
+	for (p = s + 1; len >= 4 && p < end; p++) {
+		/* Only what starts before the best so far. */
+		const char *limit = best ? best + len - 1 : end;
+		const char *hit = limit > p ? memmem(p, (size_t)(limit - p), low + 1,
+		    len - 1) : NULL;
 
-			low[0] = first[k];
-			hit = memmem(s, best ? (size_t)(best - s) + len - 1 : n, low, len);
-			if (hit)
-				best = hit;
+		if (hit == NULL) {
+			from = NULL;
+			break;
 		}
-	} else
-		for (p = s + 1; p < end; p++) {
-			/* Only what starts before the best so far. */
-			const char *limit = best ? best + len - 1 : end;
-			const char *hit = limit > p ? memmem(p, (size_t)(limit - p), low + 1,
-			    len - 1) : NULL;
+		if (hit[-1] == first[0] || hit[-1] == first[1]) {
+			best = hit - 1;
+			from = NULL;
+			break;
+		}
+		if (++misses == RAW_MISSES) {
+			from = hit;     /* no match starts before it */
+			break;
+		}
+		p = hit;
+	}
+	for (int k = 0; from && k < 2 && (k == 0 || first[1] != first[0]); k++) {
+		const char *limit = best ? best + len - 1 : end;
+		const char *hit;
 
-			if (hit == NULL)
-				break;
-			if (hit[-1] == first[0] || hit[-1] == first[1]) {
-				best = hit - 1;
-				break;
-			}
-			p = hit;
-		}
+		low[0] = first[k];
+		if (limit > from && (hit = memmem(from, (size_t)(limit - from), low, len)))
+			best = hit;
+	}
 	free(low);
 	return best;
 }
