@@ -392,8 +392,15 @@ open_file(const char *name, struct stat *st, struct load_error *e)
 
 	if (strcmp(name, "-") == 0)
 		fd = STDIN_FILENO;
-	else
-		fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	else if ((fd = open(name, O_RDONLY | O_CLOEXEC | O_NOCTTY)) >= 0 &&
+	    fd <= STDERR_FILENO) {
+		/* Started with standard input closed: a document's descriptor
+		 * is never taken for it. */
+		int high = fcntl(fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+
+		close(fd);
+		fd = high;
+	}
 	if (fd < 0 || fstat(fd, st) < 0) {
 		set_error(e, strerror(errno));
 		close_input(fd);

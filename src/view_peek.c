@@ -106,7 +106,7 @@ peek_key(struct app *a, int key)
 		break;
 	case 'j': case K_DOWN: case ' ':
 		/* Not past the last line. */
-		if (walk(a, &f, f.h - 1, NULL) > f.h - 1)
+		if (f.h > 1 && walk(a, &f, f.h - 1, NULL) > f.h - 1)
 			a->peek.scroll++;
 		break;
 	case 'k': case K_UP:
