@@ -212,7 +212,7 @@ static struct model *
 window_model(struct app *a, uint32_t off, bool at_start)
 {
 	struct text *t = a->text;
-	uint32_t avail = (uint32_t)load_avail(t), start, end, b, floor = 0;
+	uint32_t avail = (uint32_t)load_avail(t), start, end, floor = 0;
 
 	/* In the end that load_open() read already, if it is UTF-8. */
 	if (off >= load_tail(t) && avail < t->raw_len &&
@@ -226,15 +226,15 @@ window_model(struct app *a, uint32_t off, bool at_start)
 		start = 0;
 	else {
 		off = MIN(off, avail);
-		start = off > floor + WINDOW / 4 ?
-		    parse_window_start(t, off - WINDOW / 4, WINDOW / 4) : floor;
-		start = MAX(start, floor);
+		start = off > floor + WINDOW / 4 ? parse_window_start(t,
+		    MAX(floor, off - WINDOW / 2), off - WINDOW / 4) : floor;
 	}
 	end = MIN(avail, start + WINDOW);
 	/* End after a blank line (as windows start), else at a line's
-	 * start: never in the middle of a paragraph if it can be helped. */
-	if (end < avail && (b = parse_window_start(t, end, WINDOW / 2)) > start)
-		end = b;
+	 * start: never in the middle of a paragraph if it can be helped,
+	 * and never in the first half of the window. */
+	if (end < avail)
+		end = parse_window_start(t, start + WINDOW / 2, end);
 	return model_from_doc(parse_range(t, start, end, start == 0 ? 1 : 0, false),
 	    a->lx);
 }
@@ -321,8 +321,8 @@ app_window_bottom(struct app *a)
 		return false;
 	if (tail < t->raw_len && load_avail(t) < t->raw_len) {
 		from = tail + utf8_boundary_start(t->data + tail, t->raw_len - tail);
-		from = parse_window_start(t, (uint32_t)MIN(from + WINDOW / 2, t->raw_len),
-		    WINDOW / 2);
+		from = parse_window_start(t, (uint32_t)from,
+		    (uint32_t)MIN(from + WINDOW / 2, t->raw_len));
 		if (from >= tail && utf8_valid_prefix(t->data + from, t->raw_len - from) ==
 		    t->raw_len - from) {
 			set_model(a, model_from_doc(parse_range(t, (uint32_t)from,
@@ -355,29 +355,43 @@ app_window_top(struct app *a)
 	return true;
 }
 
-/* A search before the index is ready: after the window, the text read
- * so far; then, if the end was read at open and holds it, there; else
- * all of it, once it is read (search_raw(): for the first minutes of a
- * very large document only). */
+/* A search before the index is ready, when the window does not hold it:
+ * after the window, in the text read so far; then, if the end was read
+ * at open and holds it, there; else all of it, once it is read; then,
+ * wrapping, before the window (search_raw(): for the first minutes of a
+ * very large document only).  A window on the end read at open ends
+ * where nothing has been read before it. */
 bool
 app_window_search(struct app *a, const char *pattern, bool backward)
 {
 	struct text *t = a->text;
 	uint32_t start, end, avail = (uint32_t)load_avail(t);
 	size_t tail = load_tail(t);
-	const char *best;
+	const char *best = NULL;
+	bool wrapped = false;
 
 	if (a->complete || *pattern == '\0' || backward)
 		return false;
 	doc_range(a->model->doc, &start, &end);
-	best = search_raw(t->data + end, avail - end, pattern);
-	if (best == NULL && tail < t->raw_len && avail < t->raw_len &&
+	if (end < avail)
+		best = search_raw(t->data + end, avail - end, pattern);
+	else if (end < t->raw_len)      /* a window in the end read at open */
+		best = search_raw(t->data + end, t->raw_len - end, pattern);
+	if (best == NULL && end < avail && tail < t->raw_len && avail < t->raw_len &&
 	    utf8_valid_prefix(t->data + tail, t->raw_len - tail) == t->raw_len - tail)
 		best = search_raw(t->data + tail, t->raw_len - tail, pattern);
 	if (best == NULL) {
 		if (!wait_read(a, t->raw_len, 2000))
 			return false;
-		best = search_raw(t->data + end, load_avail(t) - end, pattern);
+		avail = (uint32_t)load_avail(t);
+		if (end < avail)
+			best = search_raw(t->data + end, avail - end, pattern);
+		if (best == NULL && start > 0) {
+			/* Up to where a match would end inside the window. */
+			best = search_raw(t->data, MIN(start + strlen(pattern) - 1, avail),
+			    pattern);
+			wrapped = best != NULL;
+		}
 	}
 	if (best == NULL)
 		return false;
@@ -391,6 +405,8 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 		a->search_start = text_pos(a);
 		found = text_search_start(a, pat, false);
 		free(pat);
+		if (found && wrapped)
+			app_message(a, false, "search wrapped to the top");
 		return found;
 	}
 }

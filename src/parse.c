@@ -15,6 +15,7 @@
 #include "parse_impl.h"
 #include "progress.h"
 #include "util.h"
+#include "utf8.h"
 
 #define SAMPLE_LINES 4000
 #define MIN_PROSE 40
@@ -153,25 +154,26 @@ parse_text(struct text *t)
 }
 
 uint32_t
-parse_window_start(const struct text *t, uint32_t off, uint32_t limit)
+parse_window_start(const struct text *t, uint32_t lo, uint32_t off)
 {
 	const char *s = t->data;
-	uint32_t i = off, stop = off > limit ? off - limit : 0;
+	uint32_t i = off;
 
 	/* Back to a blank line: "\n\n" (or "\n \n"). */
-	while (i > stop) {
+	while (i > lo) {
 		if (s[i - 1] == '\n') {
 			uint32_t j = i - 1;
 
-			while (j > stop && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
+			while (j > lo && (s[j - 1] == ' ' || s[j - 1] == '\t' || s[j - 1] == '\r'))
 				j--;
-			if (j > stop && s[j - 1] == '\n')
+			if (j > lo && s[j - 1] == '\n')
 				return i;
 		}
 		i--;
 	}
-	i = off;
-	while (i > 0 && s[i - 1] != '\n')
-		i--;
-	return i;
+	/* Else the start of a line; else at least not inside a character. */
+	for (i = off; i > lo; i--)
+		if (s[i - 1] == '\n')
+			return i;
+	return lo == 0 ? 0 : lo + (uint32_t)utf8_boundary(s + lo, off - lo);
 }

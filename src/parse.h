@@ -44,10 +44,9 @@ struct doc *parse_text(struct text *t);
  * out its first window with the margin the whole will need. */
 int parse_number_columns(const struct text *t, uint32_t start, uint32_t end);
 
-/* A good place to start a window at or before off: the start of a line
- * after a blank line, looking back at most `limit` bytes (else the start
- * of the line holding off). */
-uint32_t parse_window_start(const struct text *t, uint32_t off,
-    uint32_t limit);
+/* A good place to start (or end) a window at or before off, never
+ * before lo (nothing below lo is read): the start of a line after a
+ * blank line, else the start of a line, else a character boundary. */
+uint32_t parse_window_start(const struct text *t, uint32_t lo, uint32_t off);
 
 #endif

@@ -453,9 +453,9 @@ fload_one(const uint8_t *data, size_t n)
 	 * still being indexed. */
 	len = (uint32_t)t->len;
 	if (len > 2) {
-		uint32_t start = parse_window_start(t, len / 2, len / 4);
+		uint32_t start = parse_window_start(t, len / 4, len / 2);
 
-		FUZZ_CHECK(start <= len / 2);
+		FUZZ_CHECK(start >= len / 4 && start <= len / 2);
 		fload_window(t, start, len);
 	}
 	load_unref(t);

@@ -1605,6 +1605,33 @@ test_search_in_windows(void **state)
 	assert_true(strncmp(value(out, "top", 1), "9000 ", 5) == 0);
 }
 
+/* A window that meets a very long line near its start still moves on:
+ * scrolling from the top reaches into the long line (a window used to
+ * end where that line began, and the view stuck at the top). */
+static void
+test_window_long_line(void **state)
+{
+	const char *doc = xstrdup_(test_tmp("longline.txt"));
+	struct str b = { NULL, 0, 0 };
+	char *out;
+
+	(void)state;
+	str_add(&b, "Short first line.\n", 18);
+	for (int i = 0; i < 10000; i++)
+		str_add(&b, "word word ", 10);
+	str_add(&b, "\n\n", 2);
+	for (int i = 1; i <= 60000; i++) {
+		const char *p = fmt("%d. Paragraph %d of a long report.\n\n", i, i);
+
+		str_add(&b, p, strlen(p));
+	}
+	test_write(doc, b.s, b.len);
+	free(b.s);
+	out = script_opt(&(struct opt){ .doc = doc }, "keys jjjjj<PgDn>\nstate\n", NULL);
+	assert_true(top_offset(out, 0) > 18);
+	unlink(doc);
+}
+
 static void
 test_empty_document(void **state)
 {
@@ -1720,6 +1747,7 @@ main(void)
 		T(test_start_command),
 		T(test_start_command_over_state),
 		T(test_escapes_placeholder),
+		T(test_window_long_line),
 		T(test_empty_document),
 		T(test_search_in_windows),
 		T(test_reload_keeps_encoding),
