@@ -116,6 +116,7 @@ app_resize(struct app *a, int rows, int cols)
 	if (a->outline.folded)
 		a->outline.side = a->cols >= 70;
 	relayout(a);
+	panel_resized(a);
 	a->full_redraw = true;
 }
 

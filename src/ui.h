@@ -272,6 +272,7 @@ void outline_free(struct app *a);
 
 /* view_panel.c: lists, related passages, the index, search hits, help */
 void panel_open(struct app *a, enum panel_kind kind);
+void panel_resized(struct app *a);
 void panel_close(struct app *a);
 void panel_draw(struct app *a);
 void panel_key(struct app *a, int key);

@@ -223,37 +223,88 @@ fill_hits(struct app *a, struct panel *p)
 		add_header(p, "(no match)");
 }
 
+/* Text in rows of at most the panel's width, words kept whole and the
+ * spaces between them as they are: the first row starts with head in a
+ * column of indent, the others are indented as far. */
+static void
+add_wrapped(struct app *a, struct panel *p, const char *head, int indent,
+    const char *text)
+{
+	int width = MAX(a->cols - 2, 10);
+	size_t gap = 0;
+	struct buf row;
+
+	indent = MIN(indent, width / 3);
+	buf_init(&row);
+	buf_printf(&row, "%-*s", indent, head);
+	if (*head && screen_text_width(a->disp, head, strlen(head)) >= indent)
+		buf_addc(&row, ' ');
+	while (*text) {
+		size_t n = strcspn(text, " ");
+		int used = screen_text_width(a->disp, row.data, row.len);
+		int w = screen_text_width(a->disp, text, n);
+
+		/* A word that does not fit starts a new row (unless the row
+		 * holds nothing else). */
+		if (used > indent && used + (int)gap + w > width) {
+			add_row(p, row.data, row.len, DOC_NONE, UINT32_MAX, 0);
+			buf_reset(&row);
+			buf_printf(&row, "%*s", indent, "");
+		} else if (used > indent)
+			buf_printf(&row, "%*s", (int)gap, "");
+		buf_add(&row, text, n);
+		text += n;
+		gap = strspn(text, " ");
+		text += gap;
+	}
+	add_row(p, row.data, row.len, DOC_NONE, UINT32_MAX, 0);
+	buf_done(&row);
+}
+
 static void
 fill_help(struct app *a, struct panel *p)
 {
-	struct buf b;
+	struct buf b, text;
 	char *line, *save = NULL;
 
 	snprintf(p->title, sizeof(p->title), "lectern %s: keys (Esc closes)", PACKAGE_VERSION);
 	buf_init(&b);
+	buf_init(&text);
 	action_help(&b);
 	for (line = strtok_r(b.data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		char *tab = strchr(line, '\t'), *tab2;
-		struct buf row;
 
 		if (tab == NULL)
 			continue;
 		*tab = '\0';
 		if ((tab2 = strchr(tab + 1, '\t')) != NULL)
 			*tab2 = '\0';
-		buf_init(&row);
-		buf_printf(&row, "%-18s %s", line, tab + 1);
+		buf_reset(&text);
+		buf_adds(&text, tab + 1);
 		if (tab2)
-			buf_printf(&row, "  (%s)", tab2 + 1);
-		add_row(p, row.data, row.len, DOC_NONE, UINT32_MAX, 0);
-		buf_done(&row);
+			buf_printf(&text, "  (%s)", tab2 + 1);
+		add_wrapped(a, p, line, 19, text.data);
 	}
+	buf_done(&text);
 	buf_done(&b);
 	add_header(p, "");
-	add_header(p, "A count before a key repeats it: 5j, 3]. In panels: j/k or the");
-	add_header(p, "arrows move, Enter goes, Esc closes. In the outline: Left and Right");
-	add_header(p, "fold and unfold, z folds or unfolds all, / narrows it.");
-	add_header(p, "The manual says more: man lectern.");
+	add_wrapped(a, p, "", 0, "A count before a key repeats it: 5j, 3]. In panels: j/k or "
+	    "the arrows move, Enter goes, Esc closes. In the outline: Left and Right "
+	    "fold and unfold, z folds or unfolds all, / narrows it.");
+	add_wrapped(a, p, "", 0, "The manual says more: man lectern.");
+}
+
+/* The help is laid out for the window's width: again after a resize. */
+void
+panel_resized(struct app *a)
+{
+	struct panel *p = &a->panel;
+	size_t top = p->top;
+
+	if (a->mode != MODE_PANEL || p->kind != PANEL_HELP)
+		return;
+	panel_open(a, PANEL_HELP);
+	p->top = p->sel = MIN(top, p->nshown > 0 ? p->nshown - 1 : 0);
 }
 
 /* ------------------------------------------------------------ filter */

@@ -1226,6 +1226,17 @@ test_help(void **state)
 	assert_contains(s, "\n q Q ^C             quit  (quit)\n");
 	assert_string_equal(values(out, "mode"), "panel | text | text");
 	assert_string_equal(values(out, "top"), "title | title | title");
+	/* At 80 columns a long entry wraps under its text, words whole,
+	 * and is laid out again for a narrower window. */
+	out = script("keys h\nscreen\nresize 40 12\nscreen\n");
+	s = screen(out, 0);
+	assert_contains(s, "\n ]                  bring the next numbered paragraph or section to the top\n"
+	    "                    (next-unit)\n");
+	for (int r = 0; r < nrows(s); r++)
+		assert_true(strlen(row(s, r)) <= 80);
+	s = screen(out, 1);
+	assert_string_equal(row(s, 2), " j Down ^E ^N scroll down one line");
+	assert_string_equal(row(s, 3), "             (scroll-down)");
 }
 
 /* The help names each action, as "bind KEY ACTION" in the configuration
