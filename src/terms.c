@@ -51,9 +51,8 @@ struct terms {
 	size_t capstarts;
 	uint64_t *pairs;            /* a filter of the phrases' first two
 	                               words (PAIR_BITS bits, or NULL) */
-	uint32_t *sorted;           /* accepted terms, alphabetical */
-	uint32_t nsorted;
-	uint32_t *rank;             /* term id -> position in sorted */
+	uint32_t nterms;            /* after terms_end(): those kept, whose
+	                               ids are their alphabetical order */
 };
 
 struct scan {
@@ -173,8 +172,8 @@ mention(struct scan *sc, uint32_t id, size_t i, size_t j, bool definite)
 	struct term *t;
 
 	if (!sc->build) {
-		if (tm->rank[id] != TERMS_NONE && sc->tk[i].off >= tm->t[id].first_off)
-			sc->fn(sc->arg, tm->rank[id], sc->tk[i].off, sc->tk[j].end);
+		if (sc->tk[i].off >= tm->t[id].first_off)
+			sc->fn(sc->arg, id, sc->tk[i].off, sc->tk[j].end);
 		return;
 	}
 	t = &tm->t[id];
@@ -479,35 +478,51 @@ cmp_sortkey(const void *a, const void *b)
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-/* Keep the terms worth keeping; number them alphabetically. */
+/* Keep the terms worth keeping, numbered alphabetically: the table of
+ * keys, the terms and their strings are made again with those alone
+ * (the candidates never taken up are the larger part on a long
+ * document), so that a term's id is its place in the order. */
 void
 terms_end(struct terms *tm)
 {
-	uint32_t n = strtab_count(tm->keys);
-	struct sortkey *keys;
+	uint32_t n = strtab_count(tm->keys), m = 0;
+	struct sortkey *keys = xcalloc(n + 1, sizeof(*keys));
+	struct strtab *kept = strtab_new();
+	struct terms old = *tm;
 
-	SHRINK(tm->t, tm->cap, n);
-	SHRINK(tm->pool, tm->cappool, tm->npool);
-	strtab_trim(tm->keys);
-	keys = xcalloc(n + 1, sizeof(*keys));
-
-	tm->sorted = xcalloc(n + 1, sizeof(*tm->sorted));
-	tm->rank = xreallocarray(NULL, n + 1, sizeof(*tm->rank));
 	for (uint32_t id = 0; id < n; id++) {
-		struct term *t = &tm->t[id];
+		struct term *t = &old.t[id];
 
-		tm->rank[id] = TERMS_NONE;
-		unique_nodes(t);
-		if (t->kind == TERM_DEFINED && t->definite == 0)
+		if (t->kind == TERM_DEFINED && t->definite == 0) {
+			free(t->nodes);
 			continue;
-		keys[tm->nsorted].key = tm->pool + t->fold;
-		keys[tm->nsorted++].id = id;
+		}
+		unique_nodes(t);
+		keys[m].key = old.pool + t->fold;
+		keys[m++].id = id;
 	}
-	qsort(keys, tm->nsorted, sizeof(*keys), cmp_sortkey);
-	for (uint32_t r = 0; r < tm->nsorted; r++) {
-		tm->sorted[r] = keys[r].id;
-		tm->rank[keys[r].id] = r;
+	qsort(keys, m, sizeof(*keys), cmp_sortkey);
+	tm->t = xreallocarray(NULL, m + 1, sizeof(*tm->t));
+	tm->cap = m + 1;
+	tm->pool = NULL;
+	tm->npool = tm->cappool = 0;
+	for (uint32_t r = 0; r < m; r++) {
+		const struct term *t = &old.t[keys[r].id];
+		const char *text = old.pool + t->text, *fold = old.pool + t->fold;
+
+		tm->t[r] = *t;
+		tm->t[r].text = pool_add(tm, text, strlen(text));
+		tm->t[r].fold = pool_add(tm, fold, strlen(fold));
+		strtab_intern(kept, strtab_str(old.keys, keys[r].id),
+		    strtab_len(old.keys, keys[r].id), NULL);
 	}
+	SHRINK(tm->pool, tm->cappool, tm->npool);
+	strtab_trim(kept);
+	tm->keys = kept;
+	tm->nterms = m;
+	strtab_free(old.keys);
+	free(old.t);
+	free(old.pool);
 	free(keys);
 }
 
@@ -523,8 +538,6 @@ terms_free(struct terms *tm)
 	free(tm->pool);
 	free(tm->starts);
 	free(tm->pairs);
-	free(tm->sorted);
-	free(tm->rank);
 	free(tm);
 }
 
@@ -533,38 +546,38 @@ terms_free(struct terms *tm)
 uint32_t
 terms_count(const struct terms *tm)
 {
-	return tm->nsorted;
+	return tm->nterms;
 }
 
 const char *
 terms_text(const struct terms *tm, uint32_t t)
 {
-	return tm->pool + tm->t[tm->sorted[t]].text;
+	return tm->pool + tm->t[t].text;
 }
 
 enum term_kind
 terms_kind(const struct terms *tm, uint32_t t)
 {
-	return tm->t[tm->sorted[t]].kind;
+	return tm->t[t].kind;
 }
 
 uint32_t
 terms_first(const struct terms *tm, uint32_t t)
 {
-	return tm->t[tm->sorted[t]].first;
+	return tm->t[t].first;
 }
 
 uint32_t
 terms_first_off(const struct terms *tm, uint32_t t)
 {
-	return tm->t[tm->sorted[t]].first_off;
+	return tm->t[t].first_off;
 }
 
 const uint32_t *
 terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 {
-	*n = tm->t[tm->sorted[t]].nnodes;
-	return tm->t[tm->sorted[t]].nodes;
+	*n = tm->t[t].nnodes;
+	return tm->t[t].nodes;
 }
 
 /* The term whose folded text is exactly p, or TERMS_NONE (the terms are
@@ -572,17 +585,17 @@ terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 static uint32_t
 find_fold(const struct terms *tm, const char *p)
 {
-	size_t lo = 0, hi = tm->nsorted;
+	size_t lo = 0, hi = tm->nterms;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(tm->pool + tm->t[tm->sorted[mid]].fold, p) < 0)
+		if (strcmp(tm->pool + tm->t[mid].fold, p) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < tm->nsorted && strcmp(tm->pool + tm->t[tm->sorted[lo]].fold, p) == 0)
+	if (lo < tm->nterms && strcmp(tm->pool + tm->t[lo].fold, p) == 0)
 		return (uint32_t)lo;
 	return TERMS_NONE;
 }
