@@ -828,32 +828,51 @@ count_keys(struct doc *d, uint32_t *counts)
 	strtab_free(keys);
 }
 
-/* Where numbering restarts (a paragraph "1" in every article), every
- * such label is qualified by its heading: "Article 2 1". */
+/* Where numbering restarts under headings, labels are qualified by
+ * their heading.  When it restarts throughout (a paragraph "1" in every
+ * article: three 1s or more, or half the numbers repeated), every number
+ * under a heading is, so that "Article 1 2" is found as well as
+ * "Article 2 2".  When it runs through the document and only some
+ * numbers come again (an annex numbered afresh, a sub-heading numbered
+ * like a paragraph), the first of each stays as it is and those after
+ * it are qualified: "3", then "Annex I 3". */
 static void
 qualify(struct docb *b, const uint32_t *counts)
 {
 	struct doc *d = b->d;
+	struct strtab *seen = strtab_new();
 	struct buf s;
-	bool restarts = false;
+	size_t numbered = 0, repeated = 0, ones = 0;
+	bool throughout;
+	char key[512];
 
-	/* Numbering that restarts under headings: qualify every number
-	 * under one, so that "Article 1 2" is found as well as "Article 2 2". */
-	for (uint32_t i = 0; i < d->nnodes && !restarts; i++)
-		restarts = counts[i] >= 2 && d->nodes[i].kind != NODE_HEADING &&
-		    heading_of(d, i) != DOC_NONE;
+	for (uint32_t i = 0; i < d->nnodes; i++)
+		if (counts[i] >= 1 && d->nodes[i].kind != NODE_HEADING) {
+			numbered++;
+			repeated += counts[i] >= 2;
+			ones += strcmp(doc_label(d, i), "1") == 0;
+		}
+	throughout = repeated > 0 && (ones >= 3 || repeated * 2 >= numbered);
 	buf_init(&s);
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t h;
+		bool first = false;
 
-		if ((counts[i] < 2 && !(restarts && counts[i] == 1)) ||
-		    d->nodes[i].kind == NODE_HEADING || (h = heading_of(d, i)) == DOC_NONE)
+		if (counts[i] == 0 || d->nodes[i].kind == NODE_HEADING)
+			continue;
+		if (counts[i] >= 2 && !throughout) {
+			doc_label_key(doc_label(d, i), key, sizeof(key));
+			strtab_intern(seen, key, strlen(key), &first);
+		}
+		if ((throughout ? false : counts[i] < 2 || first) ||
+		    (h = heading_of(d, i)) == DOC_NONE)
 			continue;
 		buf_reset(&s);
 		buf_printf(&s, "%s %s", doc_label(d, h), doc_label(d, i));
 		d->nodes[i].label = docb_str(b, s.data, s.len);
 	}
 	buf_done(&s);
+	strtab_free(seen);
 }
 
 /* What is still not unique gets a count: "2 [2]".  The count to try

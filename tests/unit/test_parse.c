@@ -872,6 +872,40 @@ test_headings(void **state)
 	fixture_drop(d);
 }
 
+/* Numbering that runs through a report's sections is not qualified; an
+ * annex that numbers afresh is, from its first repeated number on, and
+ * the body keeps its plain numbers (references to "paragraph 2" find
+ * the body's). */
+static void
+test_numbering_runs_through(void **state)
+{
+	struct buf b;
+	struct doc *d;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "REPORT OF THE COMMITTEE\n\nI. INTRODUCTION\n\n");
+	for (int i = 1; i <= 16; i++) {
+		if (i == 9)
+			buf_adds(&b, "II. CONSIDERATION\n\n");
+		buf_printf(&b, "%d. The Committee considered the matter at its meeting "
+		    "number %d, and it took note of the report.\n\n", i, i);
+	}
+	buf_adds(&b, "Annex I\n\n"
+	    "1. The first paragraph of the annex numbers afresh.\n\n"
+	    "2. The second paragraph of the annex follows it.\n\n"
+	    "3. The third one is the last.\n");
+	d = parse_str(b.data);
+	buf_done(&b);
+	assert_int_equal(doc_node(d, node_of(d, "1"))->line, 5);
+	expect_node(d, "9", NODE_PARAGRAPH, 23, "II");
+	expect_node(d, "16", NODE_PARAGRAPH, 37, "II");
+	expect_node(d, "Annex I 1", NODE_PARAGRAPH, 41, "Annex I");
+	expect_node(d, "Annex I 3", NODE_PARAGRAPH, 45, "Annex I");
+	assert_int_equal(doc_node(d, doc_find_label(d, "2"))->line, 7);
+	fixture_drop(d);
+}
+
 /* Where numbering restarts under a heading, the labels are qualified;
  * every label is unique; a restart is not a fault. */
 static void
@@ -1981,6 +2015,7 @@ main(void)
 		cmocka_unit_test_teardown(test_nested_labels, release_all),
 		cmocka_unit_test_teardown(test_headings, release_all),
 		cmocka_unit_test_teardown(test_numbering_restart_qualified, release_all),
+		cmocka_unit_test_teardown(test_numbering_runs_through, release_all),
 		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
