@@ -219,6 +219,28 @@ lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
 	return count;
 }
 
+/* May the number token k count a list?  "the following 3 items", but
+ * not a paragraph's number ("26."), a part of "2024/25" or "2 500",
+ * "7 per cent" or "30 June". */
+static bool
+digit_count(const struct token *tk, size_t k, size_t n)
+{
+	static const char *const after[] = {
+		"per", "percent", "january", "february", "march", "april", "may",
+		"june", "july", "august", "september", "october", "november",
+		"december",
+	};
+
+	if (tk[k].after != ' ' || tk[k].gap ||
+	    (k > 0 && (tk[k - 1].flags & TOK_DIGIT)))
+		return false;
+	for (size_t i = 0; k + 1 < n && i < ARRAY_SIZE(after); i++)
+		if (tk[k + 1].flen == strlen(after[i]) &&
+		    memcmp(tk[k + 1].fold, after[i], tk[k + 1].flen) == 0)
+			return false;
+	return true;
+}
+
 /* Name list l from its lead-in tokens. */
 static void
 name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
@@ -230,7 +252,7 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 	for (k = n; k-- > 0 && noun == SIZE_MAX;) {
 		int c = lists_count_word(tk[k].fold, tk[k].flen);
 
-		if (c == 0)
+		if (c == 0 || ((tk[k].flags & TOK_DIGIT) && !digit_count(tk, k, n)))
 			continue;
 		for (size_t j = k + 1; j < n && j <= k + NOUN_WINDOW; j++) {
 			if (tk[j].gap && j > k + 1)

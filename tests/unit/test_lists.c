@@ -503,6 +503,31 @@ test_refer_nearest(void **state)
 	model_free(m);
 }
 
+/* Numbers that do not count a list: a paragraph's own number, a part
+ * of "2024/25", a percentage, a date; one that does. */
+static void
+test_digit_counts(void **state)
+{
+	struct model *m = fixture_build("NUMBERS\n\n"
+	    "26. The decrease is attributable to:\n(a) one;\n(b) two.\n\n"
+	    "27. For the 2024/25 period, the increase reflects:\n(a) one;\n(b) two;\n(c) three.\n\n"
+	    "28. The rate was 7 per cent, which reflects:\n(a) one;\n(b) two.\n\n"
+	    "29. For the period from 1 July 2024 to 30 June 2025, it comprised:\n(a) one;\n(b) two.\n\n"
+	    "30. It took the following 3 steps:\n(a) one;\n(b) two;\n(c) three.\n", shipped);
+
+	(void)state;
+	assert_int_equal(lists_count(m->lists), 5);
+	for (uint32_t i = 0; i < 4; i++) {
+		if (lists_stated(m->lists, i) != 0)
+			fail_msg("list at %s: stated %d, noun '%s'", label(m, lists_at(m->lists, i)),
+			    lists_stated(m->lists, i), lists_noun(m->lists, i));
+		assert_false(lists_mismatch(m->lists, i));
+	}
+	assert_int_equal(lists_stated(m->lists, 4), 3);
+	assert_string_equal(lists_noun(m->lists, 4), "steps");
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -510,6 +535,7 @@ main(void)
 		cmocka_unit_test(test_bundled_lists),
 		cmocka_unit_test(test_bundled_items_and_holders),
 		cmocka_unit_test(test_mismatch),
+		cmocka_unit_test(test_digit_counts),
 		cmocka_unit_test(test_vague_counts),
 		cmocka_unit_test(test_last_count_word),
 		cmocka_unit_test(test_head_noun),
