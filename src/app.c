@@ -489,10 +489,17 @@ apply_config(struct app *a, struct config *c, const struct reader_opts *o)
 	static const struct config_check check = { action_known, check_key,
 		check_element };
 
+	const char *named = getenv("LECTERN_CONFIG");
+	struct stat st;
+
 	memset(c, 0, sizeof(*c));
 	c->mouse = c->state = -1;
 	if (path && config_load(path, &check, c) < 0 && c->nerrors == 0)
 		app_message(a, true, "%s: %s", path, strerror(errno));
+	else if (path && named && *named && stat(path, &st) != 0)
+		/* A missing default file is no configuration; a missing file
+		 * the user named is a mistake worth a word. */
+		app_message(a, true, "%s: %s (LECTERN_CONFIG)", path, strerror(errno));
 	free(path);
 	for (size_t i = 0; i < c->nbinds; i++)
 		action_bind(a, c->binds[i].key, c->binds[i].action);
@@ -502,9 +509,11 @@ apply_config(struct app *a, struct config *c, const struct reader_opts *o)
 		a->mouse = true;
 	if (c->state == 0)
 		a->state_on = false;
-	if (c->nerrors > 0)
-		app_message(a, true, "%s (skipped)%s", c->errors[0],
-		    c->nerrors > 1 ? ", and more" : "");
+	if (c->nerrors == 1)
+		app_message(a, true, "%s (skipped)", c->errors[0]);
+	else if (c->nerrors > 1)
+		app_message(a, true, "%s (skipped), and %zu more, listed when you quit",
+		    c->errors[0], c->nerrors - 1);
 }
 
 /* ------------------------------------------------------------- files */
@@ -747,8 +756,8 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 	int rows, cols, sig;
 
 	if ((a->term = term_start(&to, err, sizeof(err))) == NULL) {
-		fprintf(stderr, "%s: %s\n", util_progname, err);
-		return 2;
+		fprintf(stderr, "%s: %s: printing the text instead\n", util_progname, err);
+		return READER_NO_TERMINAL;
 	}
 	term_size(a->term, &rows, &cols);
 	app_start(a, rows, cols, o);
@@ -795,6 +804,11 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 	save_state(a);
 	term_stop(a->term);
 	a->term = NULL;
+	/* The status line had room for the first bad line of the
+	 * configuration only: all of them, now that the screen is back. */
+	if (cfg->nerrors > 1)
+		for (size_t i = 0; i < cfg->nerrors; i++)
+			fprintf(stderr, "%s: %s (skipped)\n", util_progname, cfg->errors[i]);
 	if (sig) {
 		/* Stopped by a signal: die of it, as the caller expects. */
 		signal(sig, SIG_DFL);

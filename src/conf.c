@@ -246,9 +246,9 @@ do_width(struct reader *r, char **w, int nw)
 		return;
 	}
 	n = strspn(w[1], "0123456789");
-	if (n == 0 || n > 4 || w[1][n] != '\0' || atoi(w[1]) < 20 ||
+	if (n == 0 || n > 4 || w[1][n] != '\0' || atoi(w[1]) < 1 ||
 	    atoi(w[1]) > 1000) {
-		add_error(r, true, "width must be 20 to 1000 or auto, not '%s'",
+		add_error(r, true, "width must be 1 to 1000 or auto, not '%s'",
 		    quote(w[1]));
 		return;
 	}

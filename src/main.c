@@ -124,17 +124,35 @@ version(void)
 	printf("lectern %s\n", PACKAGE_VERSION);
 }
 
+/* The message names what was typed, which may hold anything: its
+ * controls are shown as placeholders, as a file's name is. */
 NORETURN PRINTF_LIKE(1, 2) static void
 bad_usage(const char *fmt, ...)
 {
+	struct display *d = display_new(NULL);
+	struct buf msg, shown;
 	va_list ap;
 
-	fprintf(stderr, "%s: ", util_progname);
+	buf_init(&msg);
+	buf_init(&shown);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (try 'lectern --help')\n");
+	display_string(d, msg.data, msg.len, &shown);
+	fprintf(stderr, "%s: %s (try 'lectern --help')\n", util_progname, shown.data);
 	exit(2);
+}
+
+/* --help and --version: a write that failed is an error too. */
+NORETURN static void
+exit_written(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: standard output: %s\n", util_progname,
+		    strerror(errno ? errno : EIO));
+		exit(2);
+	}
+	exit(0);
 }
 
 static int
@@ -212,11 +230,11 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'h':
 		case OPT_HELP:
 			usage();
-			exit(0);
+			exit_written();
 		case 'V':
 		case OPT_VERSION:
 			version();
-			exit(0);
+			exit_written();
 		case ':':
 			bad_usage("option '%s' needs a value", argv[optind - 1]);
 		default:
@@ -436,6 +454,13 @@ main(int argc, char **argv)
 			return 2;
 		}
 		status = reader_run(t, file, disp, &o.reader);
+		if (status == READER_NO_TERMINAL) {
+			if (load_finish_all(&t, &err) < 0)
+				fprintf(stderr, "%s: %s: %s\n", util_progname, shown.data,
+				    err.reason);
+			o.mode = MODE_DUMP;
+			status = run_query(&o, t, shown.data, disp);
+		}
 	} else {
 		t = load_all(file, shown.data, &o);
 		status = run_query(&o, t, shown.data, disp);

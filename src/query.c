@@ -147,6 +147,22 @@ json_label(struct json *j, const struct doc *d, uint32_t node)
 
 /* ------------------------------------------------------------- print */
 
+/* "lectern: NAME: WHAT 'WORDS'" on standard error: the words as typed,
+ * their controls shown as placeholders. */
+static void
+not_found(const struct query_opts *o, const char *what, const char *words)
+{
+	struct buf b;
+
+	buf_init(&b);
+	if (o->disp)
+		display_string(o->disp, words, strlen(words), &b);
+	else
+		buf_adds(&b, words);
+	fprintf(stderr, "%s: %s: %s '%s'\n", util_progname, o->name, what, b.data);
+	buf_done(&b);
+}
+
 int
 query_print(const struct model *m, const char *label,
     const struct query_opts *o, FILE *out)
@@ -154,8 +170,7 @@ query_print(const struct model *m, const char *label,
 	uint32_t node = doc_find_label(m->doc, label);
 
 	if (node == DOC_NONE) {
-		fprintf(stderr, "%s: %s: no node labelled '%s'\n", util_progname,
-		    o->name, label);
+		not_found(o, "no node labelled", label);
 		return 1;
 	}
 	return dump_node(m->doc, node, o->disp, o->width, out) < 0 ? 2 : 0;
@@ -454,8 +469,7 @@ query_search(const struct model *m, const char *words,
 	free(acc);
 	search_pattern_free(&head);
 	if (n == 0)
-		fprintf(stderr, "%s: %s: nothing matches '%s'\n", util_progname,
-		    o->name, words);
+		not_found(o, "nothing matches", words);
 	return n > 0 ? 0 : 1;
 }
 
@@ -472,8 +486,7 @@ query_resolve(const struct model *m, const char *phrase,
 	struct json j;
 
 	if (n == 0) {
-		fprintf(stderr, "%s: %s: nothing answers to '%s'\n", util_progname,
-		    o->name, phrase);
+		not_found(o, "nothing answers to", phrase);
 		free(t);
 		return 1;
 	}

@@ -18,7 +18,10 @@ struct reader_opts {
 };
 
 /* Read t (which may still be partly unread) on the terminal, or run a
- * script against it.  Returns the exit status. */
+ * script against it.  Returns the exit status, or READER_NO_TERMINAL
+ * when the terminal cannot be used (a TERM that terminfo does not know):
+ * the caller then prints the text, as for TERM=dumb. */
+#define READER_NO_TERMINAL (-1)
 int reader_run(struct text *t, const char *name, struct display *disp,
     const struct reader_opts *o);
 

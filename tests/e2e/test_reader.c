@@ -622,6 +622,21 @@ test_dumb_terminal(void **state)
 	e2e_assert_restored(vt);
 	vt_free(vt);
 
+	/* A TERM terminfo does not know: the same, after one line saying so. */
+	{
+		char *unknown[] = { "TERM=no-such-terminal", NULL };
+
+		vt = spawn(24, 80, unknown, "--no-state", test_bundled(), (char *)NULL);
+		assert_int_equal(vt_wait_exit(vt, T), 0);
+		raw = vt_raw(vt, &len);
+		assert_null(memchr(raw, '\033', len));
+		assert_non_null(memmem(raw, len, "lectern: cannot use the terminal "
+		    "(TERM=no-such-terminal): printing the text instead", 83));
+		assert_ends_with_dump(vt, text);
+		e2e_assert_restored(vt);
+		vt_free(vt);
+	}
+
 	/* Standard output not a terminal: the same, whatever TERM says. */
 	vt = spawn_sh(24, 80, NULL, "\"$2\" --no-state \"$1\" | cat", test_bundled());
 	assert_int_equal(vt_wait_exit(vt, T), 0);
@@ -765,6 +780,58 @@ test_narrow_terminal(void **state)
 
 /* ----------------------------------------------------------------- main */
 
+/* sh: into dir, then lectern --no-state on the document. */
+static const char *
+fmt_cd(const char *dir)
+{
+	static char script[4400];
+
+	snprintf(script, sizeof(script), "cd '%s' && exec \"$2\" --no-state \"$1\"", dir);
+	return script;
+}
+
+/* Several bad lines in the configuration: the first on the status line,
+ * with how many more; all of them on standard error once the screen is
+ * back.  A configuration file named but missing is reported. */
+static void
+test_config_errors(void **state)
+{
+	char path[4300], envc[4400];
+	char *env[] = { envc, NULL };
+	const char *raw, *after;
+	struct vt *vt;
+	size_t len;
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s/bad.conf", home);
+	test_write(path, "frobnicate\nwidth 0\nbind j nothing\n", 34);
+	/* A short name, so that the message fits on the status line. */
+	snprintf(envc, sizeof(envc), "LECTERN_CONFIG=bad.conf");
+	vt = spawn_sh(24, 120, env, fmt_cd(home), test_bundled());
+	assert_started(vt, "I wish to thank");
+	assert_true(vt_wait_text(vt, "(skipped), and 2 more, listed when you quit", T));
+	assert_true(vt_key(vt, "q"));
+	assert_int_equal(vt_wait_exit(vt, T), 0);
+	e2e_assert_restored(vt);
+	raw = vt_raw(vt, &len);
+	after = memmem(raw, len, "\033[?1049l", 8);
+	assert_non_null(after);
+	len -= (size_t)(after - raw);
+	assert_non_null(memmem(after, len, "bad.conf:1: unknown directive 'frobnicate' (skipped)", 52));
+	assert_non_null(memmem(after, len, "bad.conf:2: width must be 1 to 1000 or auto", 43));
+	assert_non_null(memmem(after, len, "bad.conf:3: ", 12));
+	vt_free(vt);
+	unlink(path);
+
+	snprintf(envc, sizeof(envc), "LECTERN_CONFIG=no-such.conf");
+	vt = spawn_sh(24, 120, env, fmt_cd(home), test_bundled());
+	assert_started(vt, "I wish to thank");
+	assert_true(vt_wait_text(vt, "no-such.conf: No such file or directory (LECTERN_CONFIG)", T));
+	assert_true(vt_key(vt, "q"));
+	assert_int_equal(vt_wait_exit(vt, T), 0);
+	vt_free(vt);
+}
+
 static int
 setup(void **state)
 {
@@ -808,6 +875,7 @@ main(void)
 		cmocka_unit_test(test_suspend),
 		cmocka_unit_test(test_stdin_pipe),
 		cmocka_unit_test(test_dumb_terminal),
+		cmocka_unit_test(test_config_errors),
 		cmocka_unit_test(test_no_color),
 		cmocka_unit_test(test_colour),
 		cmocka_unit_test(test_narrow_terminal),

@@ -34,6 +34,19 @@ test_help_and_version(void **state)
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "lectern " PACKAGE_VERSION "\n");
 	run_done(&r);
+	/* Output that cannot be written is an error, said once. */
+	{
+		char *argv[] = { getenv("LECTERN"), "-c",
+			"\"$0\" --help >/dev/full; echo \"help $?\"; "
+			"\"$0\" --version >/dev/full; echo \"version $?\"", NULL };
+		char *sh[] = { "/bin/sh", argv[1], argv[2], argv[0], NULL };
+
+		run_argv(&r, sh, NULL, 0, NULL);
+		assert_string_equal(r.out, "help 2\nversion 2\n");
+		assert_string_equal(r.err, "lectern: standard output: No space left on device\n"
+		    "lectern: standard output: No space left on device\n");
+		run_done(&r);
+	}
 }
 
 /* Each bad command line gets exactly one line on standard error that
@@ -70,6 +83,38 @@ test_bad_options(void **state)
 	    "--width", "wide", (char *)NULL);
 	expect_usage_error("lectern: invalid width '0': expected a number from 1 to 1000 (try 'lectern --help')\n",
 	    "--width=0", (char *)NULL);
+	/* What was typed is shown, its controls as placeholders. */
+	expect_usage_error("lectern: unknown option '--^[[2J' (try 'lectern --help')\n",
+	    "--\033[2J", (char *)NULL);
+	expect_usage_error("lectern: invalid width '^[]0;x^G': expected a number from 1 to 1000 (try 'lectern --help')\n",
+	    "-w", "\033]0;x\007", (char *)NULL);
+}
+
+/* A query that finds nothing names the words as typed, controls and all
+ * shown as placeholders, and exits 1. */
+static void
+test_not_found_shows_words_safely(void **state)
+{
+	const char *doc = test_bundled();
+	char want[4096];
+	struct run r;
+
+	(void)state;
+	RUN(&r, "--search=\033[2Jzz", doc);
+	snprintf(want, sizeof(want), "lectern: %s: nothing matches '^[[2Jzz'\n", doc);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, want);
+	run_done(&r);
+	RUN(&r, "--resolve=\033]52;c;eA==\007", doc);
+	snprintf(want, sizeof(want), "lectern: %s: nothing answers to '^[]52;c;eA==^G'\n", doc);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.err, want);
+	run_done(&r);
+	RUN(&r, "--print=\302\233""31m", doc);
+	assert_int_equal(r.status, 1);
+	assert_null(strstr(r.err, "\302\233"));
+	assert_null(strchr(r.err, '\033'));
+	run_done(&r);
 }
 
 static void
@@ -420,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_runner_large_input),
 		cmocka_unit_test(test_help_and_version),
 		cmocka_unit_test(test_bad_options),
+		cmocka_unit_test(test_not_found_shows_words_safely),
 		cmocka_unit_test(test_file_errors),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_force_binary),

@@ -224,7 +224,7 @@ test_directives(void **state)
 	assert_int_equal(c.nerrors, 0);
 
 	/* Limits of width, auto, and every colour name. */
-	assert_int_equal(load_text("width 20\nwidth 1000\nstate on\n", &c,
+	assert_int_equal(load_text("width 1\nwidth 1000\nstate on\n", &c,
 	    &errs), 0);
 	assert_int_equal(c.width, 1000);
 	assert_int_equal(c.state, 1);
@@ -257,7 +257,7 @@ test_errors(void **state)
 	    "color text\n"                          /* 7 */
 	    "color\n"                               /* 8 */
 	    "width\n"                               /* 9 */
-	    "width 19\n"                            /* 10 */
+	    "width 0\n"                             /* 10 */
 	    "width 1001\n"                          /* 11 */
 	    "width -50\n"                           /* 12 */
 	    "width 80x\n"                           /* 13 */
@@ -277,11 +277,11 @@ test_errors(void **state)
 	    "F:7: usage: color ELEMENT FG [BG] [ATTRIBUTE]...\n"
 	    "F:8: usage: color ELEMENT FG [BG] [ATTRIBUTE]...\n"
 	    "F:9: usage: width N|auto\n"
-	    "F:10: width must be 20 to 1000 or auto, not '19'\n"
-	    "F:11: width must be 20 to 1000 or auto, not '1001'\n"
-	    "F:12: width must be 20 to 1000 or auto, not '-50'\n"
-	    "F:13: width must be 20 to 1000 or auto, not '80x'\n"
-	    "F:14: width must be 20 to 1000 or auto, not "
+	    "F:10: width must be 1 to 1000 or auto, not '0'\n"
+	    "F:11: width must be 1 to 1000 or auto, not '1001'\n"
+	    "F:12: width must be 1 to 1000 or auto, not '-50'\n"
+	    "F:13: width must be 1 to 1000 or auto, not '80x'\n"
+	    "F:14: width must be 1 to 1000 or auto, not "
 	    "'99999999999999999999'\n"
 	    "F:15: usage: width N|auto\n"
 	    "F:16: mouse must be on or off, not 'yes'\n"
@@ -318,7 +318,7 @@ test_errors(void **state)
 		struct config c;
 		char *errs;
 
-		assert_int_equal(load_text("width 60\nwidth 5\nmouse on\n"
+		assert_int_equal(load_text("width 60\nwidth 0\nmouse on\n"
 		    "mouse maybe\ncolor text red blink\nbind j nothing\n",
 		    &c, &errs), 0);
 		assert_int_equal(c.width, 60);
