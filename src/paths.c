@@ -65,11 +65,11 @@ paths_data(const char *name)
 
 	if (env && *env)
 		return existing(env, name);
+	/* The source tree's only for the binary built there: an installed
+	 * one that lacks its files says so rather than hiding it. */
 	if (in_build_tree() && (p = existing(LECTERN_SRCRESDIR, name)))
 		return p;
-	if ((p = existing(LECTERN_PKGDATADIR, name)))
-		return p;
-	return existing(LECTERN_SRCRESDIR, name);
+	return existing(LECTERN_PKGDATADIR, name);
 }
 
 static char *
