@@ -253,6 +253,14 @@ parse_options(int argc, char **argv, struct options *o)
 		else
 			bad_usage("unexpected argument '%s'", arg);
 	}
+	/* Options that would change nothing are mistakes worth a word. */
+	if (o->json && o->mode != MODE_OUTLINE && o->mode != MODE_LISTS &&
+	    o->mode != MODE_XREFS && o->mode != MODE_TERMS &&
+	    o->mode != MODE_SEARCH && o->mode != MODE_RESOLVE)
+		bad_usage("--json goes with --outline, --lists, --xrefs, --terms, "
+		    "--search or --resolve");
+	if (o->all && o->mode != MODE_RESOLVE)
+		bad_usage("--all goes with --resolve");
 	o->reader.width = o->width;
 }
 

@@ -83,6 +83,11 @@ test_bad_options(void **state)
 	    "--width", "wide", (char *)NULL);
 	expect_usage_error("lectern: invalid width '0': expected a number from 1 to 1000 (try 'lectern --help')\n",
 	    "--width=0", (char *)NULL);
+	/* Options that would change nothing. */
+	expect_usage_error("lectern: --json goes with --outline, --lists, --xrefs, --terms, "
+	    "--search or --resolve (try 'lectern --help')\n", "--json", "--dump", (char *)NULL);
+	expect_usage_error("lectern: --all goes with --resolve (try 'lectern --help')\n",
+	    "--all", "--lists", (char *)NULL);
 	/* What was typed is shown, its controls as placeholders. */
 	expect_usage_error("lectern: unknown option '--^[[2J' (try 'lectern --help')\n",
 	    "--\033[2J", (char *)NULL);
