@@ -517,20 +517,13 @@ label_insert(struct doc *d, uint32_t node, const char *key)
 	return true;
 }
 
-uint32_t
-doc_find_label(const struct doc *d, const char *label)
+static uint32_t
+find_key(const struct doc *d, const char *key)
 {
-	char key[512], other[512];
-	size_t mask, i;
-	uint32_t h;
+	char other[512];
+	size_t mask = d->labcap - 1, i;
+	uint32_t h = hash_str(key);
 
-	if (d->labcap == 0)
-		return DOC_NONE;
-	doc_label_key(label, key, sizeof(key));
-	if (*key == '\0')
-		return DOC_NONE;
-	mask = d->labcap - 1;
-	h = hash_str(key);
 	for (i = h & mask; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
 		if (d->labels[i].hash != h)
 			continue;
@@ -539,6 +532,25 @@ doc_find_label(const struct doc *d, const char *label)
 			return d->labels[i].node;
 	}
 	return DOC_NONE;
+}
+
+uint32_t
+doc_find_label(const struct doc *d, const char *label)
+{
+	char key[512];
+	uint32_t node;
+
+	if (d->labcap == 0)
+		return DOC_NONE;
+	doc_label_key(label, key, sizeof(key));
+	if (*key == '\0')
+		return DOC_NONE;
+	/* "Section 5.2.4" is section 5.2.4 where sections are labelled by
+	 * their numbers alone (RFCs). */
+	if ((node = find_key(d, key)) == DOC_NONE && strncmp(key, "section/", 8) == 0 &&
+	    isdigit((unsigned char)key[8]))
+		node = find_key(d, key + 8);
+	return node;
 }
 
 /* ------------------------------------------------------------ builder */

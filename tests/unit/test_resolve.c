@@ -121,6 +121,26 @@ test_labels_headings(void **state)
 	model_free(m);
 }
 
+/* In an RFC, sections are labelled by their numbers: "Section 3.2", as
+ * the text says it, is section 3.2. */
+static void
+test_labels_sections(void **state)
+{
+	struct model *m = fixture_build("\n\n\nNetwork Working Group                                          A. Tester\n"
+	    "Request for Comments: 9999                                   Example Org\n"
+	    "Category: Informational                                     January 2024\n\n\n"
+	    "                      A Small Protocol for Testing\n\n"
+	    "1.  Introduction\n\n   See Section 3.2 for the errors.\n\n"
+	    "3.  Protocol\n\n   The protocol.\n\n"
+	    "3.2.  Errors\n\n   The errors.\n", shipped);
+
+	(void)state;
+	assert_string_equal(res(m, "3.2", RES_LABEL), "3.2");
+	assert_string_equal(res(m, "Section 3.2", RES_LABEL), "3.2");
+	assert_string_equal(res(m, "section 3", RES_LABEL), "3");
+	model_free(m);
+}
+
 /* ------------------------------------------------------------------ lines */
 
 static void
@@ -658,6 +678,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_labels_headings),
+		cmocka_unit_test(test_labels_sections),
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_lists_synonyms),
