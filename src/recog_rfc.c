@@ -85,10 +85,13 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		l->role = R_ITEM;
 		return;
 	}
-	/* ABNF: "rule = definition". */
+	/* ABNF: "rule = definition" (or "rule =/ more"), opening a block
+	 * after a blank line or going on in one. */
 	if (l->len > 3 && memchr(s, '=', MIN(l->len, (uint32_t)40)) &&
-	    (l->first == C_LOWER || l->first == C_UPPER) && blanks > 0 &&
-	    l->last != E_STOP && memmem(s, l->len, " = ", 3)) {
+	    (l->first == C_LOWER || l->first == C_UPPER) &&
+	    (blanks > 0 || (prev && prev->role == R_PRE)) &&
+	    l->last != E_STOP && (memmem(s, MIN(l->len, (uint32_t)40), " = ", 3) ||
+	    memmem(s, MIN(l->len, (uint32_t)40), " =/ ", 4))) {
 		l->role = R_PRE;
 		return;
 	}

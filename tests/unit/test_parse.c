@@ -509,6 +509,46 @@ test_numbered_sections(void **state)
 	fixture_drop(d);
 }
 
+/* ABNF at the body's own indentation (RFC 3339 section 5.6) is kept line
+ * for line, every rule of the block, not only the first. */
+static void
+test_rfc_grammar_at_body_indent(void **state)
+{
+	struct doc *d = parse_str("Network Working Group                                          A. Author\n"
+	    "Request for Comments: 9999                                   Example Inc.\n"
+	    "Category: Informational                                       April 2024\n\n\n"
+	    "                    The Example Protocol for Testing\n\n"
+	    "1.  Syntax\n\n"
+	    "   The profile is specified using the syntax notation of [ABNF].\n\n"
+	    "   date-fullyear   = 4DIGIT\n"
+	    "   date-month      = 2DIGIT  ; 01-12\n"
+	    "   date-mday       = 2DIGIT  ; 01-28, 01-29, 01-30, 01-31 based on\n"
+	    "                             ; month/year\n"
+	    "   time-offset     = \"Z\" / time-numoffset\n"
+	    "   time-numoffset  =/ \"+\" time-hour\n\n"
+	    "   The rules above say it all.\n");
+	struct buf b;
+	int pre = 0;
+
+	(void)state;
+	buf_init(&b);
+	for (uint32_t i = 0; i < doc_nblocks(d); i++) {
+		buf_reset(&b);
+		doc_block_text(d, i, &b, 0);
+		if (strstr(b.data, "date-month") == NULL)
+			continue;
+		assert_int_equal(doc_block(d, i)->kind, BLOCK_PRE);
+		assert_non_null(strstr(b.data, "4DIGIT\n"));
+		assert_non_null(strstr(b.data, "; 01-12\n"));
+		assert_non_null(strstr(b.data, "based on\n"));
+		assert_non_null(strstr(b.data, "time-numoffset\n"));
+		pre++;
+	}
+	assert_int_equal(pre, 1);
+	buf_done(&b);
+	fixture_drop(d);
+}
+
 /* ----------------------------------------------------------- items */
 
 static void
@@ -2004,6 +2044,7 @@ main(void)
 		cmocka_unit_test_teardown(test_title_block, release_all),
 		cmocka_unit_test_teardown(test_numbered_paragraphs, release_all),
 		cmocka_unit_test_teardown(test_numbered_sections, release_all),
+		cmocka_unit_test_teardown(test_rfc_grammar_at_body_indent, release_all),
 		cmocka_unit_test_teardown(test_items_at_line_start, release_all),
 		cmocka_unit_test_teardown(test_items_inline, release_all),
 		cmocka_unit_test_teardown(test_rfc_title, release_all),
