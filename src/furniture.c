@@ -8,7 +8,8 @@
  * on either side of each page boundary are read.  A line there is
  * furniture when its shape (digits replaced by '#', white space
  * collapsed) recurs next to other page boundaries, or when it is a bare
- * page number ("3", "2/5", "- 3 -", "Page 3 of 9").  The result is the
+ * page number ("3", "2/5", "- 3 -", "Page 3 of 9") or a UN document's
+ * job number or barcode.  The result is the
  * sorted list of where those lines start; the parser skips them.
  */
 #include "autoconf.h"
@@ -77,6 +78,16 @@ page_number_shape(const char *k)
 	return n > 8 && strcmp(k + n - 8, "[page #]") == 0;
 }
 
+/* The slug of a United Nations document's first page, which is not
+ * repeated: the job number ("18-16895 (E)", sometimes with the date
+ * after it) and the barcode ("*1816895*"). */
+static bool
+slug_shape(const char *k)
+{
+	return strcmp(k, "*#*") == 0 || strcmp(k, "#-# (e)") == 0 ||
+	    strcmp(k, "#-# (e) #") == 0;
+}
+
 static void
 make_key(const char *s, uint32_t a, uint32_t b, char *out)
 {
@@ -123,7 +134,8 @@ key_id(struct survey *sv, const char *k)
 		GROW(sv->keys, sv->capkeys, (size_t)id + 1);
 		sv->keys[id].pages = 0;
 		sv->keys[id].last_page = UINT32_MAX;
-		sv->keys[id].page_number = page_number_shape(k + 2);
+		sv->keys[id].page_number = page_number_shape(k + 2) ||
+		    slug_shape(k + 2);
 	}
 	return id;
 }
@@ -162,7 +174,7 @@ candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 	if (page_number_shape(k + 2)) {
 		if (at > 1)
 			return;
-	} else if (!furniture_shape(k + 2))
+	} else if (!slug_shape(k + 2) && !furniture_shape(k + 2))
 		return;
 	k[0] = side;
 	k[1] = (char)('0' + at);

@@ -1285,6 +1285,32 @@ test_running_furniture_first_and_last_page(void **state)
 	fixture_drop(p);
 }
 
+/* The slug at the foot of a UN document's first page -- its job number
+ * with "(E)" and its barcode -- appears once: it goes all the same, and
+ * the sentence it cut reads on. */
+static void
+test_first_page_slug(void **state)
+{
+	struct doc *d = parse_str("Resolution adopted by the General Assembly\n\n"
+	    "1. The Assembly notes that the risks of the disease are social and\n"
+	    "economic\n\n"
+	    "18-16895 (E)\n\n"
+	    "241018\n\n"
+	    "*1816895*\n\n"
+	    "\f"
+	    "determinants of the epidemic, and it therefore acts.\n\n"
+	    "2. It decides to remain seized of the matter.\n");
+	char *s;
+
+	(void)state;
+	s = own_text(d, node_of(d, "1"));
+	assert_string_equal(s, "The Assembly notes that the risks of the disease are "
+	    "social and economic determinants of the epidemic, and it therefore acts.");
+	fixture_drop(s);
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 2);
+	fixture_drop(d);
+}
+
 /* A UN document's footer is a page number and a job number of digits
  * alone ("24-15820"), its header the document symbol; on thousands of
  * pages, whose body lines next to the page breaks make far more shapes
@@ -2065,6 +2091,7 @@ main(void)
 		cmocka_unit_test_teardown(test_running_furniture, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
+		cmocka_unit_test_teardown(test_first_page_slug, release_all),
 		cmocka_unit_test_teardown(test_blank_line_inside_sentence, release_all),
 		cmocka_unit_test_teardown(test_hyphenation, release_all),
 		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
