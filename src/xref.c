@@ -399,10 +399,43 @@ para_of_heading(const struct xrefs *xr, struct cursor *c, uint32_t from,
 	return false;
 }
 
-/* After a trigger word ending at c->pos: the labels, ranges and lists. */
+/* Does s[a..b) only go on citing the document named just before it:
+ * spaces, commas, parentheses, abbreviations and numbers ("A/80/5
+ * (Vol. II), chap. II, paras. 177-199", "A/79/724, para. 16")? */
+static bool
+citation_goes_on(const char *s, uint32_t a, uint32_t b)
+{
+	if (b < a || b - a > 40)
+		return false;
+	for (uint32_t i = a; i < b;) {
+		uint32_t j = i;
+		bool numeral = true;
+
+		if (s[i] == ' ' || s[i] == ',' || s[i] == '(' || s[i] == ')') {
+			i++;
+			continue;
+		}
+		while (j < b && (((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') ||
+		    (s[j] >= '0' && s[j] <= '9'))) {
+			numeral &= strchr("IVXLC0123456789", s[j]) != NULL;
+			j++;
+		}
+		if (j == i)
+			return false;
+		if (j < b && s[j] == '.' && j - i <= 5)
+			j++;            /* "Vol.", "chap.", "sect." */
+		else if (!numeral)
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+/* After a trigger word ending at c->pos: the labels, ranges and lists;
+ * outside when they go on citing another document. */
 static void
 parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
-    enum trig kind, const char *prefix)
+    enum trig kind, const char *prefix, bool outside)
 {
 	char labels[16][64];
 	uint32_t ends[16], end = c->pos;
@@ -449,7 +482,7 @@ parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 			return;
 		}
 	}
-	bool ext = leaves_document(*c);
+	bool ext = outside || leaves_document(*c);
 
 	for (size_t i = 0; i < n; i++) {
 		if (range[i] && i > 0)
@@ -557,6 +590,8 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	/* The end of the last reference read: a reference is read from the
 	 * text, and may run past the piece of tokens it starts in. */
 	uint32_t done = b == xr->done_block ? xr->done : 0;
+	/* Where the last document named ends ("A/79/724"). */
+	uint32_t cited = UINT32_MAX;
 
 	/* A heading ("Article 3", "Annex I") names itself, not another. */
 	if (bl->kind == BLOCK_TITLE || bl->kind == BLOCK_HEADING)
@@ -571,14 +606,17 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 		if ((k = trigger(t)) >= 0) {
 			if (t->after == '.')
 				c.pos++;                /* "para." */
-			if (triggers[k].kind == T_DOCUMENT || triggers[k].kind == T_RFC)
+			if (triggers[k].kind == T_DOCUMENT || triggers[k].kind == T_RFC) {
 				parse_document(xr, &c, bl->node, t->off, triggers[k].kind);
-			else
+				cited = c.pos;
+			} else
 				parse_refs(xr, &c, bl->node, t->off, triggers[k].kind,
-				    triggers[k].prefix);
+				    triggers[k].prefix, cited != UINT32_MAX &&
+				    citation_goes_on(c.s, cited, t->off));
 		} else if (symbol_at(t)) {
 			c.pos = t->off;
 			parse_document(xr, &c, bl->node, t->off, T_DOCUMENT);
+			cited = c.pos;
 		} else if (determiner(t) && i + 1 < n)
 			list_ref(xr, tk + i, MIN(n - i, (size_t)4), bl->node);
 		done = MAX(done, c.pos);

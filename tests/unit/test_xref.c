@@ -326,6 +326,27 @@ test_external_symbols(void **state)
 	model_free(m);
 }
 
+/* A paragraph cited right after another document's symbol is that
+ * document's ("A/79/724, para. 16"); one cited after other words is
+ * ours. */
+static void
+test_external_citations(void **state)
+{
+	struct model *m = fixture_build("CITATIONS\n\n"
+	    "1. See the report (A/80/5 (Vol. II), chap. II, paras. 2 and 3).\n\n"
+	    "2. The Committee recalls its view (see A/79/724, para. 1).\n\n"
+	    "3. It recalls resolution 58/318 and paragraph 1 above.\n",
+	    shipped);
+
+	(void)state;
+	expect_edge(m, "1 external [paras. 2] -> NONE");
+	expect_edge(m, "1 external [paras. 2 and 3] -> NONE");
+	expect_edge(m, "2 external [para. 1] -> NONE");
+	expect_no_edge(m, "2 explicit [para. 1] -> 1");
+	expect_edge(m, "3 explicit [paragraph 1] -> 1");
+	model_free(m);
+}
+
 /* ----------------------------------------------- sections and articles */
 
 static const char rfc[] =
@@ -805,6 +826,7 @@ main(void)
 		cmocka_unit_test(test_external),
 		cmocka_unit_test(test_external_once),
 		cmocka_unit_test(test_external_symbols),
+		cmocka_unit_test(test_external_citations),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_articles_annexes),
 		cmocka_unit_test(test_article_paragraph),
