@@ -117,6 +117,39 @@ close_headings(struct tree *t, int level)
 
 /* ---------------------------------------------------------- emitting */
 
+static bool
+letter(unsigned char c)
+{
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
+}
+
+/* Prose s[a..b) as pieces, a word that PDF extraction cut into "Secretary
+ * -General" rejoined where the document spells it "Secretary-General"
+ * elsewhere: the space before the hyphen is left out. */
+static void
+emit_prose(struct pctx *p, uint32_t a, uint32_t b, uint16_t indent, uint8_t join)
+{
+	const char *s = p->s;
+
+	for (uint32_t q = a + 1; q + 2 < b; q++) {
+		uint32_t w0 = q, w1 = q + 2;
+
+		if (s[q] != ' ' || s[q + 1] != '-' || !letter((unsigned char)s[q - 1]) ||
+		    !letter((unsigned char)s[q + 2]))
+			continue;
+		while (w0 > a && letter((unsigned char)s[w0 - 1]))
+			w0--;
+		while (w1 < b && letter((unsigned char)s[w1]))
+			w1++;
+		if (!hyph_keep(p->hyph, s + w0, q - w0, s + q + 2, w1 - q - 2))
+			continue;
+		docb_piece(p->db, a, q - a, indent, join);
+		a = q + 1;
+		join = JOIN_GLUE;
+	}
+	docb_piece(p->db, a, b - a, indent, join);
+}
+
 /* Emit the paragraph's text between offsets from and to, piece by
  * piece, into the current block. */
 static void
@@ -138,8 +171,10 @@ emit_range(struct pctx *p, const struct para *pa, uint32_t from, uint32_t to)
 			b--;
 		if (a >= b)
 			continue;
-		docb_piece(p->db, a, b - a, pc->indent,
-		    first && pa->role != R_PRE ? JOIN_SPACE : pc->join);
+		if (pa->role == R_PRE)
+			docb_piece(p->db, a, b - a, pc->indent, pc->join);
+		else
+			emit_prose(p, a, b, pc->indent, first ? JOIN_SPACE : pc->join);
 		first = false;
 	}
 }

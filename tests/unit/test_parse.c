@@ -1285,6 +1285,27 @@ test_running_furniture_first_and_last_page(void **state)
 	fixture_drop(p);
 }
 
+/* "Secretary -General", as PDF extraction leaves a word cut at a line
+ * end, is "Secretary-General" again where the document spells it so
+ * elsewhere; a lone " -" with no such evidence stays as it is. */
+static void
+test_space_before_hyphen(void **state)
+{
+	struct doc *d = parse_str("NOTE\n\n"
+	    "1. The report of the Secretary -General, which the Secretary-General\n"
+	    "presented, covers the high -level meeting and a three -month period.\n\n"
+	    "2. The high-level meeting was held.\n");
+	char *s;
+
+	(void)state;
+	s = own_text(d, node_of(d, "1"));
+	assert_string_equal(s, "The report of the Secretary-General, which the "
+	    "Secretary-General presented, covers the high-level meeting and a "
+	    "three -month period.");
+	fixture_drop(s);
+	fixture_drop(d);
+}
+
 /* The slug at the foot of a UN document's first page -- its job number
  * with "(E)" and its barcode -- appears once: it goes all the same, and
  * the sentence it cut reads on. */
@@ -2092,6 +2113,7 @@ main(void)
 		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
 		cmocka_unit_test_teardown(test_first_page_slug, release_all),
+		cmocka_unit_test_teardown(test_space_before_hyphen, release_all),
 		cmocka_unit_test_teardown(test_blank_line_inside_sentence, release_all),
 		cmocka_unit_test_teardown(test_hyphenation, release_all),
 		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
