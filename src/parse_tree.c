@@ -460,10 +460,19 @@ title_add(struct pctx *p, const struct para *pa)
 
 /* ----------------------------------------------------------- placing */
 
+/* A label or heading as a person writes it: runs of white space as one
+ * space ("Artikel  1" is "Artikel 1"), none at either end. */
 static uint32_t
 make_label(struct pctx *p, const char *s, size_t n)
 {
-	return docb_str(p->db, s, n);
+	char buf[256];
+
+	if (n >= sizeof(buf) || (memchr(s, '\t', n) == NULL &&
+	    memmem(s, n, "  ", 2) == NULL && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))))
+		return docb_str(p->db, s, n);
+	memcpy(buf, s, n);
+	n = squeeze_space(buf, n, true);
+	return docb_str(p->db, buf, n);
 }
 
 /* The text of a heading paragraph, for labels and outlines. */

@@ -1306,6 +1306,21 @@ test_space_before_hyphen(void **state)
 	fixture_drop(d);
 }
 
+/* A heading's label is written as a person would write it: "Artikel
+ * 1", whatever spaces the source put inside it. */
+static void
+test_label_spaces(void **state)
+{
+	struct doc *d = parse_str("# Verdrag\n\n1. Inleiding.\n\n### Artikel  1  \n\n"
+	    "1. De eerste.\n\n### Artikel\t2\n\n1. De tweede.\n");
+
+	(void)state;
+	expect_node(d, "Artikel 1", NODE_HEADING, 5, NULL);
+	expect_node(d, "Artikel 2", NODE_HEADING, 9, NULL);
+	assert_int_equal(doc_find_label(d, "artikel 2"), node_of(d, "Artikel 2"));
+	fixture_drop(d);
+}
+
 /* The slug at the foot of a UN document's first page -- its job number
  * with "(E)" and its barcode -- appears once: it goes all the same, and
  * the sentence it cut reads on. */
@@ -2114,6 +2129,7 @@ main(void)
 		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
 		cmocka_unit_test_teardown(test_first_page_slug, release_all),
 		cmocka_unit_test_teardown(test_space_before_hyphen, release_all),
+		cmocka_unit_test_teardown(test_label_spaces, release_all),
 		cmocka_unit_test_teardown(test_blank_line_inside_sentence, release_all),
 		cmocka_unit_test_teardown(test_hyphenation, release_all),
 		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
