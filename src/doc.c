@@ -548,8 +548,9 @@ doc_find_label(const struct doc *d, const char *label)
 	/* "Section 5.2.4" is section 5.2.4 where sections are labelled by
 	 * their numbers alone (RFCs). */
 	if ((node = find_key(d, key)) == DOC_NONE && strncmp(key, "section/", 8) == 0 &&
-	    isdigit((unsigned char)key[8]))
-		node = find_key(d, key + 8);
+	    isdigit((unsigned char)key[8]) && (node = find_key(d, key + 8)) != DOC_NONE &&
+	    d->nodes[node].kind != NODE_SECTION)
+		node = DOC_NONE;
 	return node;
 }
 
@@ -840,51 +841,88 @@ count_keys(struct doc *d, uint32_t *counts)
 	strtab_free(keys);
 }
 
-/* Where numbering restarts under headings, labels are qualified by
- * their heading.  When it restarts throughout (a paragraph "1" in every
- * article: three 1s or more, or half the numbers repeated), every number
- * under a heading is, so that "Article 1 2" is found as well as
- * "Article 2 2".  When it runs through the document and only some
- * numbers come again (an annex numbered afresh, a sub-heading numbered
- * like a paragraph), the first of each stays as it is and those after
- * it are qualified: "3", then "Annex I 3". */
+/* A label's number ("12"), or 0 when it is not a plain number. */
+static unsigned long
+label_number(const char *l)
+{
+	char *end;
+	unsigned long n;
+
+	if (*l < '1' || *l > '9')
+		return 0;
+	n = strtoul(l, &end, 10);
+	return *end == '\0' ? n : 0;
+}
+
+/* Where numbering starts again under a heading, labels are qualified by
+ * it.  A heading restarts the numbering when its first number is 1 and
+ * the run it starts ends under it: every article of a treaty ("Article 2
+ * 1"), an annex numbered afresh ("Annex I 3"); not the first section of
+ * a report whose numbers run on into the next ones, which stay plain.
+ * Under a heading that does not restart, a number that comes again (a
+ * sub-heading numbered like a paragraph) is qualified from its second
+ * occurrence on. */
 static void
 qualify(struct docb *b, const uint32_t *counts)
 {
 	struct doc *d = b->d;
+	uint32_t *first = xreallocarray(NULL, d->nnodes + 1, sizeof(*first));
+	uint32_t *last = xreallocarray(NULL, d->nnodes + 1, sizeof(*last));
+	uint8_t *restarts = xcalloc(d->nnodes + 1, 1);
 	struct strtab *seen = strtab_new();
+	uint32_t prev = DOC_NONE;
 	struct buf s;
-	size_t numbered = 0, repeated = 0, ones = 0;
-	bool throughout;
 	char key[512];
 
 	for (uint32_t i = 0; i < d->nnodes; i++)
-		if (counts[i] >= 1 && d->nodes[i].kind != NODE_HEADING) {
-			numbered++;
-			repeated += counts[i] >= 2;
-			ones += strcmp(doc_label(d, i), "1") == 0;
-		}
-	throughout = repeated > 0 && (ones >= 3 || repeated * 2 >= numbered);
-	buf_init(&s);
+		first[i] = last[i] = DOC_NONE;
+	/* Each heading's first and last numbered node; whether the run it
+	 * starts goes on under the next heading. */
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t h;
-		bool first = false;
 
 		if (counts[i] == 0 || d->nodes[i].kind == NODE_HEADING)
 			continue;
-		if (counts[i] >= 2 && !throughout) {
-			doc_label_key(doc_label(d, i), key, sizeof(key));
-			strtab_intern(seen, key, strlen(key), &first);
+		if ((h = heading_of(d, i)) != DOC_NONE) {
+			if (first[h] == DOC_NONE)
+				first[h] = i;
+			last[h] = i;
 		}
-		if ((throughout ? false : counts[i] < 2 || first) ||
+		if (prev != DOC_NONE && heading_of(d, prev) != h &&
+		    (h = heading_of(d, prev)) != DOC_NONE && last[h] == prev &&
+		    label_number(doc_label(d, prev)) + 1 == label_number(doc_label(d, i)) &&
+		    label_number(doc_label(d, i)) > 1)
+			restarts[h] = 2;        /* runs on: not a restart */
+		prev = i;
+	}
+	for (uint32_t h = 0; h < d->nnodes; h++)
+		if (first[h] != DOC_NONE && restarts[h] != 2)
+			restarts[h] = label_number(doc_label(d, first[h])) == 1;
+	buf_init(&s);
+	for (uint32_t i = 0; i < d->nnodes; i++) {
+		uint32_t h;
+		bool fresh = false;
+
+		if (counts[i] == 0 || d->nodes[i].kind == NODE_HEADING ||
 		    (h = heading_of(d, i)) == DOC_NONE)
 			continue;
+		if (restarts[h] != 1) {
+			if (counts[i] < 2)
+				continue;
+			doc_label_key(doc_label(d, i), key, sizeof(key));
+			strtab_intern(seen, key, strlen(key), &fresh);
+			if (fresh)
+				continue;
+		}
 		buf_reset(&s);
 		buf_printf(&s, "%s %s", doc_label(d, h), doc_label(d, i));
 		d->nodes[i].label = docb_str(b, s.data, s.len);
 	}
 	buf_done(&s);
 	strtab_free(seen);
+	free(restarts);
+	free(first);
+	free(last);
 }
 
 /* What is still not unique gets a count: "2 [2]".  The count to try

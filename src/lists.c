@@ -223,7 +223,7 @@ lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
  * not a paragraph's number ("26."), a part of "2024/25" or "2 500",
  * "7 per cent" or "30 June". */
 static bool
-digit_count(const struct token *tk, size_t k, size_t n)
+digit_count(const char *s, const struct token *tk, size_t k, size_t n)
 {
 	static const char *const after[] = {
 		"per", "percent", "january", "february", "march", "april", "may",
@@ -231,8 +231,10 @@ digit_count(const struct token *tk, size_t k, size_t n)
 		"december",
 	};
 
-	if (tk[k].after != ' ' || tk[k].gap ||
-	    (k > 0 && (tk[k - 1].flags & TOK_DIGIT)))
+	/* Nothing glued before it: a space, or an opening parenthesis. */
+	if (tk[k].after != ' ' || (tk[k].off > 0 && s[tk[k].off - 1] != ' ' &&
+	    s[tk[k].off - 1] != '\n' && s[tk[k].off - 1] != '(') ||
+	    (k > 0 && (tk[k - 1].flags & TOK_DIGIT) && !tk[k].gap))
 		return false;
 	for (size_t i = 0; k + 1 < n && i < ARRAY_SIZE(after); i++)
 		if (tk[k + 1].flen == strlen(after[i]) &&
@@ -252,7 +254,7 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 	for (k = n; k-- > 0 && noun == SIZE_MAX;) {
 		int c = lists_count_word(tk[k].fold, tk[k].flen);
 
-		if (c == 0 || ((tk[k].flags & TOK_DIGIT) && !digit_count(tk, k, n)))
+		if (c == 0 || ((tk[k].flags & TOK_DIGIT) && !digit_count(s, tk, k, n)))
 			continue;
 		for (size_t j = k + 1; j < n && j <= k + NOUN_WINDOW; j++) {
 			if (tk[j].gap && j > k + 1)

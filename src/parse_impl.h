@@ -159,6 +159,7 @@ struct pctx {
 	bool seen_num;
 	bool heading_since;     /* a heading came after it: "1." may restart */
 	bool fence;             /* inside a Markdown code fence */
+	bool grammar;           /* inside a block of grammar rules (RFCs) */
 };
 
 /* classify.c: read the next line at p->pos into l; false at the end. */

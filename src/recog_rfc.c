@@ -57,9 +57,16 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	const char *s = p->s + l->off;
 	char label[64];
 
+	/* ABNF: "rule = definition" (or "rule =/ more"). */
+	bool rule = l->len > 3 && memchr(s, '=', MIN(l->len, (uint32_t)40)) &&
+	    (l->first == C_LOWER || l->first == C_UPPER) && l->last != E_STOP &&
+	    (memmem(s, MIN(l->len, (uint32_t)40), " = ", 3) ||
+	    memmem(s, MIN(l->len, (uint32_t)40), " =/ ", 4));
+
 	l->role = R_TEXT;
 	if (l->flags & (LN_TOC | LN_SYMBOLS | LN_COLUMNS)) {
 		l->role = R_PRE;
+		p->grammar = rule;
 		return;
 	}
 	if (l->indent == 0) {
@@ -85,16 +92,16 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		l->role = R_ITEM;
 		return;
 	}
-	/* ABNF: "rule = definition" (or "rule =/ more"), opening a block
-	 * after a blank line or going on in one. */
-	if (l->len > 3 && memchr(s, '=', MIN(l->len, (uint32_t)40)) &&
-	    (l->first == C_LOWER || l->first == C_UPPER) &&
-	    (blanks > 0 || (prev && prev->role == R_PRE)) &&
-	    l->last != E_STOP && (memmem(s, MIN(l->len, (uint32_t)40), " = ", 3) ||
-	    memmem(s, MIN(l->len, (uint32_t)40), " =/ ", 4))) {
+	/* A rule opens a block after a blank line, or goes on in a block of
+	 * rules (not in any preformatted block: prose may follow a
+	 * figure). */
+	if (rule && (blanks > 0 || (prev && prev->role == R_PRE && p->grammar))) {
 		l->role = R_PRE;
+		p->grammar = true;
 		return;
 	}
+	if (blanks > 0 || l->indent < p->body_indent + 2)
+		p->grammar = false;     /* only a rule's deeper lines go on */
 	if (l->indent >= p->body_indent + 2) {
 		/* The hanging indent of a list item, or text going on at
 		 * the same indentation, is prose; the rest is not. */

@@ -224,16 +224,17 @@ find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 {
 	const struct doc *d = xr->d;
 	char buf[256];
-	uint32_t n = doc_find_label(d, label);
+	uint32_t n;
 
-	if (n != DOC_NONE && label[0] != '(')
-		return n;
 	/* "(c) above", or a paragraph under a heading that restarts the
-	 * numbering: try the labels of the nodes around it. */
+	 * numbering ("paragraph 1 above" in an annex is the annex's): the
+	 * labels of the nodes around it first. */
 	for (uint32_t a = from; a != DOC_NONE; a = doc_node(d, a)->parent) {
 		const char *al = doc_label(d, a);
 
-		if (*al == '\0')
+		/* A number is qualified by a heading, never by a paragraph
+		 * ("5 6" would be item 5(6)). */
+		if (*al == '\0' || (label[0] != '(' && doc_node(d, a)->kind != NODE_HEADING))
 			continue;
 		snprintf(buf, sizeof(buf), "%s%s%s", al, label[0] == '(' ? "" : " ", label);
 		if ((n = doc_find_label(d, buf)) != DOC_NONE)
@@ -424,7 +425,7 @@ citation_goes_on(const char *s, uint32_t a, uint32_t b)
 			return false;
 		if (j < b && s[j] == '.' && j - i <= 5)
 			j++;            /* "Vol.", "chap.", "sect." */
-		else if (!numeral)
+		else if (!numeral && !(j - i == 5 && strncasecmp(s + i, "annex", 5) == 0))
 			return false;
 		i = j;
 	}
@@ -607,8 +608,11 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 			if (t->after == '.')
 				c.pos++;                /* "para." */
 			if (triggers[k].kind == T_DOCUMENT || triggers[k].kind == T_RFC) {
+				size_t before = xr->n;
+
 				parse_document(xr, &c, bl->node, t->off, triggers[k].kind);
-				cited = c.pos;
+				if (xr->n > before)     /* a document was named */
+					cited = c.pos;
 			} else
 				parse_refs(xr, &c, bl->node, t->off, triggers[k].kind,
 				    triggers[k].prefix, cited != UINT32_MAX &&

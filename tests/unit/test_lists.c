@@ -513,10 +513,11 @@ test_digit_counts(void **state)
 	    "27. For the 2024/25 period, the increase reflects:\n(a) one;\n(b) two;\n(c) three.\n\n"
 	    "28. The rate was 7 per cent, which reflects:\n(a) one;\n(b) two.\n\n"
 	    "29. For the period from 1 July 2024 to 30 June 2025, it comprised:\n(a) one;\n(b) two.\n\n"
-	    "30. It took the following 3 steps:\n(a) one;\n(b) two;\n(c) three.\n", shipped);
+	    "30. It took the following 3 steps:\n(a) one;\n(b) two;\n(c) three.\n\n"
+	    "31. In 2024, 3 priorities were set:\n(a) one;\n(b) two.\n", shipped);
 
 	(void)state;
-	assert_int_equal(lists_count(m->lists), 5);
+	assert_int_equal(lists_count(m->lists), 6);
 	for (uint32_t i = 0; i < 4; i++) {
 		if (lists_stated(m->lists, i) != 0)
 			fail_msg("list at %s: stated %d, noun '%s'", label(m, lists_at(m->lists, i)),
@@ -525,6 +526,10 @@ test_digit_counts(void **state)
 	}
 	assert_int_equal(lists_stated(m->lists, 4), 3);
 	assert_string_equal(lists_noun(m->lists, 4), "steps");
+	/* After a comma, a number counts again: two items for "3
+	 * priorities", which the list says. */
+	assert_int_equal(lists_stated(m->lists, 5), 3);
+	assert_true(lists_mismatch(m->lists, 5));
 	model_free(m);
 }
 

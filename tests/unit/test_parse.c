@@ -547,6 +547,38 @@ test_rfc_grammar_at_body_indent(void **state)
 	assert_int_equal(pre, 1);
 	buf_done(&b);
 	fixture_drop(d);
+	/* Prose right after a figure, with a '=' in it, is prose. */
+	d = parse_str("Network Working Group                                          A. Author\n"
+	    "Request for Comments: 9999                                   Example Inc.\n"
+	    "Category: Informational                                       April 2024\n\n\n"
+	    "                    The Example Protocol for Testing\n\n"
+	    "Abstract\n\n"
+	    "   This document describes a protocol used only for testing the parser of\n"
+	    "   a terminal reader.  It has no other purpose, and it is not meant to be\n"
+	    "   implemented by anyone, anywhere, at any time.\n\n"
+	    "1.  Layout\n\n"
+	    "   The message has the following layout:\n\n"
+	    "      +--------+--------+\n"
+	    "      | Length | Value  |\n"
+	    "      +--------+--------+\n"
+	    "   where Length = the count of octets in\n"
+	    "   Value, and Value = the octets of the\n"
+	    "   message, in network order.\n");
+	buf_init(&b);
+	pre = 0;
+	for (uint32_t i = 0; i < doc_nblocks(d); i++) {
+		buf_reset(&b);
+		doc_block_text(d, i, &b, 0);
+		if (strstr(b.data, "where Length") == NULL)
+			continue;
+		assert_int_equal(doc_block(d, i)->kind, BLOCK_TEXT);
+		assert_string_equal(b.data, "where Length = the count of octets in Value, "
+		    "and Value = the octets of the message, in network order.");
+		pre++;
+	}
+	assert_int_equal(pre, 1);
+	buf_done(&b);
+	fixture_drop(d);
 }
 
 /* ----------------------------------------------------------- items */
@@ -931,10 +963,10 @@ test_numbering_runs_through(void **state)
 		buf_printf(&b, "%d. The Committee considered the matter at its meeting "
 		    "number %d, and it took note of the report.\n\n", i, i);
 	}
-	buf_adds(&b, "Annex I\n\n"
-	    "1. The first paragraph of the annex numbers afresh.\n\n"
-	    "2. The second paragraph of the annex follows it.\n\n"
-	    "3. The third one is the last.\n");
+	/* An annex almost as long as the body, numbered afresh. */
+	buf_adds(&b, "Annex I\n\n");
+	for (int i = 1; i <= 12; i++)
+		buf_printf(&b, "%d. Paragraph %d of the annex, which numbers afresh.\n\n", i, i);
 	d = parse_str(b.data);
 	buf_done(&b);
 	assert_int_equal(doc_node(d, node_of(d, "1"))->line, 5);
@@ -942,7 +974,16 @@ test_numbering_runs_through(void **state)
 	expect_node(d, "16", NODE_PARAGRAPH, 37, "II");
 	expect_node(d, "Annex I 1", NODE_PARAGRAPH, 41, "Annex I");
 	expect_node(d, "Annex I 3", NODE_PARAGRAPH, 45, "Annex I");
+	expect_node(d, "Annex I 12", NODE_PARAGRAPH, 63, "Annex I");
 	assert_int_equal(doc_node(d, doc_find_label(d, "2"))->line, 7);
+	fixture_drop(d);
+	/* Two articles of unequal length, each numbered from 1: both are
+	 * qualified, the longer one's paragraphs too. */
+	d = parse_str("CONVENTION\n\nArticle 1\n\n1. One.\n\n2. Two.\n\n3. Three.\n\n"
+	    "4. Four.\n\n5. Five.\n\nArticle 2\n\n1. One again.\n\n2. Two again.\n");
+	expect_node(d, "Article 1 1", NODE_PARAGRAPH, 5, "Article 1");
+	expect_node(d, "Article 1 5", NODE_PARAGRAPH, 13, "Article 1");
+	expect_node(d, "Article 2 2", NODE_PARAGRAPH, 19, "Article 2");
 	fixture_drop(d);
 }
 

@@ -139,6 +139,12 @@ test_labels_sections(void **state)
 	assert_string_equal(res(m, "Section 3.2", RES_LABEL), "3.2");
 	assert_string_equal(res(m, "section 3", RES_LABEL), "3");
 	model_free(m);
+	/* Where parts are numbered paragraphs, not sections, "Section 2"
+	 * is not paragraph 2. */
+	m = fixture_build("REPORT\n\n1. The first.\n\n2. The second.\n", shipped);
+	assert_int_equal(doc_find_label(m->doc, "Section 2"), DOC_NONE);
+	assert_int_equal(doc_find_label(m->doc, "paragraph 2"), fixture_node(m, "2"));
+	model_free(m);
 }
 
 /* ------------------------------------------------------------------ lines */

@@ -335,7 +335,9 @@ test_external_citations(void **state)
 	struct model *m = fixture_build("CITATIONS\n\n"
 	    "1. See the report (A/80/5 (Vol. II), chap. II, paras. 2 and 3).\n\n"
 	    "2. The Committee recalls its view (see A/79/724, para. 1).\n\n"
-	    "3. It recalls resolution 58/318 and paragraph 1 above.\n",
+	    "3. It recalls resolution 58/318 and paragraph 1 above.\n\n"
+	    "4. It adopted the draft resolution (para. 1 above) and noted\n"
+	    "A/79/724, annex, para. 3.\n",
 	    shipped);
 
 	(void)state;
@@ -344,7 +346,24 @@ test_external_citations(void **state)
 	expect_edge(m, "2 external [para. 1] -> NONE");
 	expect_no_edge(m, "2 explicit [para. 1] -> 1");
 	expect_edge(m, "3 explicit [paragraph 1] -> 1");
+	/* "resolution" with no symbol after it names no document. */
+	expect_edge(m, "4 explicit [para. 1] -> 1");
+	expect_edge(m, "4 external [para. 3] -> NONE");
 	model_free(m);
+	/* In an annex numbered afresh, "paragraph 1 above" is the annex's. */
+	{
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, "REPORT\n\nI. BODY\n\n");
+		for (int i = 1; i <= 20; i++)
+			buf_printf(&b, "%d. The Committee met for the %d time.\n\n", i, i);
+		buf_adds(&b, "Annex I\n\n1. The first.\n\n2. The second, as in paragraph 1 above.\n");
+		m = fixture_build(b.data, shipped);
+		buf_done(&b);
+		expect_edge(m, "Annex I 2 explicit [paragraph 1] -> Annex I 1");
+		model_free(m);
+	}
 }
 
 /* ----------------------------------------------- sections and articles */
