@@ -79,13 +79,18 @@ page_number_shape(const char *k)
 }
 
 /* The slug of a United Nations document's first page, which is not
- * repeated: the job number ("18-16895 (E)", sometimes with the date
- * after it) and the barcode ("*1816895*"). */
+ * repeated: the job number ("18-16895 (E)", "GE.18-12345 (E)", with
+ * one or two dates after it or none) and the barcode ("*1816895*"). */
 static bool
 slug_shape(const char *k)
 {
-	return strcmp(k, "*#*") == 0 || strcmp(k, "#-# (e)") == 0 ||
-	    strcmp(k, "#-# (e) #") == 0;
+	static const char *const shapes[] = { "*#*", "#-# (e)", "#-# (e) #",
+		"#-# (e) # #", "ge.#-# (e)", "ge.#-# (e) #", "ge.#-# (e) # #" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++)
+		if (strcmp(k, shapes[i]) == 0)
+			return true;
+	return false;
 }
 
 static void

@@ -106,6 +106,30 @@ hyph_keep(const struct hyph *h, const char *a, size_t alen, const char *b,
 	return strtab_find(h->words, buf, n) != STRTAB_NONE;
 }
 
+bool
+hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
+    uint32_t hi)
+{
+	const char *base = s + lo, *end = s + hi, *a = s + q, *b = s + q + 2;
+	char buf[2 * MAXWORD + 1];
+	size_t n;
+
+	if (q <= lo || q + 2 >= hi || s[q] != ' ' || s[q + 1] != '-' ||
+	    !word_at(base, a - 1) || !word_at(base, b))
+		return false;
+	while (a > base && word_at(base, a - 1) && s + q - a < MAXWORD)
+		a--;
+	while (b < end && word_at(base, b) && b - (s + q + 2) < MAXWORD)
+		b++;
+	/* A word longer than any the scan kept is no evidence. */
+	if ((a > base && word_at(base, a - 1)) || (b < end && word_at(base, b)))
+		return false;
+	n = fold(a, (size_t)(s + q - a), buf);
+	buf[n++] = '-';
+	n += fold(s + q + 2, (size_t)(b - (s + q + 2)), buf + n);
+	return strtab_find(h->words, buf, n) != STRTAB_NONE;
+}
+
 void
 hyph_free(struct hyph *h)
 {

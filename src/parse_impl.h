@@ -203,6 +203,10 @@ struct hyph *hyph_scan(const char *s, uint32_t start, uint32_t end);
  * a is the word part before the hyphen, b the part after. */
 bool hyph_keep(const struct hyph *h, const char *a, size_t alen,
     const char *b, size_t blen);
+/* "Secretary -General", s[q] the space before the hyphen, within
+ * s[lo..hi): does the text spell "Secretary-General" whole elsewhere? */
+bool hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
+    uint32_t hi);
 void hyph_free(struct hyph *h);
 
 /* parse_para.c: the paragraph builder. */

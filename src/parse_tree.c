@@ -117,12 +117,6 @@ close_headings(struct tree *t, int level)
 
 /* ---------------------------------------------------------- emitting */
 
-static bool
-letter(unsigned char c)
-{
-	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0x80;
-}
-
 /* Prose s[a..b) as pieces, a word that PDF extraction cut into "Secretary
  * -General" rejoined where the document spells it "Secretary-General"
  * elsewhere: the space before the hyphen is left out. */
@@ -130,21 +124,16 @@ static void
 emit_prose(struct pctx *p, uint32_t a, uint32_t b, uint16_t indent, uint8_t join)
 {
 	const char *s = p->s;
+	const char *q;
 
-	for (uint32_t q = a + 1; q + 2 < b; q++) {
-		uint32_t w0 = q, w1 = q + 2;
+	for (uint32_t from = a; (q = memmem(s + from, b - from, " -", 2)) != NULL; ) {
+		uint32_t at = (uint32_t)(q - s);
 
-		if (s[q] != ' ' || s[q + 1] != '-' || !letter((unsigned char)s[q - 1]) ||
-		    !letter((unsigned char)s[q + 2]))
+		from = at + 2;
+		if (!hyph_rejoin(p->hyph, s, a, at, b))
 			continue;
-		while (w0 > a && letter((unsigned char)s[w0 - 1]))
-			w0--;
-		while (w1 < b && letter((unsigned char)s[w1]))
-			w1++;
-		if (!hyph_keep(p->hyph, s + w0, q - w0, s + q + 2, w1 - q - 2))
-			continue;
-		docb_piece(p->db, a, q - a, indent, join);
-		a = q + 1;
+		docb_piece(p->db, a, at - a, indent, join);
+		a = at + 1;
 		join = JOIN_GLUE;
 	}
 	docb_piece(p->db, a, b - a, indent, join);
@@ -465,14 +454,18 @@ title_add(struct pctx *p, const struct para *pa)
 static uint32_t
 make_label(struct pctx *p, const char *s, size_t n)
 {
-	char buf[256];
+	char *buf;
+	uint32_t id;
 
-	if (n >= sizeof(buf) || (memchr(s, '\t', n) == NULL &&
-	    memmem(s, n, "  ", 2) == NULL && (n == 0 || (s[0] != ' ' && s[n - 1] != ' '))))
+	if (memchr(s, '\t', n) == NULL && memmem(s, n, "  ", 2) == NULL &&
+	    (n == 0 || (s[0] != ' ' && s[n - 1] != ' ')))
 		return docb_str(p->db, s, n);
+	buf = xmalloc(n + 1);
 	memcpy(buf, s, n);
 	n = squeeze_space(buf, n, true);
-	return docb_str(p->db, buf, n);
+	id = docb_str(p->db, buf, n);
+	free(buf);
+	return id;
 }
 
 /* The text of a heading paragraph, for labels and outlines. */

@@ -1345,6 +1345,18 @@ test_space_before_hyphen(void **state)
 	    "three -month period.");
 	fixture_drop(s);
 	fixture_drop(d);
+	/* Curly punctuation ends a word; a word longer than any the
+	 * evidence keeps is no evidence. */
+	d = parse_str("NOTE\n\n1. The Secretary -General\xE2\x80\x99s report and "
+	    "\xE2\x80\x9CSecretary -General\xE2\x80\x9D, by the Secretary-General;\n"
+	    "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa -b and\n"
+	    "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-b.\n");
+	s = own_text(d, node_of(d, "1"));
+	assert_non_null(strstr(s, "The Secretary-General\xE2\x80\x99s report and "
+	    "\xE2\x80\x9CSecretary-General\xE2\x80\x9D,"));
+	assert_non_null(strstr(s, "aaa -b and"));
+	fixture_drop(s);
+	fixture_drop(d);
 }
 
 /* A heading's label is written as a person would write it: "Artikel
@@ -1385,6 +1397,20 @@ test_first_page_slug(void **state)
 	    "social and economic determinants of the epidemic, and it therefore acts.");
 	fixture_drop(s);
 	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 2);
+	fixture_drop(d);
+	/* Geneva's job number, with two dates. */
+	d = parse_str("Report of the Council\n\n"
+	    "1. The Council notes that the risks of the disease are social and\n"
+	    "economic\n\n"
+	    "GE.18-12345 (E)    051018    081018\n\n"
+	    "*1812345*\n\n"
+	    "\f"
+	    "determinants of the epidemic, and it therefore acts.\n\n"
+	    "2. It decides to remain seized of the matter.\n");
+	s = own_text(d, node_of(d, "1"));
+	assert_string_equal(s, "The Council notes that the risks of the disease are "
+	    "social and economic determinants of the epidemic, and it therefore acts.");
+	fixture_drop(s);
 	fixture_drop(d);
 }
 
