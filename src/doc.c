@@ -24,6 +24,7 @@
 #include "doc.h"
 #include "load.h"
 #include "strtab.h"
+#include "utf8.h"
 #include "util.h"
 
 struct doc {
@@ -55,6 +56,7 @@ struct doc {
 
 struct docb {
 	struct doc *d;
+	uint32_t bytes;             /* in the current block so far */
 	uint32_t *last_child;
 	size_t caplast;
 	uint32_t last_top;          /* the last top-level node */
@@ -667,18 +669,69 @@ docb_block(struct docb *b, enum block_kind kind, uint32_t node,
 	bl->line = line;
 	bl->kind = (uint8_t)kind;
 	bl->flags = flags;
+	b->bytes = 0;
 	return (uint32_t)d->nblocks++;
+}
+
+static void
+add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
+    enum piece_join join);
+
+/* A block that has grown to BLOCK_MAX goes on in another of the same
+ * node, from a space near the limit (or a character boundary). */
+static void
+split_piece(struct docb *b, uint32_t *off, uint32_t *len, uint16_t indent,
+    enum piece_join *join)
+{
+	struct doc *d = b->d;
+	const char *s = d->text->data;
+	const struct block *bl = &d->blocks[d->nblocks - 1];
+	uint32_t room = b->bytes < BLOCK_MAX ? BLOCK_MAX - b->bytes : 0, cut;
+
+	room = MIN(room, *len);
+	for (cut = room; cut > 0 && room - cut < 4096 && s[*off + cut - 1] != ' '; cut--)
+		;
+	if (cut == 0 || room - cut >= 4096)
+		cut = (uint32_t)utf8_boundary(s + *off, room);
+	if (cut > 0 && b->bytes > 0 && cut == room && room < 64)
+		cut = 0;        /* a nearly full block: start the next one */
+	if (cut > 0)
+		add_piece(b, *off, cut, indent, *join);
+	docb_block(b, (enum block_kind)bl->kind, bl->node, bl->line,
+	    (uint8_t)((bl->flags & BLOCK_CONT) | BLOCK_MORE));
+	*off += cut;
+	*len -= cut;
+	while (*len > 0 && s[*off] == ' ') {
+		(*off)++;
+		(*len)--;
+	}
+	*join = JOIN_SPACE;
 }
 
 void
 docb_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
     enum piece_join join)
 {
+	bool split = false;
+
+	if (b->d->nblocks == 0)
+		return;
+	while (len > 0 && b->bytes + len > BLOCK_MAX) {
+		split_piece(b, &off, &len, indent, &join);
+		split = true;
+	}
+	if (len > 0 || !split)
+		add_piece(b, off, len, indent, join);
+}
+
+static void
+add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
+    enum piece_join join)
+{
 	struct doc *d = b->d;
 	struct piece *p;
 
-	if (d->nblocks == 0)
-		return;
+	b->bytes += len;
 	GROW(d->pieces, d->cappieces, d->npieces + 1);
 	p = &d->pieces[d->npieces++];
 	p->off = off;

@@ -81,8 +81,15 @@ enum block_kind {
 };
 
 enum {
-	BLOCK_CONT = 1          /* the node's text after its children */
+	BLOCK_CONT = 1,         /* the node's text after its children */
+	BLOCK_MORE = 2          /* the block before goes on: a paragraph
+	                           too long for one block (BLOCK_MAX) */
 };
+
+/* A block holds at most about this many bytes of text, so that laying
+ * one out costs little whatever the input (a 50 MB line is cut into
+ * blocks of the same node, at spaces). */
+#define BLOCK_MAX (64u << 10)
 
 struct block {
 	uint32_t node;          /* the node it belongs to */

@@ -442,6 +442,8 @@ wants_blank(const struct layout *l, uint32_t b)
 		return false;
 	if (doc_node(l->d, bl->node)->flags & NODE_INLINE)
 		return false;
+	if (bl->flags & BLOCK_MORE)     /* the same paragraph goes on */
+		return false;
 	if ((bl->flags & BLOCK_CONT) &&
 	    (doc_node(l->d, doc_block(l->d, b - 1)->node)->flags & NODE_INLINE))
 		return false;

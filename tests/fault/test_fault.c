@@ -632,6 +632,26 @@ big_doc(int which, unsigned long long size)
 #define DOC_8M 0                /* 8 MiB: larger than SYNC_LIMIT (2 MiB) */
 #define DOC_50M 1               /* the memory bound's document */
 #define DOC_25M 2
+#define DOC_LINE 3              /* 50 MiB in one line: one paragraph */
+
+/* A document that is a title and one line of size bytes. */
+static const char *
+line_doc(unsigned long long size)
+{
+	if (big_docs[DOC_LINE] == NULL) {
+		FILE *f;
+
+		big_docs[DOC_LINE] = xstrdup(test_tmp("fault-big-line.txt"));
+		assert_non_null(f = fopen(big_docs[DOC_LINE], "w"));
+		fputs("ONE LONG LINE\n\n", f);
+		/* Words every query of mem_queries finds. */
+		for (unsigned long long i = 0; i < size / 32; i++)
+			fputs("the three concerns, duplicated  ", f);
+		fputs("end.\n", f);
+		assert_int_equal(fclose(f), 0);
+	}
+	return big_docs[DOC_LINE];
+}
 
 static unsigned long long
 file_size(const char *path)
@@ -1584,15 +1604,25 @@ test_memory_bound_queries(void **state)
 	size = file_size(doc);
 	limit = (unsigned long long)(MEM_QUERY_X * (double)size) + MEM_QUERY_C;
 	sandbox_init(&sb, "memq");
-	for (size_t q = 0; q < sizeof(mem_queries) / sizeof(mem_queries[0]); q++) {
-		bool ok = mem_run(&sb, doc, (int)q, limit, true);
+	/* Numbered paragraphs, then one paragraph of 50 MiB (which is laid
+	 * out a block of BLOCK_MAX at a time). */
+	for (int which = 0; which < 2; which++) {
+		if (which == 1) {
+			doc = line_doc(MEM_DOC_SIZE);
+			size = file_size(doc);
+			limit = (unsigned long long)(MEM_QUERY_X * (double)size) + MEM_QUERY_C;
+		}
+		for (size_t q = 0; q < sizeof(mem_queries) / sizeof(mem_queries[0]); q++) {
+			bool ok = mem_run(&sb, doc, (int)q, limit, true);
 
-		if (!ok)
-			fprintf(stderr, "%s %s: failed within %.1f MiB (%.1f x %.1f MiB + %llu MiB)\n",
-			    mem_queries[q][0], mem_queries[q][1] ? mem_queries[q][1] : "",
-			    (double)limit / MIB, MEM_QUERY_X, (double)size / MIB,
-			    MEM_QUERY_C / MIB);
-		assert_true(ok);
+			if (!ok)
+				fprintf(stderr, "%s %s %s: failed within %.1f MiB (%.1f x %.1f MiB + %llu MiB)\n",
+				    which ? "one line:" : "paragraphs:",
+				    mem_queries[q][0], mem_queries[q][1] ? mem_queries[q][1] : "",
+				    (double)limit / MIB, MEM_QUERY_X, (double)size / MIB,
+				    MEM_QUERY_C / MIB);
+			assert_true(ok);
+		}
 	}
 	sandbox_done(&sb);
 }

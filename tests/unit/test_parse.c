@@ -2103,11 +2103,20 @@ test_huge_line(void **state)
 	d = parse_bytes(p, n, false);
 	fixture_drop(p);
 	assert_true(doc_nnodes(d) >= 1 && doc_nnodes(d) <= 4);
-	/* The model is small, and holds all of the text. */
-	assert_true(doc_nblocks(d) <= 4);
-	for (uint32_t b = 0; b < doc_nblocks(d); b++)
+	/* The model is small, and holds all of the text, in blocks of at
+	 * most BLOCK_MAX bytes (so that laying one out costs little), each
+	 * after the first going on from the one before. */
+	assert_true(doc_nblocks(d) <= n / (BLOCK_MAX - 4096) + 4);
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		uint64_t bytes = 0;
+
 		for (uint32_t k = doc_block(d, b)->first_piece; k < doc_block(d, b)->end_piece; k++)
-			total += doc_piece(d, k)->len;
+			bytes += doc_piece(d, k)->len;
+		assert_true(bytes <= BLOCK_MAX);
+		if (b > 0 && doc_block(d, b)->node == doc_block(d, b - 1)->node)
+			assert_true(doc_block(d, b)->flags & BLOCK_MORE);
+		total += bytes;
+	}
 	assert_true(total == n);
 	fixture_drop(d);
 	alarm(0);
