@@ -131,7 +131,7 @@ script_screen(int cols, int rows, const char *lines, const char *doc)
 	snprintf(envc, sizeof(envc), "COLUMNS=%d", cols);
 	snprintf(envl, sizeof(envl), "LINES=%d", rows);
 	snprintf(script, sizeof(script), "%sscreen\n", lines ? lines : "");
-	test_write(path, script, strlen(script));
+	test_write_str(path, script);
 	run_argv(&r, argv, NULL, 0, env);
 	unlink(path);
 	assert_int_equal(r.status, 0);
@@ -804,7 +804,7 @@ test_config_errors(void **state)
 
 	(void)state;
 	snprintf(path, sizeof(path), "%s/bad.conf", home);
-	test_write(path, "frobnicate\nwidth 0\nbind j nothing\n", 34);
+	test_write_str(path, "frobnicate\nwidth 0\nbind j nothing\n");
 	/* A short name, so that the message fits on the status line. */
 	snprintf(envc, sizeof(envc), "LECTERN_CONFIG=bad.conf");
 	vt = spawn_sh(24, 120, env, fmt_cd(home), test_bundled());

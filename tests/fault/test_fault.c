@@ -321,12 +321,6 @@ sandbox_setenv(struct sandbox *sb, const char *entry)
 }
 
 static void
-write_text(const char *path, const char *text)
-{
-	test_write(path, text, strlen(text));
-}
-
-static void
 copy_file(const char *from, const char *to)
 {
 	size_t n;
@@ -405,7 +399,7 @@ run_script(struct run *r, struct sandbox *sb, const struct child *c,
 {
 	char *path = xasprintf("%s/script", sb->dir);
 
-	test_write(path, script, strlen(script));
+	test_write_str(path, script);
 	run_in(r, sb, c, "--script", path, sb->doc, (char *)NULL);
 	free(path);
 }
@@ -684,7 +678,7 @@ test_larger_than_memory(void **state)
 	sandbox_init(&sb, "huge");
 	big = xasprintf("%s/huge.txt", sb.dir);
 	script = xasprintf("%s/quit", sb.dir);
-	write_text(script, "keys G\nwait\nkeys q\n");
+	test_write_str(script, "keys G\nwait\nkeys q\n");
 	f = fopen(big, "w");
 	assert_non_null(f);
 	for (int i = 1; ftell(f) < 64 * 1024; i++)
@@ -792,7 +786,7 @@ test_low_limit_gives_up_cleanly(void **state)
 	doc = big_doc(DOC_8M, 8 * MIB);
 	sandbox_init(&sb, "giveup");
 	script = xasprintf("%s/wait", sb.dir);
-	write_text(script, "keys G\nwait\nstate\nkeys q\n");
+	test_write_str(script, "keys G\nwait\nstate\nkeys q\n");
 	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
 		for (int mode = 0; mode < 3; mode++) {
 			c.as = limits[i] * MIB;
@@ -962,7 +956,7 @@ test_missing_home(void **state)
 	sandbox_setenv(&sb, "LECTERN_CONFIG");
 	nohome = xasprintf("%s/does-not-exist", sb.dir);
 	filehome = xasprintf("%s/a-file", sb.dir);
-	write_text(filehome, "x\n");
+	test_write_str(filehome, "x\n");
 	env_nohome = xasprintf("HOME=%s", nohome);
 	env_filehome = xasprintf("HOME=%s", filehome);
 
@@ -1168,7 +1162,7 @@ test_concurrent_saves(void **state)
 				snprintf(script, sizeof(script), "keys :%s<Enter>\nkeys q\n",
 				    labels[(i + round) % N]);
 				path = xasprintf("%s/script-%d", sb.dir, i);
-				test_write(path, script, strlen(script));
+				test_write_str(path, script);
 				argv[2] = path;
 				run_child(&r, &plain, sb.env, argv);
 				_exit(r.status == 0 && r.errlen == 0 ? 0 : 1);
@@ -1258,7 +1252,7 @@ test_document_shrinks(void **state)
 	sandbox_init(&sb, "shrinks");
 	victim = xasprintf("%s/victim.txt", sb.dir);
 	script = xasprintf("%s/read", sb.dir);
-	write_text(script, "keys G\nwait\nstate\nkeys g/lot<Enter>\nstate\nkeys q\n");
+	test_write_str(script, "keys G\nwait\nstate\nkeys g/lot<Enter>\nstate\nkeys q\n");
 	for (int how = 0; how < 4; how++)
 		for (size_t d = 0; d < sizeof(delays) / sizeof(delays[0]); d++)
 			for (int mode = 0; mode < 2; mode++) {
@@ -1328,7 +1322,7 @@ test_stdin_closes_early(void **state)
 	run_done(&r);
 	/* The reader on it. */
 	script = xasprintf("%s/script", sb.dir);
-	write_text(script, "keys G\nwait\nkeys :4<Enter>\nstate\nkeys :5<Enter>\nstate\nkeys q\n");
+	test_write_str(script, "keys G\nwait\nkeys :4<Enter>\nstate\nkeys :5<Enter>\nstate\nkeys q\n");
 	run_in(&r, &sb, &c, "--script", script, "-", (char *)NULL);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.err, "");
@@ -1564,7 +1558,7 @@ mem_run(struct sandbox *sb, const char *doc, int q, unsigned long long limit,
 	if (q < 0) {
 		char *script = xasprintf("%s/session", sb->dir);
 
-		test_write(script, mem_session, strlen(mem_session));
+		test_write_str(script, mem_session);
 		run_in(&r, sb, &c, "--no-state", "--script", script, doc, (char *)NULL);
 		free(script);
 		ok = r.status == 0 && r.errlen == 0 && strstr(r.out, "indexed: yes") != NULL;
@@ -1910,7 +1904,7 @@ test_nothing_is_opened(void **state)
 		char *p = xasprintf("%s/%s", bin, openers[i]);
 		char *text = xasprintf("#!/bin/sh\necho \"$0 $*\" >>'%s'\n", mark);
 
-		write_text(p, text);
+		test_write_str(p, text);
 		assert_int_equal(chmod(p, 0755), 0);
 		free(text);
 		free(p);
@@ -1959,7 +1953,7 @@ test_hostile_file_name(void **state)
 	sandbox_init(&sb, "hostilename");
 	name = xasprintf("%s/evil\033]0;pwn\007\xC2\x9B" "31m\xE2\x80\xAE.txt", sb.dir);
 	missing = xasprintf("%s/missing\033]2;pwn\007.txt", sb.dir);
-	write_text(name, "TITLE\n\n1. One.\n\n3. Three, citing paragraph 9.\n");
+	test_write_str(name, "TITLE\n\n1. One.\n\n3. Three, citing paragraph 9.\n");
 	run_in(&r, &sb, &c, "--lint", name, (char *)NULL);
 	assert_int_equal(r.status, 1);
 	assert_true(r.outlen > 0);

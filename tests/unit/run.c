@@ -287,6 +287,12 @@ test_write(const char *path, const void *p, size_t n)
 		fail(path);
 }
 
+void
+test_write_str(const char *path, const char *s)
+{
+	test_write(path, s, strlen(s));
+}
+
 char *
 test_read(const char *path, size_t *n)
 {

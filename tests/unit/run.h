@@ -55,8 +55,10 @@ bool test_ends_with(const char *s, const char *suffix);
 #define TEST_SANITIZED 0
 #endif
 const char *test_tmp(const char *name);
-/* Write n bytes to path; read a whole file (caller frees). */
+/* Write n bytes (or a string) to path; read a whole file (caller
+ * frees). */
 void test_write(const char *path, const void *p, size_t n);
+void test_write_str(const char *path, const char *s);
 char *test_read(const char *path, size_t *n);
 
 /* Milliseconds on the monotonic clock; sleep that long. */

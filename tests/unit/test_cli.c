@@ -172,7 +172,7 @@ test_unreadable(void **state)
 	const char *why;
 	char want[4096];
 
-	test_write(path, "x\n", 2);
+	test_write_str(path, "x\n");
 	chmod(path, 0);
 	why = test_without_dac(dump_call, &d);
 	unlink(path);
@@ -209,7 +209,7 @@ test_empty_file(void **state)
 	char want[4096];
 	struct run r;
 
-	test_write(path, "", 0);
+	test_write_str(path, "");
 	RUN(&r, "--dump", path);
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");

@@ -99,7 +99,7 @@ write_conf(const char *name, const char *text)
 {
 	const char *path = test_tmp(name);
 
-	test_write(path, text, strlen(text));
+	test_write_str(path, text);
 	return path;
 }
 

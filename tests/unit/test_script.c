@@ -137,7 +137,7 @@ script_opt(const struct opt *o, const char *script, struct run *r)
 	struct run own;
 	char *out;
 
-	test_write(path, script, strlen(script));
+	test_write_str(path, script);
 	if (o->env)
 		for (size_t i = 0; o->env[i] && ne < 20; i++)
 			env[ne++] = o->env[i];
@@ -1382,7 +1382,7 @@ test_config(void **state)
 	char *out;
 
 	(void)state;
-	test_write(path, conf, strlen(conf));
+	test_write_str(path, conf);
 	/* A short relative name, so that it fits on the status row. */
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	slash = strrchr(path, '/');
@@ -1415,7 +1415,7 @@ test_config_unbind(void **state)
 	char *out;
 
 	(void)state;
-	test_write(path, conf, strlen(conf));
+	test_write_str(path, conf);
 	out = script_opt(&(struct opt){ .env = env }, "keys q\nstate\nkeys QQQ\nstate\n", NULL);
 	unlink(path);
 	assert_string_equal(values(out, "top"), "title | 3");
@@ -1580,7 +1580,7 @@ test_reload_keeps_encoding(void **state)
 
 	(void)state;
 	/* "1. Привет, мир." in KOI8-R. */
-	test_write(doc, "1. \xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2.\n", 15);
+	test_write_str(doc, "1. \xF0\xD2\xC9\xD7\xC5\xD4, \xCD\xC9\xD2.\n");
 	out = script_opt(&(struct opt){ .doc = doc, .args = args },
 	    "keys R\nscreen\n", NULL);
 	unlink(doc);
@@ -1659,8 +1659,8 @@ test_empty_document(void **state)
 	int bad = 0;
 
 	(void)state;
-	test_write(empty, "", 0);
-	test_write(blank, "\n  \n\n", 5);
+	test_write_str(empty, "");
+	test_write_str(blank, "\n  \n\n");
 	for (int d = 0; d < 2; d++)
 		for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++) {
 			struct run r;

@@ -142,12 +142,6 @@ entries(const char *dir)
 }
 
 static void
-write_str(const char *path, const char *s)
-{
-	test_write(path, s, strlen(s));
-}
-
-static void
 assert_file_is(const char *path, const char *want)
 {
 	size_t n;
@@ -281,7 +275,7 @@ test_other_document(void **state)
 	assert_int_equal(state_load(file, DOC, HASH, &out, NULL, 0), 1);
 	assert_int_equal(state_load(file, NULL, HASH, &out, NULL, 0), 0);
 	/* Upper-case hexadecimal digits are the same hash. */
-	write_str(file, "lectern-state 1\nhash 0123456789ABCDEF\n");
+	test_write_str(file, "lectern-state 1\nhash 0123456789ABCDEF\n");
 	assert_int_equal(state_load(file, NULL, HASH, &out, NULL, 0), 0);
 }
 
@@ -366,7 +360,7 @@ test_corrupt(void **state)
 	size_t n;
 
 	/* The header itself is valid. */
-	write_str(file, HEAD "top 1 0\nmark a 1 0\n");
+	test_write_str(file, HEAD "top 1 0\nmark a 1 0\n");
 	assert_int_equal(state_load(file, DOC, HASH, &out, NULL, 0), 0);
 
 	for (size_t i = 0; i < sizeof(corrupt) / sizeof(corrupt[0]); i++)
@@ -374,12 +368,12 @@ test_corrupt(void **state)
 	expect_corrupt(file, HEAD "top 1\0 0\n", sizeof(HEAD "top 1\0 0\n") - 1);
 	expect_corrupt(file, HEAD "\0", sizeof(HEAD));
 	/* Another version is reported as such. */
-	write_str(file, "lectern-state 2\nhash 0123456789abcdef\n");
+	test_write_str(file, "lectern-state 2\nhash 0123456789abcdef\n");
 	assert_int_equal(state_load(file, NULL, HASH, &out, errbuf,
 	    sizeof(errbuf)), -1);
 	assert_non_null(strstr(errbuf, "version"));
 	/* An error message never overflows a small buffer. */
-	write_str(file, "garbage\n");
+	test_write_str(file, "garbage\n");
 	memset(errbuf, 'x', sizeof(errbuf));
 	assert_int_equal(state_load(file, DOC, HASH, &out, errbuf, 5), -1);
 	assert_string_equal(errbuf, "corr");
@@ -615,7 +609,7 @@ test_modes(void **state)
 	setenv("XDG_STATE_HOME", path_in("xdg-state"), 1);
 
 	/* A directory that cannot be made: a file in the way. */
-	write_str(path_in("plain-file"), "x");
+	test_write_str(path_in("plain-file"), "x");
 	assert_int_equal(state_save(path_in("plain-file/sub/state"), DOC, HASH,
 	    &in, errbuf, sizeof(errbuf)), -1);
 	assert_true(errbuf[0] != '\0');
@@ -629,7 +623,7 @@ test_symlink(void **state)
 	char got[4200];
 	ssize_t n;
 
-	write_str(target, "precious data\n");
+	test_write_str(target, "precious data\n");
 	assert_int_equal(symlink(target, link), 0);
 	assert_int_equal(state_save(link, DOC, HASH, &in, errbuf,
 	    sizeof(errbuf)), -1);
