@@ -42,6 +42,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#define BENCH_NAME "bench"
 #include "common.h"
 #include "doc.h"
 #include "index.h"
@@ -119,19 +120,6 @@ static char outdir[2048];
 static bool outdir_temp;
 
 /* ------------------------------------------------------------- helpers */
-
-static void
-fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "bench: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
 
 /* Forget the peak resident set so far (Linux 4.0 and later). */
 static void
@@ -218,7 +206,7 @@ setup_outdir(const char *want)
 	snprintf(outdir, sizeof(outdir), "%s/lectern-bench.XXXXXX",
 	    tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(outdir) == NULL)
-		fail("%s: %s", outdir, strerror(errno));
+		bench_die("%s: %s", outdir, strerror(errno));
 	outdir_temp = true;
 }
 
@@ -236,7 +224,7 @@ make_doc(const struct opts *o, struct doc_info *di)
 	status = bench_make_doc(o->mkdoc, di->spec, di->path, &bd, &made);
 	di->gen_time = made ? bench_now() - t : 0;
 	if (status != 0)
-		fail("%s: mkdoc failed (status %d)", di->path, status);
+		bench_die("%s: mkdoc failed (status %d)", di->path, status);
 	if (made)
 		printf("bench: made %s\n", di->path);
 	di->bytes = bd.bytes;
@@ -593,10 +581,10 @@ measure_child(struct result *r, const struct opts *o, const struct doc_info *di)
 
 	memset(r, 0, sizeof(*r));
 	if (pipe(fd) != 0)
-		fail("pipe: %s", strerror(errno));
+		bench_die("pipe: %s", strerror(errno));
 	fflush(NULL);
 	if ((pid = fork()) < 0)
-		fail("fork: %s", strerror(errno));
+		bench_die("fork: %s", strerror(errno));
 	if (pid == 0) {
 		static struct result cr;
 		const char *p = (const char *)&cr;

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,6 +21,21 @@
 #include <time.h>
 
 extern char **environ;
+
+/* "PROGRAM: message" on standard error, and exit 2 (each program names
+ * itself in BENCH_NAME before including this file). */
+static inline void __attribute__((noreturn, format(printf, 1, 2)))
+bench_die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", BENCH_NAME);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
 
 static inline double
 bench_now(void)

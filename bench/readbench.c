@@ -71,6 +71,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#define BENCH_NAME "readbench"
 #include "common.h"
 #include "vt.h"
 
@@ -209,7 +210,6 @@ struct sess {
 static bool trace, trace_all;
 static bool coarse;             /* said that take_in() falls back */
 
-static void die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static void fail(struct sess *s, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
@@ -226,26 +226,13 @@ sleep_s(double s)
 	nanosleep(&ts, NULL);
 }
 
-static void
-die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "readbench: ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(2);
-}
-
 static char *
 xstrdup(const char *s)
 {
 	char *p = strdup(s);
 
 	if (p == NULL)
-		die("out of memory");
+		bench_die("out of memory");
 	return p;
 }
 
@@ -366,7 +353,7 @@ make_doc(struct doc *d, const char *mkdoc)
 
 	snprintf(d->path, sizeof(d->path), "doc-%s.txt", d->spec);
 	if ((status = bench_make_doc(mkdoc, d->spec, d->path, &bd, &made)) != 0)
-		die("%s: mkdoc failed (status %d)", d->path, status);
+		bench_die("%s: mkdoc failed (status %d)", d->path, status);
 	if (made)
 		printf("readbench: made %s\n", d->path);
 	d->bytes = bd.bytes;
@@ -383,7 +370,7 @@ count_lines(const char *path)
 	int fd = open(path, O_RDONLY);
 
 	if (fd < 0)
-		die("%s: %s", path, strerror(errno));
+		bench_die("%s: %s", path, strerror(errno));
 	while ((got = read(fd, buf, sizeof(buf))) > 0)
 		for (char *p = buf; (p = memchr(p, '\n', (size_t)(buf + got - p)));
 		    p++)
@@ -443,7 +430,7 @@ joined(const char *low, size_t n, size_t *jn)
 	size_t k = 0;
 
 	if (j == NULL)
-		die("out of memory");
+		bench_die("out of memory");
 	for (size_t i = 0; i < n; i++) {
 		if (low[i] == '-' && i > 0 && i + 2 < n && low[i + 1] == '\n' &&
 		    islower((unsigned char)low[i - 1]) &&
@@ -497,7 +484,7 @@ find_word(struct doc *d)
 
 	d->word[0] = '\0';
 	if (raw == NULL || fd < 0)
-		die("%s: %s", d->path, strerror(errno));
+		bench_die("%s: %s", d->path, strerror(errno));
 	while (n < WORD_SCAN && (got = read(fd, raw + n, WORD_SCAN - n)) > 0)
 		n += (size_t)got;
 	close(fd);
@@ -1500,11 +1487,11 @@ main(int argc, char *argv[])
 	set_prog(LESS, less);
 	set_prog(VIM, vim);
 	if (progs[LECTERN].path[0] == '\0')
-		die("no lectern to run");
+		bench_die("no lectern to run");
 	/* The programs run in the output directory, on "doc-100M.txt": so a
 	 * person would open it, and the file name fits on a status line. */
 	if ((mkdir(out, 0755) != 0 && errno != EEXIST) || chdir(out) != 0)
-		die("%s: %s", out, strerror(errno));
+		bench_die("%s: %s", out, strerror(errno));
 	catch_signals();
 	describe(out);
 	for (size_t k = 0; k < ns; k++) {
