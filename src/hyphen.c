@@ -91,15 +91,17 @@ hyph_scan(const char *s, uint32_t start, uint32_t end)
 	return h;
 }
 
-bool
-hyph_keep(const struct hyph *h, const char *a, size_t alen, const char *b,
+/* Does the text spell a-b, with its hyphen, somewhere?  1 or 0, or -1
+ * when a or b is empty or the whole is longer than any word kept. */
+static int
+spelt(const struct hyph *h, const char *a, size_t alen, const char *b,
     size_t blen)
 {
 	char buf[2 * MAXWORD + 1];
 	size_t n;
 
 	if (alen == 0 || blen == 0 || alen + blen + 1 > sizeof(buf))
-		return true;
+		return -1;
 	n = fold(a, alen, buf);
 	buf[n++] = '-';
 	n += fold(b, blen, buf + n);
@@ -107,12 +109,17 @@ hyph_keep(const struct hyph *h, const char *a, size_t alen, const char *b,
 }
 
 bool
+hyph_keep(const struct hyph *h, const char *a, size_t alen, const char *b,
+    size_t blen)
+{
+	return spelt(h, a, alen, b, blen) != 0;         /* unsure: keep it */
+}
+
+bool
 hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
     uint32_t hi)
 {
 	const char *base = s + lo, *end = s + hi, *a = s + q, *b = s + q + 2;
-	char buf[2 * MAXWORD + 1];
-	size_t n;
 
 	if (q <= lo || q + 2 >= hi || s[q] != ' ' || s[q + 1] != '-' ||
 	    !word_at(base, a - 1) || !word_at(base, b))
@@ -124,10 +131,8 @@ hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
 	/* A word longer than any the scan kept is no evidence. */
 	if ((a > base && word_at(base, a - 1)) || (b < end && word_at(base, b)))
 		return false;
-	n = fold(a, (size_t)(s + q - a), buf);
-	buf[n++] = '-';
-	n += fold(s + q + 2, (size_t)(b - (s + q + 2)), buf + n);
-	return strtab_find(h->words, buf, n) != STRTAB_NONE;
+	return spelt(h, a, (size_t)(s + q - a), s + q + 2,
+	    (size_t)(b - (s + q + 2))) == 1;
 }
 
 void
