@@ -859,22 +859,28 @@ is_item(const struct node *n)
 	return n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
 }
 
-/* Count how often each key occurs among the nodes that are not items:
- * counts[i] for node i (for a key shared by several nodes, each of them
- * gets the total). */
+/* The labels of the nodes that are not items, by key: key[i] for node i
+ * (UINT32_MAX for none), and how many nodes share each key (returned,
+ * caller frees). */
+struct keys {
+	uint32_t *key;
+	uint32_t *tot;
+	size_t n;
+};
+
 static void
-count_keys(struct doc *d, uint32_t *counts)
+count_keys(struct doc *d, struct keys *k)
 {
 	struct strtab *keys = strtab_new();
-	uint32_t *tot = NULL;
 	size_t cap = 0;
 	char key[512];
 
-	/* First the key's id for each node, then its total. */
+	k->key = xreallocarray(NULL, d->nnodes + 1, sizeof(*k->key));
+	k->tot = NULL;
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t id;
 
-		counts[i] = UINT32_MAX;
+		k->key[i] = UINT32_MAX;
 		if (!d->nodes[i].label || is_item(&d->nodes[i]))
 			continue;
 		doc_label_key(doc_label(d, i), key, sizeof(key));
@@ -882,16 +888,21 @@ count_keys(struct doc *d, uint32_t *counts)
 		if (id >= cap) {
 			size_t old = cap;
 
-			GROW(tot, cap, (size_t)id + 1);
-			memset(tot + old, 0, (cap - old) * sizeof(*tot));
+			GROW(k->tot, cap, (size_t)id + 1);
+			memset(k->tot + old, 0, (cap - old) * sizeof(*k->tot));
 		}
-		tot[id]++;
-		counts[i] = id;
+		k->tot[id]++;
+		k->key[i] = id;
 	}
-	for (uint32_t i = 0; i < d->nnodes; i++)
-		counts[i] = counts[i] == UINT32_MAX ? 0 : tot[counts[i]];
-	free(tot);
+	k->n = strtab_count(keys);
 	strtab_free(keys);
+}
+
+/* How many nodes have node i's label (0 for an item or no label). */
+static uint32_t
+key_count(const struct keys *k, uint32_t i)
+{
+	return k->key[i] == UINT32_MAX ? 0 : k->tot[k->key[i]];
 }
 
 /* A label's number ("12"), or 0 when it is not a plain number. */
@@ -916,16 +927,15 @@ label_number(const char *l)
  * sub-heading numbered like a paragraph) is qualified from its second
  * occurrence on. */
 static void
-qualify(struct docb *b, const uint32_t *counts)
+qualify(struct docb *b, const struct keys *k)
 {
 	struct doc *d = b->d;
 	uint32_t *first = xreallocarray(NULL, d->nnodes + 1, sizeof(*first));
 	uint32_t *last = xreallocarray(NULL, d->nnodes + 1, sizeof(*last));
 	uint8_t *restarts = xcalloc(d->nnodes + 1, 1);
-	struct strtab *seen = strtab_new();
+	uint8_t *seen = xcalloc(k->n + 1, 1);
 	uint32_t prev = DOC_NONE;
 	struct buf s;
-	char key[512];
 
 	for (uint32_t i = 0; i < d->nnodes; i++)
 		first[i] = last[i] = DOC_NONE;
@@ -934,7 +944,7 @@ qualify(struct docb *b, const uint32_t *counts)
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t h;
 
-		if (counts[i] == 0 || d->nodes[i].kind == NODE_HEADING)
+		if (key_count(k, i) == 0 || d->nodes[i].kind == NODE_HEADING)
 			continue;
 		if ((h = heading_of(d, i)) != DOC_NONE) {
 			if (first[h] == DOC_NONE)
@@ -954,25 +964,24 @@ qualify(struct docb *b, const uint32_t *counts)
 	buf_init(&s);
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t h;
-		bool fresh = false;
 
-		if (counts[i] == 0 || d->nodes[i].kind == NODE_HEADING ||
+		if (key_count(k, i) == 0 || d->nodes[i].kind == NODE_HEADING ||
 		    (h = heading_of(d, i)) == DOC_NONE)
 			continue;
 		if (restarts[h] != 1) {
-			if (counts[i] < 2)
+			if (key_count(k, i) < 2)
 				continue;
-			doc_label_key(doc_label(d, i), key, sizeof(key));
-			strtab_intern(seen, key, strlen(key), &fresh);
-			if (fresh)
+			if (!seen[k->key[i]]) {         /* the first stays */
+				seen[k->key[i]] = 1;
 				continue;
+			}
 		}
 		buf_reset(&s);
 		buf_printf(&s, "%s %s", doc_label(d, h), doc_label(d, i));
 		d->nodes[i].label = docb_str(b, s.data, s.len);
 	}
 	buf_done(&s);
-	strtab_free(seen);
+	free(seen);
 	free(restarts);
 	free(first);
 	free(last);
@@ -1012,15 +1021,16 @@ static void
 finish_labels(struct docb *b)
 {
 	struct doc *d = b->d;
-	uint32_t *counts = xreallocarray(NULL, d->nnodes + 1, sizeof(*counts));
+	struct keys k;
 	struct strtab *next = strtab_new();
 	uint32_t *nexts = NULL;
 	size_t capnext = 0, labelled = 0;
 	char key[512];
 
-	count_keys(d, counts);
-	qualify(b, counts);
-	free(counts);
+	count_keys(d, &k);
+	qualify(b, &k);
+	free(k.key);
+	free(k.tot);
 	/* Room for every labelled node at a load of three quarters at
 	 * most (half of the nodes of a report are unnumbered). */
 	for (uint32_t i = 0; i < d->nnodes; i++)
