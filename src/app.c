@@ -366,16 +366,20 @@ bool
 app_window_search(struct app *a, const char *pattern, bool backward)
 {
 	struct text *t = a->text;
-	uint32_t start, end, avail = (uint32_t)load_avail(t);
-	size_t tail = load_tail(t);
+	uint32_t start, end, avail = (uint32_t)load_avail(t), from;
+	size_t tail = load_tail(t), plen = strlen(pattern);
 	const char *best = NULL;
 	bool wrapped = false;
 
-	if (a->complete || *pattern == '\0' || backward)
+	if (a->complete || plen == 0 || backward)
 		return false;
 	doc_range(a->model->doc, &start, &end);
-	if (end < avail)
+	from = end;     /* what is not searched yet */
+	if (end < avail) {
 		best = search_raw(t->data + end, avail - end, pattern);
+		/* A match may still end in what is read next. */
+		from = MAX(end, avail > plen ? avail - (uint32_t)plen + 1 : 0);
+	}
 	else if (end < t->raw_len)      /* a window in the end read at open */
 		best = search_raw(t->data + end, t->raw_len - end, pattern);
 	if (best == NULL && end < avail && tail < t->raw_len && avail < t->raw_len &&
@@ -385,11 +389,11 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 		if (!wait_read(a, t->raw_len, 2000))
 			return false;
 		avail = (uint32_t)load_avail(t);
-		if (end < avail)
-			best = search_raw(t->data + end, avail - end, pattern);
+		if (from < avail)
+			best = search_raw(t->data + from, avail - from, pattern);
 		if (best == NULL && start > 0) {
 			/* Up to where a match would end inside the window. */
-			best = search_raw(t->data, MIN(start + strlen(pattern) - 1, avail),
+			best = search_raw(t->data, MIN(start + (uint32_t)plen - 1, avail),
 			    pattern);
 			wrapped = best != NULL;
 		}
