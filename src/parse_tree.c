@@ -126,11 +126,12 @@ emit_prose(struct pctx *p, uint32_t a, uint32_t b, uint16_t indent, uint8_t join
 	const char *s = p->s;
 	const char *q;
 
-	for (uint32_t from = a; (q = memmem(s + from, b - from, " -", 2)) != NULL; ) {
-		uint32_t at = (uint32_t)(q - s);
+	/* Hyphens are rarer than spaces: look for them. */
+	for (uint32_t from = a + 1; from < b && (q = memchr(s + from, '-', b - from)) != NULL; ) {
+		uint32_t at = (uint32_t)(q - s) - 1;
 
 		from = at + 2;
-		if (!hyph_rejoin(p->hyph, s, a, at, b))
+		if (s[at] != ' ' || !hyph_rejoin(p->hyph, s, a, at, b))
 			continue;
 		docb_piece(p->db, a, at - a, indent, join);
 		a = at + 1;
