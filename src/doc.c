@@ -675,7 +675,21 @@ docb_block(struct docb *b, enum block_kind kind, uint32_t node,
 
 static void
 add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
-    enum piece_join join);
+    enum piece_join join)
+{
+	struct doc *d = b->d;
+	struct piece *p;
+
+	b->bytes += len;
+	GROW(d->pieces, d->cappieces, d->npieces + 1);
+	p = &d->pieces[d->npieces++];
+	p->off = off;
+	p->len = len;
+	p->indent = indent;
+	p->join = (uint8_t)join;
+	p->pad = 0;
+	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
+}
 
 /* A block that has grown to BLOCK_MAX goes on in another of the same
  * node, from a space near the limit (or a character boundary). */
@@ -724,23 +738,6 @@ docb_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
 		add_piece(b, off, len, indent, join);
 }
 
-static void
-add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
-    enum piece_join join)
-{
-	struct doc *d = b->d;
-	struct piece *p;
-
-	b->bytes += len;
-	GROW(d->pieces, d->cappieces, d->npieces + 1);
-	p = &d->pieces[d->npieces++];
-	p->off = off;
-	p->len = len;
-	p->indent = indent;
-	p->join = (uint8_t)join;
-	p->pad = 0;
-	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
-}
 
 void
 docb_pagebreak(struct docb *b, uint32_t off, uint32_t line)
