@@ -29,6 +29,23 @@ struct strtab {
 	size_t npool, cappool;
 };
 
+/* The last 1 to 7 bytes of a key as one word (its length is in the
+ * hash already), read with fixed-size loads that may overlap: a memcpy
+ * of variable length would be a call to the C library. */
+static uint64_t
+tail_bytes(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t a, b;
+
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return (uint64_t)b << 32 | a;
+	}
+	return (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1];
+}
+
 /* Eight bytes at a time: most keys are words of a few letters, and this
  * is in the indexer's inner loop. */
 static uint32_t
@@ -43,8 +60,7 @@ hash_bytes(const char *s, size_t n)
 		h ^= h >> 32;
 	}
 	if (i < n) {
-		w = 0;
-		memcpy(&w, s + i, n - i);
+		w = tail_bytes(s + i, n - i);
 		h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
 	}
 	h ^= h >> 29;
