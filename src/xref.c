@@ -265,18 +265,18 @@ emit_ref(struct xrefs *xr, uint32_t from, const char *prefix, const char *label,
 /* Labels between "2" and "4" of a range. */
 static void
 emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
-    const char *b, uint32_t off, uint32_t end, bool external)
+    const char *b, uint32_t off, uint32_t end)
 {
 	char *ea, *eb, num[24];
 	long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
 
 	if (*ea || *eb || y <= x || y - x > MAX_RANGE) {
-		emit_ref(xr, from, prefix, b, off, end, external);
+		emit_ref(xr, from, prefix, b, off, end, false);
 		return;
 	}
 	for (long k = x + 1; k <= y; k++) {
 		snprintf(num, sizeof(num), "%ld", k);
-		emit_ref(xr, from, prefix, num, off, end, external);
+		emit_ref(xr, from, prefix, num, off, end, false);
 	}
 }
 
@@ -401,18 +401,22 @@ para_of_heading(const struct xrefs *xr, struct cursor *c, uint32_t from,
 }
 
 /* Does s[a..b) only go on citing the document named just before it:
- * spaces, commas, parentheses, abbreviations and numbers ("A/80/5
- * (Vol. II), chap. II, paras. 177-199", "A/79/724, para. 16")? */
+ * white space, commas, parentheses, abbreviations, numbers, and an
+ * "and" that more of the citation follows ("A/80/5 (Vol. II),
+ * chap. II, paras. 177-199, and chap. IV, para. 12", "A/79/724,
+ * para. 16")?  "A/79/724 and paragraph 5" names this document again. */
 static bool
 citation_goes_on(const char *s, uint32_t a, uint32_t b)
 {
+	bool and = false;
+
 	if (b < a || b - a > 40)
 		return false;
 	for (uint32_t i = a; i < b;) {
 		uint32_t j = i;
 		bool numeral = true;
 
-		if (s[i] == ' ' || s[i] == ',' || s[i] == '(' || s[i] == ')') {
+		if (is_ws(s[i]) || s[i] == ',' || s[i] == '(' || s[i] == ')') {
 			i++;
 			continue;
 		}
@@ -423,13 +427,22 @@ citation_goes_on(const char *s, uint32_t a, uint32_t b)
 		}
 		if (j == i)
 			return false;
+		and = j - i == 3 && strncmp(s + i, "and", 3) == 0;
 		if (j < b && s[j] == '.' && j - i <= 5)
 			j++;            /* "Vol.", "chap.", "sect." */
-		else if (!numeral && !(j - i == 5 && strncasecmp(s + i, "annex", 5) == 0))
+		else if (!numeral && !and &&
+		    !(j - i == 5 && strncasecmp(s + i, "annex", 5) == 0))
 			return false;
 		i = j;
 	}
-	return true;
+	return !and;
+}
+
+/* "ibid.": the document cited last, named again. */
+static bool
+ibid(const struct token *t)
+{
+	return t->flen == 4 && memcmp(t->fold, "ibid", 4) == 0 && t->after == '.';
 }
 
 /* After a trigger word ending at c->pos: the labels, ranges and lists;
@@ -483,13 +496,17 @@ parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 			return;
 		}
 	}
-	bool ext = outside || leaves_document(*c);
-
+	/* Another document's paragraphs have no targets here: one edge
+	 * holds all their words ("paras. 177-199 and 204"). */
+	if (outside || leaves_document(*c)) {
+		emit_ref(xr, from, prefix, labels[0], off, end, true);
+		return;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (range[i] && i > 0)
-			emit_range(xr, from, prefix, labels[i - 1], labels[i], off, ends[i], ext);
+			emit_range(xr, from, prefix, labels[i - 1], labels[i], off, ends[i]);
 		else
-			emit_ref(xr, from, prefix, labels[i], off, ends[i], ext);
+			emit_ref(xr, from, prefix, labels[i], off, ends[i], false);
 	}
 }
 
@@ -613,14 +630,21 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 				parse_document(xr, &c, bl->node, t->off, triggers[k].kind);
 				if (xr->n > before)     /* a document was named */
 					cited = c.pos;
-			} else
+			} else {
+				bool outside = cited != UINT32_MAX &&
+				    citation_goes_on(c.s, cited, t->off);
+
 				parse_refs(xr, &c, bl->node, t->off, triggers[k].kind,
-				    triggers[k].prefix, cited != UINT32_MAX &&
-				    citation_goes_on(c.s, cited, t->off));
+				    triggers[k].prefix, outside);
+				if (outside)    /* the citation may go on */
+					cited = c.pos;
+			}
 		} else if (symbol_at(t)) {
 			c.pos = t->off;
 			parse_document(xr, &c, bl->node, t->off, T_DOCUMENT);
 			cited = c.pos;
+		} else if (ibid(t)) {
+			cited = t->end + 1;
 		} else if (determiner(t) && i + 1 < n)
 			list_ref(xr, tk + i, MIN(n - i, (size_t)4), bl->node);
 		done = MAX(done, c.pos);

@@ -337,12 +337,26 @@ test_external_citations(void **state)
 	    "2. The Committee recalls its view (see A/79/724, para. 1).\n\n"
 	    "3. It recalls resolution 58/318 and paragraph 1 above.\n\n"
 	    "4. It adopted the draft resolution (para. 1 above) and noted\n"
-	    "A/79/724, annex, para. 3.\n",
+	    "A/79/724, annex, para. 3.\n\n"
+	    "5. The Board reviewed the cash shortage (A/80/5 (Vol. II),\n"
+	    "chap. II, paras. 1-4, and chap. IV, para. 2). It proposes a post\n"
+	    "(ibid., para. 3) and recalls A/79/724 and paragraph 2 above.\n",
 	    shipped);
 
 	(void)state;
-	expect_edge(m, "1 external [paras. 2] -> NONE");
+	/* One edge for another document's paragraphs, however many. */
 	expect_edge(m, "1 external [paras. 2 and 3] -> NONE");
+	expect_no_edge(m, "1 external [paras. 2] -> NONE");
+	/* A citation goes on across a line end and after "and chap.". */
+	expect_edge(m, "5 external [paras. 1-4] -> NONE");
+	expect_no_edge(m, "5 explicit [paras. 1-4] -> 3");
+	expect_edge(m, "5 external [para. 2] -> NONE");
+	expect_no_edge(m, "5 explicit [para. 2] -> 2");
+	/* "ibid." names the document cited before. */
+	expect_edge(m, "5 external [para. 3] -> NONE");
+	expect_no_edge(m, "5 explicit [para. 3] -> 3");
+	/* "and" right before the reference: this document again. */
+	expect_edge(m, "5 explicit [paragraph 2] -> 2");
 	expect_edge(m, "2 external [para. 1] -> NONE");
 	expect_no_edge(m, "2 explicit [para. 1] -> 1");
 	expect_edge(m, "3 explicit [paragraph 1] -> 1");
