@@ -573,15 +573,30 @@ query_lint(const struct model *m, const struct query_opts *o, FILE *out)
 		    lists_stated(m->lists, i), lists_noun(m->lists, i), ni, ni == 1 ? "" : "s");
 		add_diag(&v, &n, &cap, doc_node(d, lists_at(m->lists, i))->line, b.data);
 	}
-	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+	/* One line per reference: the edges of "paragraphs 2 to 40" start
+	 * at the same words and lie together. */
+	for (uint32_t i = 0, j; i < xrefs_count(m->xrefs); i = j) {
+		const struct xref *x = xrefs_get(m->xrefs, i), *widest = x;
+		uint32_t missing = 0;
 
-		if (!x->unresolved)
+		for (j = i; j < xrefs_count(m->xrefs) &&
+		    xrefs_get(m->xrefs, j)->off == x->off; j++) {
+			const struct xref *y = xrefs_get(m->xrefs, j);
+
+			missing += y->unresolved;
+			if (y->end > widest->end)
+				widest = y;
+		}
+		if (missing == 0)
 			continue;
 		buf_reset(&b);
 		buf_adds(&b, "reference to ");
-		xrefs_words(m->xrefs, x, &b);
-		buf_adds(&b, ", which the document does not have");
+		xrefs_words(m->xrefs, widest, &b);
+		if (missing == j - i)
+			buf_adds(&b, ", which the document does not have");
+		else
+			buf_printf(&b, ": %u of its %u targets are not in the document",
+			    missing, j - i);
 		add_diag(&v, &n, &cap, doc_line_of(d, x->off), b.data);
 	}
 	if (n > 1)

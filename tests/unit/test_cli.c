@@ -219,6 +219,33 @@ test_empty_file(void **state)
 	unlink(path);
 }
 
+/* --lint: one line per finding, in line order, in the form compilers
+ * use; one line for a reference however many targets it misses. */
+static void
+test_lint_messages(void **state)
+{
+	const char *path = test_tmp("lint.txt");
+	char want[4096];
+	struct run r;
+
+	(void)state;
+	test_write_str(path, "REPORT\n\n"
+	    "1. I make four points:\n(a) one;\n(b) two;\n(c) three.\n\n"
+	    "2. See paragraphs 3 to 9 and paragraph 12.\n\n"
+	    "3. It recalls paras. 40-60 of A/79/724.\n\n"
+	    "5. The last.\n");
+	RUN(&r, "--lint", path);
+	assert_int_equal(r.status, 1);
+	snprintf(want, sizeof(want),
+	    "%1$s:3: warning: the lead-in says 4 points but the list has 3 items\n"
+	    "%1$s:8: warning: reference to paragraphs 3 to 9: 5 of its 7 targets are not in the document\n"
+	    "%1$s:8: warning: reference to paragraph 12, which the document does not have\n"
+	    "%1$s:12: warning: paragraph 5 follows paragraph 3\n", path);
+	assert_string_equal(r.out, want);
+	run_done(&r);
+	unlink(path);
+}
+
 static void
 test_dump_neutralises_escapes(void **state)
 {
@@ -475,6 +502,7 @@ main(void)
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_force_binary),
 		cmocka_unit_test(test_empty_file),
+		cmocka_unit_test(test_lint_messages),
 		cmocka_unit_test(test_dump_neutralises_escapes),
 		cmocka_unit_test(test_encodings_dump_alike),
 		cmocka_unit_test(test_forced_encoding_option),
