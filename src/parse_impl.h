@@ -191,6 +191,10 @@ bool recog_boundary(const struct pctx *p, const struct line *l,
 /* Is the last word of line l one that makes a following "(b)" or "5" a
  * reference ("paragraph", "article", "subparagraph" ...)? */
 bool recog_ref_word_at_end(const char *s, const struct line *l);
+/* Is line l, a "(1)" alone, a table's cell rather than an item?  Looks
+ * at the lines after it (l must be the line just classified). */
+bool recog_table_cell(const struct pctx *p, const struct line *l,
+    const struct line *prev);
 
 /* furniture.c: find running headers, footers and page numbers. */
 struct furn *furn_scan(const char *s, uint32_t start, uint32_t end);

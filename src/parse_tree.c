@@ -679,8 +679,12 @@ place_text(struct pctx *p, const struct para *pa)
 	items_reset(&t->items);
 	t->items_root = node;
 	emit_text(p, pa, node, kind, 0);
-	t->items_root = DOC_NONE;
 	items_reset(&t->items);
+	/* A lead-in ("... reflect reduced requirements for:") owns the
+	 * items on lines of their own that follow it, until the next
+	 * paragraph or heading. */
+	if (kind != BLOCK_TEXT || p->s[text_end(pa) - 1] != ':')
+		t->items_root = DOC_NONE;
 }
 
 void

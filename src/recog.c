@@ -135,6 +135,64 @@ recog_ref_word_at_end(const char *s, const struct line *l)
 	return false;
 }
 
+/* An en or em dash (U+2013, U+2014) at s[i], before end? */
+static bool
+dash_at(const char *s, uint32_t i, uint32_t end)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	return i + 2 < end && u[0] == 0xE2 && u[1] == 0x80 &&
+	    (u[2] == 0x93 || u[2] == 0x94);
+}
+
+/* Is s[0..n) a cell of figures: digits, dashes, signs and brackets, no
+ * letters ("12,400", "(1)", "-", an en dash)? */
+static bool
+figures(const char *s, uint32_t n)
+{
+	static const char signs[] = " ,.()$%+-";
+
+	if (n == 0 || n > 16)
+		return false;
+	for (uint32_t i = 0; i < n; i++) {
+		if (is_digit(s[i]) || memchr(signs, s[i], sizeof(signs) - 1))
+			continue;
+		if (!dash_at(s, i, n + 1))
+			return false;
+		i += 2;
+	}
+	return true;
+}
+
+/* A number in parentheses alone on its line, next to a cell of figures
+ * (the line before, or the next line that holds anything): a cell of a
+ * table that extraction from PDF laid out one cell a line ("(1)" is an
+ * accountant's minus one), not an item.  Looks ahead a little from the
+ * line after l (p->pos). */
+bool
+recog_table_cell(const struct pctx *p, const struct line *l,
+    const struct line *prev)
+{
+	const unsigned char *s = (const unsigned char *)p->s;
+	uint32_t i = p->pos, stop = p->end - p->pos > 256 ? p->pos + 256 : p->end;
+
+	if (l->mark != MK_PAREN || l->len > l->mlen || l->len < 3 ||
+	    !is_digit(p->s[l->off + 1]))
+		return false;
+	if (prev && figures(p->s + prev->off, prev->len))
+		return true;
+	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n' || s[i] == '\f'))
+		i++;
+	if (i >= stop)
+		return false;
+	if (is_digit(s[i]) || s[i] == '-')
+		return true;
+	if (s[i] == '(' && i + 1 < p->end && is_digit(s[i + 1]))
+		return true;
+	return dash_at(p->s, i, p->end);
+}
+
 bool
 recog_boundary(const struct pctx *p, const struct line *l,
     const struct line *prev, unsigned blanks)

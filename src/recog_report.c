@@ -92,7 +92,7 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		return;
 	}
 	if (l->mark == MK_PAREN && !(prev && blanks == 0 &&
-	    recog_ref_word_at_end(p->s, prev))) {
+	    recog_ref_word_at_end(p->s, prev)) && !recog_table_cell(p, l, prev)) {
 		l->role = R_ITEM;
 		return;
 	}

@@ -1127,6 +1127,81 @@ test_preamble_paragraphs(void **state)
 	fixture_drop(d);
 }
 
+/* An unnumbered paragraph that leads in with a colon owns the items on
+ * lines of their own after it; the paragraph after them is a new one. */
+static void
+test_unnumbered_lead_in(void **state)
+{
+	static const char doc[] =
+	    "SUMMARY\n"
+	    "\n"
+	    "The budget proposed for the period represents a decrease of eight\n"
+	    "million dollars compared with the previous period.\n"
+	    "The estimates for the period reflect reduced requirements for:\n"
+	    "(a) military and police personnel;\n"
+	    "(b) civilian personnel; and\n"
+	    "(c) operational costs.\n"
+	    "The Force will also clear mines and unexploded ordnance in the\n"
+	    "area of separation.\n";
+	struct doc *d = parse_str(doc);
+	uint32_t lead = doc_block(d, doc_block_at_line(d, 5))->node, after;
+	char *s;
+
+	(void)state;
+	assert_int_equal(doc_node(d, lead)->kind, NODE_PARAGRAPH);
+	assert_int_equal(doc_node(d, lead)->line, 5);
+	assert_int_equal(doc_node(d, lead)->size, 4);
+	for (uint32_t k = 0; k < 3; k++) {
+		const struct node *n = doc_node(d, lead + 1 + k);
+
+		assert_int_equal(n->kind, NODE_ITEM);
+		assert_int_equal(n->parent, lead);
+		assert_int_equal(n->line, 6 + k);
+	}
+	after = doc_block(d, doc_block_at_line(d, 9))->node;
+	assert_int_equal(doc_node(d, after)->kind, NODE_PARAGRAPH);
+	assert_int_equal(doc_node(d, after)->parent, DOC_NONE);
+	s = own_text(d, after);
+	assert_true(test_starts_with(s, "The Force will"));
+	fixture_drop(s);
+	fixture_drop(d);
+}
+
+/* A table extracted from PDF one cell a line: "(1)" next to figures is a
+ * cell (minus one), not an item; "(1)" before words is an item. */
+static void
+test_table_cells_not_items(void **state)
+{
+	static const char doc[] =
+	    "REPORT\n"
+	    "\n"
+	    "1. The staffing changes are as follows.\n"
+	    "\n"
+	    "Approved\n"
+	    "\n"
+	    "12\n"
+	    "\n"
+	    "(1)\n"
+	    "\n"
+	    "\xE2\x80\x93\n"
+	    "\n"
+	    "(4)\n"
+	    "\n"
+	    "Total\n"
+	    "\n"
+	    "2. The Force will have these components:\n"
+	    "(1)\n"
+	    "Operations, in the area of separation;\n"
+	    "(2) Support, in Camp Faouar.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	assert_int_equal(count_kind(d, NODE_ITEM), 2);
+	expect_node(d, "2(1)", NODE_ITEM, 18, "2");
+	expect_node(d, "2(2)", NODE_ITEM, 20, "2");
+	fixture_drop(d);
+}
+
 /* --------------------------------------------------- preformatted */
 
 static void
@@ -2198,6 +2273,8 @@ main(void)
 		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
+		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
+		cmocka_unit_test_teardown(test_table_cells_not_items, release_all),
 		cmocka_unit_test_teardown(test_preformatted_lines_kept, release_all),
 		cmocka_unit_test_teardown(test_page_breaks, release_all),
 		cmocka_unit_test_teardown(test_running_furniture, release_all),
