@@ -919,7 +919,8 @@ label_number(const char *l)
  * it.  A heading restarts the numbering when its first number is 1 and
  * the run it starts ends under it: every article of a treaty ("Article 2
  * 1"), an annex numbered afresh ("Annex I 3"); not the first section of
- * a report whose numbers run on into the next ones, which stay plain.
+ * a report whose numbers run on into the next ones, which stay plain;
+ * nor one whose numbers no other part has, which need no qualifying.
  * Under a heading that does not restart, a number that comes again (a
  * sub-heading numbered like a paragraph) is qualified from its second
  * occurrence on. */
@@ -930,6 +931,7 @@ qualify(struct docb *b, const struct keys *k)
 	uint32_t *first = xreallocarray(NULL, d->nnodes + 1, sizeof(*first));
 	uint32_t *last = xreallocarray(NULL, d->nnodes + 1, sizeof(*last));
 	uint8_t *restarts = xcalloc(d->nnodes + 1, 1);
+	uint8_t *repeats = xcalloc(d->nnodes + 1, 1);
 	uint8_t *seen = xcalloc(k->n + 1, 1);
 	uint32_t prev = DOC_NONE;
 	struct buf s;
@@ -947,6 +949,8 @@ qualify(struct docb *b, const struct keys *k)
 			if (first[h] == DOC_NONE)
 				first[h] = i;
 			last[h] = i;
+			if (key_count(k, i) > 1)
+				repeats[h] = 1;
 		}
 		if (prev != DOC_NONE && heading_of(d, prev) != h &&
 		    (h = heading_of(d, prev)) != DOC_NONE && last[h] == prev &&
@@ -957,7 +961,8 @@ qualify(struct docb *b, const struct keys *k)
 	}
 	for (uint32_t h = 0; h < d->nnodes; h++)
 		if (first[h] != DOC_NONE && restarts[h] != 2)
-			restarts[h] = label_number(doc_label(d, first[h])) == 1;
+			restarts[h] = label_number(doc_label(d, first[h])) == 1 &&
+			    repeats[h];
 	buf_init(&s);
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		uint32_t h;
@@ -979,6 +984,7 @@ qualify(struct docb *b, const struct keys *k)
 	}
 	buf_done(&s);
 	free(seen);
+	free(repeats);
 	free(restarts);
 	free(first);
 	free(last);
