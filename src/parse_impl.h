@@ -160,6 +160,8 @@ struct pctx {
 	bool heading_since;     /* a heading came after it: "1." may restart */
 	bool fence;             /* inside a Markdown code fence */
 	bool grammar;           /* inside a block of grammar rules (RFCs) */
+	uint32_t toc;           /* inside a table of contents: the line of
+	                           its last dot leaders; 0 when outside */
 };
 
 /* classify.c: read the next line at p->pos into l; false at the end. */

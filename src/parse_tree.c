@@ -684,7 +684,7 @@ place_text(struct pctx *p, const struct para *pa)
 	 * items on lines of their own that follow it, until the next
 	 * paragraph or heading. */
 	if (kind != BLOCK_TEXT || p->s[text_end(pa) - 1] != ':')
-		t->items_root = DOC_NONE;
+		t->items_root = t->owner;
 }
 
 void

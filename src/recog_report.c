@@ -76,6 +76,78 @@ number_fits(const struct pctx *p, const struct line *l,
 	return l->first != C_LOWER;
 }
 
+/* A table of contents starts at a line "Contents" before the first
+ * numbered paragraph.  Extracted from PDF without its layout, an entry
+ * comes apart into lines of its own: "IV.", the title with its dot
+ * leaders, the page number; a long title wraps.  All of it is kept line
+ * for line until a line of prose with no dot leaders after it, or until
+ * TOC_GAP lines pass without any. */
+#define TOC_AHEAD 400
+#define TOC_GAP 40
+
+/* Dot leaders (". . . ." or "....") in the next few lines? */
+static bool
+leaders_ahead(const struct pctx *p)
+{
+	uint32_t n = p->end - p->pos > TOC_AHEAD ? TOC_AHEAD : p->end - p->pos;
+	const char *s = p->s + p->pos;
+
+	return memmem(s, n, ". . . .", 7) != NULL || memmem(s, n, ".....", 5) != NULL;
+}
+
+static bool
+contents_heading(const struct pctx *p, const struct line *l)
+{
+	const char *s = p->s + l->off;
+
+	return !p->seen_num && ((l->len == 8 && strncasecmp(s, "contents", 8) == 0) ||
+	    (l->len == 17 && strncasecmp(s, "table of contents", 17) == 0));
+}
+
+/* The width in columns of the next line that holds anything. */
+static unsigned
+next_width(const struct pctx *p)
+{
+	const char *s = p->s, *nl;
+	uint32_t i = p->pos, stop = p->end - p->pos > TOC_AHEAD ? p->pos + TOC_AHEAD : p->end;
+
+	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n' || s[i] == '\f'))
+		i++;
+	nl = memchr(s + i, '\n', stop - i);
+	return classify_columns(s + i, (size_t)((nl ? (uint32_t)(nl - s) : stop) - i));
+}
+
+static bool
+prose_width(const struct pctx *p, unsigned width)
+{
+	return width * 10 >= (unsigned)p->width * 6;
+}
+
+/* Does line l belong to the table of contents being read?  When the
+ * contents end at a short line before prose ("Summary"), that line is
+ * the heading of what follows. */
+static bool
+in_contents(struct pctx *p, struct line *l)
+{
+	if (l->flags & LN_TOC) {
+		p->toc = l->lineno;
+		return true;
+	}
+	if (l->lineno <= p->toc + TOC_GAP && leaders_ahead(p))
+		return true;
+	if (l->lineno <= p->toc + TOC_GAP && !prose_width(p, l->width) &&
+	    !prose_width(p, next_width(p)))
+		return true;            /* "24", "Annex": more entries */
+	p->toc = 0;
+	if (!prose_width(p, l->width) && l->first == C_UPPER && l->mark == MK_NONE &&
+	    l->last == E_WORD) {
+		l->role = R_HEADING;
+		l->level = 2;
+	}
+	return false;
+}
+
 static void
 role(struct pctx *p, struct line *l, const struct line *prev,
     unsigned blanks)
@@ -83,6 +155,18 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	char label[64];
 
 	l->role = R_TEXT;
+	if (p->toc && in_contents(p, l)) {
+		l->role = R_PRE;
+		return;
+	}
+	if (l->role == R_HEADING)
+		return;
+	if (contents_heading(p, l)) {
+		l->role = R_HEADING;
+		l->level = 2;
+		p->toc = l->lineno;
+		return;
+	}
 	if (l->flags & (LN_TOC | LN_SYMBOLS)) {
 		l->role = R_PRE;
 		return;

@@ -1202,6 +1202,73 @@ test_table_cells_not_items(void **state)
 	fixture_drop(d);
 }
 
+/* A table of contents extracted from PDF without its layout: each entry
+ * in pieces ("IV.", the title and its leaders, the page), an "Annex"
+ * entry with no page.  All of it belongs to "Contents", kept line for
+ * line; none of it is a heading; the short line before the prose after
+ * it heads that prose. */
+static void
+test_contents_unlaid(void **state)
+{
+	static const char doc[] =
+	    "REPORT OF THE SECRETARY-GENERAL\n"          /* 1 */
+	    "\n"
+	    "Contents\n"                                 /* 3 */
+	    "Page\n"
+	    "\n"
+	    "I.\n"                                       /* 6 */
+	    "\n"
+	    "Introduction . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .\n"
+	    "\n"
+	    "3\n"
+	    "\n"
+	    "II.\n"
+	    "\n"
+	    "Summary of follow-up action taken to implement the decisions of the\n"
+	    "General Assembly . . . . . . . . . . . . . . . . . . . . . . . . . . . .\n"
+	    "\n"
+	    "4\n"
+	    "\n"
+	    "Annex\n"                                    /* 19 */
+	    "\n"
+	    "Summary\n"                                  /* 21 */
+	    "The present report contains the budget of the Force for the period from\n"
+	    "1 July 2026 to 30 June 2027, which amounts to sixty-one million dollars.\n"
+	    "\n"
+	    "I. Introduction\n"                          /* 25 */
+	    "\n"
+	    "1. The mandate of the Force was established by the Security Council in\n"
+	    "its resolution 350 (1974) and has been extended ever since.\n";
+	struct doc *d = parse_str(doc);
+	uint32_t contents = node_of(d, "Contents"), summary = node_of(d, "Summary");
+	char *s;
+
+	(void)state;
+	expect_node(d, "Contents", NODE_HEADING, 3, NULL);
+	expect_node(d, "Summary", NODE_HEADING, 21, NULL);
+	expect_node(d, "I", NODE_HEADING, 25, NULL);
+	/* Its numbers are the document's only ones: "1", not "I 1". */
+	expect_node(d, "1", NODE_PARAGRAPH, 27, "I");
+	assert_int_equal(doc_node(d, contents)->size, 1);
+	assert_int_equal(count_kind(d, NODE_HEADING), 3);
+	/* The entries are the contents' own lines, kept as they are. */
+	for (uint32_t line = 4; line <= 19; line++) {
+		uint32_t b = doc_block_at_line(d, line);
+
+		if (b == DOC_NONE || doc_block(d, b)->line != line)
+			continue;
+		assert_int_equal(doc_block(d, b)->node, contents);
+		assert_int_equal(doc_block(d, b)->kind, BLOCK_PRE);
+	}
+	s = own_text(d, contents);
+	assert_non_null(strstr(s, "General Assembly . . ."));
+	assert_true(test_ends_with(s, "Annex"));
+	fixture_drop(s);
+	assert_int_equal(doc_block(d, doc_block_at_line(d, 22))->node, summary);
+	assert_int_equal(doc_block(d, doc_block_at_line(d, 22))->kind, BLOCK_TEXT);
+	fixture_drop(d);
+}
+
 /* --------------------------------------------------- preformatted */
 
 static void
@@ -2273,6 +2340,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
+		cmocka_unit_test_teardown(test_contents_unlaid, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
 		cmocka_unit_test_teardown(test_table_cells_not_items, release_all),
 		cmocka_unit_test_teardown(test_preformatted_lines_kept, release_all),
