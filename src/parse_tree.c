@@ -35,6 +35,7 @@
 struct tree {
 	uint32_t heading[NLEVELS];  /* open heading by level (1-7) */
 	bool heading_kw[NLEVELS];   /* ... and whether it has a keyword */
+	char heading_label[NLEVELS][16]; /* ... and its label, if short */
 	uint32_t section[NLEVELS + 1]; /* open section by depth (1-8) */
 	uint32_t para;              /* the open numbered paragraph */
 	uint32_t owner;             /* where unmarked text goes */
@@ -524,7 +525,7 @@ static void
 place_heading(struct pctx *p, const struct para *pa)
 {
 	struct tree *t = p->tree;
-	int level = MIN(MAX(pa->level, 1), NLEVELS - 1);
+	int level = MIN(MAX(pa->level, 1), NLEVELS - 1), plevel;
 	uint32_t parent = DOC_NONE, node, label, heading;
 	char kw[128];
 	struct buf text;
@@ -542,13 +543,33 @@ place_heading(struct pctx *p, const struct para *pa)
 		return;
 	}
 	close_headings(t, level);
-	for (int l = level - 1; l >= 1 && parent == DOC_NONE; l--)
-		parent = t->heading[l];
+	for (plevel = level - 1; plevel >= 1 && parent == DOC_NONE; plevel--)
+		parent = t->heading[plevel];
 	if (pa->kw && p->rec->heading_label &&
-	    p->rec->heading_label(p, &pa->first, kw, sizeof(kw)))
-		label = make_label(p, kw, strlen(kw));
-	else
+	    p->rec->heading_label(p, &pa->first, kw, sizeof(kw))) {
+		char *own = t->heading_label[level];
+		size_t n = strlen(kw);
+
+		/* A sub-heading numbered "1." under "F." is "F.1". */
+		if (parent != DOC_NONE && kw[strspn(kw, "0123456789")] == '\0') {
+			const char *up = t->heading_label[plevel + 1];
+			size_t m = strlen(up);
+
+			if (m > 0 && m + 1 + n < sizeof(kw)) {
+				memmove(kw + m + 1, kw, n + 1);
+				memcpy(kw, up, m);
+				kw[m] = '.';
+				n += m + 1;
+			}
+		}
+		label = make_label(p, kw, n);
+		own[0] = '\0';
+		if (n < sizeof(t->heading_label[level]))
+			memcpy(own, kw, n + 1);
+	} else {
 		label = short_label(p, text.data, text.len);
+		t->heading_label[level][0] = '\0';
+	}
 	heading = make_label(p, text.data, text.len);
 	node = docb_node(p->db, NODE_HEADING, parent, pa->start, pa->lineno, 0, label);
 	/* A keyword heading's own title is what follows its label. */

@@ -148,6 +148,17 @@ in_contents(struct pctx *p, struct line *l)
 	return false;
 }
 
+/* "1." alone on its line, where the paragraphs have got past 1, before
+ * a short line: a sub-heading numbered like a paragraph ("1." then
+ * "Military and police personnel" in a section of paragraphs 14 to 20),
+ * not paragraph 1 again. */
+static bool
+numbered_heading(const struct pctx *p, const struct line *l)
+{
+	return p->seen_num && l->num <= p->last_num && l->len <= l->mlen &&
+	    !prose_width(p, next_width(p));
+}
+
 static void
 role(struct pctx *p, struct line *l, const struct line *prev,
     unsigned blanks)
@@ -172,7 +183,9 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		return;
 	}
 	if (l->mark == MK_NUM && number_fits(p, l, prev, blanks)) {
-		l->role = R_NUM;
+		l->role = numbered_heading(p, l) ? R_HEADING : R_NUM;
+		l->level = 4;
+		l->kw = l->role == R_HEADING;
 		return;
 	}
 	if (l->mark == MK_PAREN && !(prev && blanks == 0 &&

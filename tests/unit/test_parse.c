@@ -1269,6 +1269,46 @@ test_contents_unlaid(void **state)
 	fixture_drop(d);
 }
 
+/* "1." alone on a line where the paragraphs have got to 14, before a
+ * short line: a sub-heading numbered like a paragraph, labelled with
+ * its heading's label ("IV.1"), holding the paragraphs after it; not
+ * paragraph 1 again, and nothing to lint.  "1." alone before a line of
+ * prose, where no paragraph came before, is paragraph 1. */
+static void
+test_numbered_subheadings(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+
+	(void)state;
+	buf_adds(b, "REPORT OF THE ADVISORY COMMITTEE\n\nI. Introduction\n\n"
+	    "1.\nDuring its consideration of the report on the financing of the\n"
+	    "Mission, the Advisory Committee met with representatives of the\n"
+	    "Secretary-General, who provided additional information.\n\n"
+	    "IV. Proposed budget\n\n");
+	for (int i = 2; i <= 14; i++)
+		buf_printf(b, "%d. The Committee notes the proposals made for the period "
+		    "and\nrecommends their approval, subject to its observations.\n", i);
+	buf_adds(b, "1.\n\nMilitary and police personnel\n\n"
+	    "15. The proposed resources for military and police personnel are\n"
+	    "set out in the table above, by category of personnel.\n"
+	    "2.\n\nCivilian personnel\n"
+	    "16. The proposed resources for civilian personnel amount to thirty\n"
+	    "million dollars, a decrease of five per cent.\n");
+	d = parse_str(b->data);
+	expect_node(d, "1", NODE_PARAGRAPH, 5, "I");
+	expect_node(d, "14", NODE_PARAGRAPH, 36, "IV");
+	expect_node(d, "IV.1", NODE_HEADING, 38, "IV");
+	expect_node(d, "15", NODE_PARAGRAPH, 42, "IV.1");
+	expect_node(d, "IV.2", NODE_HEADING, 44, "IV");
+	expect_node(d, "16", NODE_PARAGRAPH, 47, "IV.2");
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 16);
+	if (doc_ndiags(d) > 0)
+		fail_msg("flagged at line %u: %s", doc_diag(d, 0)->line,
+		    doc_str(d, doc_diag(d, 0)->msg));
+	fixture_drop(d);
+}
+
 /* --------------------------------------------------- preformatted */
 
 static void
@@ -2341,6 +2381,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
 		cmocka_unit_test_teardown(test_contents_unlaid, release_all),
+		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
 		cmocka_unit_test_teardown(test_table_cells_not_items, release_all),
 		cmocka_unit_test_teardown(test_preformatted_lines_kept, release_all),
