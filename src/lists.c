@@ -188,7 +188,8 @@ stem_key(struct strtab *t, const char *w, size_t n)
 }
 
 /* Read the lead-in's last tokens (the node's own text before the first
- * item); returns how many, the earliest dropped when there are more. */
+ * item, not a heading's title: "Article 5" counts nothing); returns how
+ * many, the earliest dropped when there are more. */
 static size_t
 lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
 {
@@ -199,7 +200,9 @@ lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
 	for (uint32_t b = n->first_block; b < stop; b++) {
 		struct tokit it;
 
-		if (doc_block(d, b)->node != node)
+		if (doc_block(d, b)->node != node ||
+		    doc_block(d, b)->kind == BLOCK_HEADING ||
+		    doc_block(d, b)->kind == BLOCK_TITLE)
 			continue;
 		tok_init(&it, d, b);
 		while (tok_next(&it, &tk[count % LEAD_TOKENS]))
@@ -219,9 +222,19 @@ lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
 	return count;
 }
 
+/* Is token t one of the words? */
+static bool
+word_in(const struct token *t, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t->flen == strlen(words[i]) && memcmp(t->fold, words[i], t->flen) == 0)
+			return true;
+	return false;
+}
+
 /* May the number token k count a list?  "the following 3 items", but
  * not a paragraph's number ("26."), a part of "2024/25" or "2 500",
- * "7 per cent" or "30 June". */
+ * "7 per cent", "30 June" or "Article 33 of the Constitution". */
 static bool
 digit_count(const char *s, const struct token *tk, size_t k, size_t n)
 {
@@ -230,23 +243,27 @@ digit_count(const char *s, const struct token *tk, size_t k, size_t n)
 		"june", "july", "august", "september", "october", "november",
 		"december",
 	};
+	static const char *const before[] = {
+		"article", "articles", "paragraph", "paragraphs", "section",
+		"sections", "chapter", "chapters", "annex", "part", "rule",
+		"rules", "resolution", "no", "page", "pages", "item", "items",
+	};
 
 	/* Nothing glued before it: a space, or an opening parenthesis. */
 	if (tk[k].after != ' ' || (tk[k].off > 0 && s[tk[k].off - 1] != ' ' &&
 	    s[tk[k].off - 1] != '\n' && s[tk[k].off - 1] != '(') ||
 	    (k > 0 && (tk[k - 1].flags & TOK_DIGIT) && !tk[k].gap))
 		return false;
-	for (size_t i = 0; k + 1 < n && i < ARRAY_SIZE(after); i++)
-		if (tk[k + 1].flen == strlen(after[i]) &&
-		    memcmp(tk[k + 1].fold, after[i], tk[k + 1].flen) == 0)
-			return false;
-	return true;
+	return !(k + 1 < n && word_in(&tk[k + 1], after, ARRAY_SIZE(after))) &&
+	    !(k > 0 && word_in(&tk[k - 1], before, ARRAY_SIZE(before)));
 }
 
 /* Name list l from its lead-in tokens. */
 static void
 name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 {
+	/* "these three reasons" points back at a list; it names none */
+	static const char *const back[] = { "these", "those", "such" };
 	const char *s = doc_data(ls->d);
 	size_t k, sent = 0, noun = SIZE_MAX;
 
@@ -254,10 +271,11 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 	for (k = n; k-- > 0 && noun == SIZE_MAX;) {
 		int c = lists_count_word(tk[k].fold, tk[k].flen);
 
-		if (c == 0 || ((tk[k].flags & TOK_DIGIT) && !digit_count(s, tk, k, n)))
+		if (c == 0 || ((tk[k].flags & TOK_DIGIT) && !digit_count(s, tk, k, n)) ||
+		    (k > 0 && word_in(&tk[k - 1], back, ARRAY_SIZE(back))))
 			continue;
 		for (size_t j = k + 1; j < n && j <= k + NOUN_WINDOW; j++) {
-			if (tk[j].gap && j > k + 1)
+			if (tk[j].gap)          /* "35 [Red:", "5 (Article 2)" */
 				break;
 			if (noun_like(&tk[j])) {
 				noun = head_noun(tk, j, MIN(n, k + NOUN_WINDOW + 3));

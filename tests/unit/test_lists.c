@@ -533,6 +533,35 @@ test_digit_counts(void **state)
 	model_free(m);
 }
 
+/* What counts nothing: a heading's number ("Article 5" over "There are
+ * established as the organs:"), the number of a reference ("Article 33
+ * of the Constitution"), a number before punctuation ("35 [Red:"), and
+ * a count that points back ("These three reasons").  Each list keeps
+ * its items and says nothing it does not state. */
+static void
+test_not_counts(void **state)
+{
+	struct model *m = fixture_build("CONSTITUTION\n\n"
+	    "Article 5\n\nThere are established as the organs of the Organization:\n"
+	    "(a) the Council;\n(b) the Administration.\n\n"
+	    "Article 6\n\nIn view of Article 33 of the Constitution, it shall come into force when:\n"
+	    "(a) two-thirds have accepted it;\n(b) the funds suffice.\n\n"
+	    "Article 7\n\nArticles 34 [Red: now 29] and 35 [Red: now 30] were implemented, and:\n"
+	    "(a) one;\n(b) two.\n\n"
+	    "Article 8\n\nThese three reasons were given, and the Council decided:\n"
+	    "(a) to act;\n(b) to wait.\n", shipped);
+
+	(void)state;
+	assert_int_equal(lists_count(m->lists), 4);
+	for (uint32_t i = 0; i < 4; i++) {
+		if (lists_stated(m->lists, i) != 0)
+			fail_msg("list at %s: stated %d, noun '%s'", label(m, lists_at(m->lists, i)),
+			    lists_stated(m->lists, i), lists_noun(m->lists, i));
+		assert_false(lists_mismatch(m->lists, i));
+	}
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -541,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_bundled_items_and_holders),
 		cmocka_unit_test(test_mismatch),
 		cmocka_unit_test(test_digit_counts),
+		cmocka_unit_test(test_not_counts),
 		cmocka_unit_test(test_vague_counts),
 		cmocka_unit_test(test_last_count_word),
 		cmocka_unit_test(test_head_noun),
