@@ -197,10 +197,14 @@ parse_label(struct cursor *c, enum trig kind, char *out, size_t size,
 	return true;
 }
 
-/* Is the reference followed by "of <another document>"? */
+/* Is the reference followed by "of <another document>" (or ", of the
+ * Rome Statute")? */
 static bool
 leaves_document(struct cursor c)
 {
+	skip_ws(&c);
+	if (c.pos < c.end && c.s[c.pos] == ',')
+		c.pos++;
 	if (!accept_word(&c, "of") && !accept_word(&c, "in"))
 		return false;
 	if (accept_word(&c, "this") || accept_word(&c, "these") ||
@@ -349,7 +353,7 @@ accept_para(struct cursor *c)
 /* "Article 4, paragraph 2": true (and the edge made) if it is one. */
 static bool
 heading_then_para(struct xrefs *xr, struct cursor *c, uint32_t from,
-    uint32_t off, const char *heading)
+    uint32_t off, const char *heading, bool outside)
 {
 	struct cursor save = *c;
 	char plabel[64];
@@ -362,7 +366,11 @@ heading_then_para(struct xrefs *xr, struct cursor *c, uint32_t from,
 		*c = save;
 		return false;
 	}
-	emit_in(xr, from, heading, plabel, off, end);
+	c->pos = end;
+	if (outside || leaves_document(*c))     /* "article 12, paragraph 3, of the Rome Statute" */
+		emit_ref(xr, from, "", "", off, end, true);
+	else
+		emit_in(xr, from, heading, plabel, off, end);
 	return true;
 }
 
@@ -482,7 +490,7 @@ parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 		char heading[128];
 
 		snprintf(heading, sizeof(heading), "%s%s", prefix, labels[0]);
-		if (heading_then_para(xr, c, from, off, heading))
+		if (heading_then_para(xr, c, from, off, heading, outside))
 			return;
 	}
 	if (kind == T_PARA) {

@@ -340,7 +340,8 @@ test_external_citations(void **state)
 	    "A/79/724, annex, para. 3.\n\n"
 	    "5. The Board reviewed the cash shortage (A/80/5 (Vol. II),\n"
 	    "chap. II, paras. 1-4, and chap. IV, para. 2). It proposes a post\n"
-	    "(ibid., para. 3) and recalls A/79/724 and paragraph 2 above.\n",
+	    "(ibid., para. 3) and recalls A/79/724 and paragraph 2 above.\n\n"
+	    "6. By article 12, paragraph 3, of the Rome Statute, a State may accept.\n",
 	    shipped);
 
 	(void)state;
@@ -357,6 +358,8 @@ test_external_citations(void **state)
 	expect_no_edge(m, "5 explicit [para. 3] -> 3");
 	/* "and" right before the reference: this document again. */
 	expect_edge(m, "5 explicit [paragraph 2] -> 2");
+	/* An article's paragraph "of" another instrument, after a comma. */
+	expect_edge(m, "6 external [article 12, paragraph 3] -> NONE");
 	expect_edge(m, "2 external [para. 1] -> NONE");
 	expect_no_edge(m, "2 explicit [para. 1] -> 1");
 	expect_edge(m, "3 explicit [paragraph 1] -> 1");
