@@ -148,15 +148,19 @@ in_contents(struct pctx *p, struct line *l)
 	return false;
 }
 
-/* "1." alone on its line, where the paragraphs have got past 1, before
- * a short line: a sub-heading numbered like a paragraph ("1." then
- * "Military and police personnel" in a section of paragraphs 14 to 20),
- * not paragraph 1 again. */
+/* A number that does not go forward, before a short title rather than
+ * prose: a sub-heading numbered like a paragraph ("1." then "Military
+ * and police personnel" in a section of paragraphs 14 to 20, on the
+ * same line or, extracted without the layout, on the next), not
+ * paragraph 1 again. */
 static bool
 numbered_heading(const struct pctx *p, const struct line *l)
 {
-	return p->seen_num && l->num <= p->last_num && l->len <= l->mlen &&
-	    !prose_width(p, next_width(p));
+	if (!p->seen_num || l->num > p->last_num)
+		return false;
+	if (l->len <= l->mlen)
+		return !prose_width(p, next_width(p));
+	return !prose_width(p, l->width) && l->last == E_WORD && l->first == C_UPPER;
 }
 
 static void

@@ -1294,7 +1294,10 @@ test_numbered_subheadings(void **state)
 	    "set out in the table above, by category of personnel.\n"
 	    "2.\n\nCivilian personnel\n"
 	    "16. The proposed resources for civilian personnel amount to thirty\n"
-	    "million dollars, a decrease of five per cent.\n");
+	    "million dollars, a decrease of five per cent.\n"
+	    "      3.     Operational costs\n\n"
+	    "17. The proposed resources for operational costs amount to ten\n"
+	    "million dollars.\n");
 	d = parse_str(b->data);
 	expect_node(d, "1", NODE_PARAGRAPH, 5, "I");
 	expect_node(d, "14", NODE_PARAGRAPH, 36, "IV");
@@ -1302,7 +1305,12 @@ test_numbered_subheadings(void **state)
 	expect_node(d, "15", NODE_PARAGRAPH, 42, "IV.1");
 	expect_node(d, "IV.2", NODE_HEADING, 44, "IV");
 	expect_node(d, "16", NODE_PARAGRAPH, 47, "IV.2");
-	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 16);
+	/* With its title on its line, as the layout keeps it. */
+	expect_node(d, "IV.3", NODE_HEADING, 49, "IV");
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "IV.3"))->heading),
+	    "Operational costs");
+	expect_node(d, "17", NODE_PARAGRAPH, 51, "IV.3");
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 17);
 	if (doc_ndiags(d) > 0)
 		fail_msg("flagged at line %u: %s", doc_diag(d, 0)->line,
 		    doc_str(d, doc_diag(d, 0)->msg));
