@@ -574,7 +574,7 @@ place_heading(struct pctx *p, const struct para *pa)
 	node = docb_node(p->db, NODE_HEADING, parent, pa->start, pa->lineno, 0, label);
 	/* A keyword heading's own title is what follows its label (the
 	 * text of a numbered one, "1. Military personnel", is that). */
-	if (pa->kw && pa->mlen == 0)
+	if (pa->kw && pa->first.mark != MK_NUM)
 		heading = kw_title(p, text.data, text.len);
 	docb_set_heading(p->db, node, heading);
 	emit_text(p, pa, node, BLOCK_HEADING, 0);
@@ -693,6 +693,11 @@ place_text(struct pctx *p, const struct para *pa)
 	if (t->owner != DOC_NONE) {
 		bool after = docb_nnodes(p->db) > t->owner + 1;
 
+		/* Prose between lists under a heading: the next "(a)" starts
+		 * a list of its own.  (A numbered paragraph's list may go on
+		 * after a sentence of its own.) */
+		if (t->para == DOC_NONE && kind == BLOCK_TEXT)
+			items_reset(&t->items);
 		emit_text(p, pa, t->owner, kind, after ? BLOCK_CONT : 0);
 		return;
 	}

@@ -1167,6 +1167,39 @@ test_unnumbered_lead_in(void **state)
 	fixture_drop(d);
 }
 
+/* Under a heading, prose between two lists ends the first: the second
+ * "(a)" starts a list of its own, with nothing to lint. */
+static void
+test_lists_under_heading(void **state)
+{
+	static const char doc[] =
+	    "REPORT\n"
+	    "\n"
+	    "I. Introduction\n"
+	    "\n"
+	    "1. The mandate of the Force was established by the Security Council.\n"
+	    "\n"
+	    "II. Financial resources\n"
+	    "\n"
+	    "The unencumbered balance reflects the net impact of: (a) reduced\n"
+	    "requirements for contingents; (b) increased requirements for staff;\n"
+	    "and (c) reduced requirements for operational costs.\n"
+	    "The estimates for the period reflect reduced requirements for:\n"
+	    "(a) military and police personnel;\n"
+	    "(b) civilian personnel.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "II(a)", NODE_ITEM, 9, "II");
+	expect_node(d, "II(c)", NODE_ITEM, 11, "II");
+	expect_node(d, "II(a) [2]", NODE_ITEM, 13, "II");
+	expect_node(d, "II(b) [2]", NODE_ITEM, 14, "II");
+	if (doc_ndiags(d) > 0)
+		fail_msg("flagged at line %u: %s", doc_diag(d, 0)->line,
+		    doc_str(d, doc_diag(d, 0)->msg));
+	fixture_drop(d);
+}
+
 /* A table extracted from PDF one cell a line: "(1)" next to figures is a
  * cell (minus one), not an item; "(1)" before words is an item. */
 static void
@@ -1818,6 +1851,30 @@ test_heading_labels_utf8(void **state)
 	assert_true(found);
 }
 
+/* A keyword heading's own title: what follows its label ("Article 2 -
+ * Right to life" is titled "Right to life"), nothing for "### Article
+ * 1" alone, and the text after the number of a numbered one. */
+static void
+test_heading_titles(void **state)
+{
+	static const char md[] =
+	    "# Charter\n\n"
+	    "### Article 1\n\n"
+	    "The Purposes of the United Nations are to maintain peace, and to\n"
+	    "develop friendly relations among nations.\n\n"
+	    "### Article 2 - Right to life\n\n"
+	    "Everyone's right to life shall be protected by law.\n";
+	struct doc *d = parse_str(md);
+
+	(void)state;
+	expect_node(d, "Article 1", NODE_HEADING, 3, NULL);
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "Article 1"))->heading), "");
+	expect_node(d, "Article 2", NODE_HEADING, 8, NULL);
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "Article 2"))->heading),
+	    "Right to life");
+	fixture_drop(d);
+}
+
 static void
 test_crlf_and_cr(void **state)
 {
@@ -2389,8 +2446,10 @@ main(void)
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
 		cmocka_unit_test_teardown(test_contents_unlaid, release_all),
+		cmocka_unit_test_teardown(test_heading_titles, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
+		cmocka_unit_test_teardown(test_lists_under_heading, release_all),
 		cmocka_unit_test_teardown(test_table_cells_not_items, release_all),
 		cmocka_unit_test_teardown(test_preformatted_lines_kept, release_all),
 		cmocka_unit_test_teardown(test_page_breaks, release_all),
