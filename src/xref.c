@@ -173,6 +173,11 @@ parse_label(struct cursor *c, enum trig kind, char *out, size_t size,
 			i++;            /* "Annex A" */
 		if (i < c->end && ((c->s[i] | 32) >= 'a' && (c->s[i] | 32) <= 'z'))
 			return false;   /* a word, not a number */
+		/* "Annex B.2", "Appendix A.1.3" */
+		while (i + 1 < c->end && c->s[i] == '.' && is_digit(c->s[i + 1]) &&
+		    i - c->pos < 16)
+			for (i++; i < c->end && is_digit(c->s[i]); i++)
+				;
 	} else if (kind != T_PARA || i >= c->end || c->s[i] != '(')
 		return false;
 	n = MIN((size_t)(i - c->pos), size - 1);
@@ -218,7 +223,9 @@ leaves_document(struct cursor c)
 	    accept_word(&c, "part") || accept_word(&c, "appendix"))
 		return false;
 	skip_ws(&c);
-	return c.pos < c.end && ((c.s[c.pos] | 32) >= 'a' && (c.s[c.pos] | 32) <= 'z');
+	/* A name, or a citation in brackets ("Appendix E of [NTP]"). */
+	return c.pos < c.end && (((c.s[c.pos] | 32) >= 'a' && (c.s[c.pos] | 32) <= 'z') ||
+	    c.s[c.pos] == '[');
 }
 
 /* ------------------------------------------------------------ resolve */

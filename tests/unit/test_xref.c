@@ -404,7 +404,8 @@ static const char rfc[] =
     "\n"
     "2.  Terminology\n"
     "\n"
-    "   The key words are to be interpreted as described in RFC 2119.\n"
+    "   The key words are to be interpreted as described in RFC 2119.  Names\n"
+    "   are as in Section 3.5 of [RFC1034]; times as in Annex B.2 of ISO 8601.\n"
     "\n"
     "3.  Protocol\n"
     "\n"
@@ -431,6 +432,9 @@ test_sections(void **state)
 	expect_edge(m, "3.2 explicit [section 4] -> NONE!");
 	expect_edge(m, "Abstract external [RFC 2119] -> NONE");
 	expect_edge(m, "2 external [RFC 2119] -> NONE");
+	/* Another document's section, named in brackets or by name. */
+	expect_edge(m, "2 external [Section 3.5] -> NONE");
+	expect_edge(m, "2 external [Annex B.2] -> NONE");
 	model_free(m);
 }
 
