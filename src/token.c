@@ -105,13 +105,17 @@ word_at(const char *p, const char *e, uint32_t *cp, size_t *len)
 	return utf8_is_word(*cp);
 }
 
-/* Skip to the next word character, noting sentence ends and quotes. */
+/* Skip to the next word character, noting sentence ends and quotes.
+ * Two spaces or a tab inside a line are a gap too: the columns of a
+ * table ("Budgeted     Actual"), a term and its definition. */
 static bool
 skip_to_word(struct tokit *it)
 {
 	const char *s = it->s;
 
 	for (;;) {
+		unsigned spaces = 0;
+
 		while (it->pos < it->pend) {
 			unsigned char c = (unsigned char)s[it->pos];
 			uint8_t k = ascii[c];
@@ -125,7 +129,7 @@ skip_to_word(struct tokit *it)
 					it->sentence = true;
 				else if (k == A_QUOTE)
 					it->quote = true;
-				if (k != A_SPACE)
+				if (k != A_SPACE || c == '\t' || ++spaces == 2)
 					it->gap = true;
 				it->pos++;
 				continue;

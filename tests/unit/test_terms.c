@@ -183,6 +183,31 @@ test_names(void **state)
 	model_free(m);
 }
 
+/* The columns of a table are not one name, nor a term and the
+ * definition beside it; a name wrapped at a line end still is one
+ * (preformatted lines too: an RFC's references wrap names). */
+static void
+test_names_not_across_columns(void **state)
+{
+	struct model *m = fixture_build("Report of the Working Group on Testing\n\n"
+	    "1. The Committee was given the following figures for the Central\n"
+	    "Support Services, by category:\n\n"
+	    "      Category        Budgeted     Actual   Budgeted\n"
+	    "      Civilian         1 035.0      998.1    1 011.4\n\n"
+	    "2. Terms used:\n\n"
+	    "      Timestamp   This term is used for a moment in time.\n\n"
+	    "3. The Central Support Services reported again.\n", lexicon);
+
+	(void)state;
+	expect_term(m, "Central Support Services", TERM_NAME, "1");
+	for (uint32_t t = 0; t < terms_count(m->terms); t++)
+		if (strstr(terms_text(m->terms, t), "Actual") ||
+		    strstr(terms_text(m->terms, t), "Timestamp"))
+			fail_msg("unexpected %s term \"%s\"",
+			    terms_kind_name(terms_kind(m->terms, t)), terms_text(m->terms, t));
+	model_free(m);
+}
+
 static void
 test_quoted(void **state)
 {
@@ -675,6 +700,7 @@ main(void)
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_long_paragraph_pieces),
 		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_names_not_across_columns),
 		cmocka_unit_test(test_quoted),
 		cmocka_unit_test(test_quoted_limits),
 		cmocka_unit_test(test_defined),
