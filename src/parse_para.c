@@ -77,7 +77,10 @@ open_para(struct pctx *p, struct line *l)
 {
 	struct pbuild *pb = p->pb;
 	struct para *pa = &pb->cur;
-	uint32_t mlen = l->role == R_TEXT || l->role == R_PRE ? 0 : l->mlen;
+	/* The marker is set apart, but a numbered heading keeps its number
+	 * in its text ("1. Military personnel"), as a lettered one does. */
+	uint32_t mlen = l->role == R_TEXT || l->role == R_PRE ||
+	    (l->role == R_HEADING && l->mark == MK_NUM) ? 0 : l->mlen;
 
 	close_para(p);
 	pa->role = l->role;

@@ -572,9 +572,8 @@ place_heading(struct pctx *p, const struct para *pa)
 	}
 	heading = make_label(p, text.data, text.len);
 	node = docb_node(p->db, NODE_HEADING, parent, pa->start, pa->lineno, 0, label);
-	/* A keyword heading's own title is what follows its label (the
-	 * text of a numbered one, "1. Military personnel", is that). */
-	if (pa->kw && pa->first.mark != MK_NUM)
+	/* A keyword heading's own title is what follows its label. */
+	if (pa->kw)
 		heading = kw_title(p, text.data, text.len);
 	docb_set_heading(p->db, node, heading);
 	emit_text(p, pa, node, BLOCK_HEADING, 0);

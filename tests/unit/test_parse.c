@@ -1342,6 +1342,7 @@ test_numbered_subheadings(void **state)
 	expect_node(d, "IV.3", NODE_HEADING, 49, "IV");
 	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "IV.3"))->heading),
 	    "Operational costs");
+	expect_own_text(d, node_of(d, "IV.3"), "3.     Operational costs");
 	expect_node(d, "17", NODE_PARAGRAPH, 51, "IV.3");
 	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 17);
 	if (doc_ndiags(d) > 0)
