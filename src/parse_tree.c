@@ -550,12 +550,15 @@ place_heading(struct pctx *p, const struct para *pa)
 		char *own = t->heading_label[level];
 		size_t n = strlen(kw);
 
-		/* A sub-heading numbered "1." under "F." is "F.1". */
-		if (parent != DOC_NONE && kw[strspn(kw, "0123456789")] == '\0') {
+		/* A sub-heading numbered "1." or lettered "F." under "II." is
+		 * "II.1" or "II.F" (not so under "Annex I"). */
+		if (parent != DOC_NONE && (kw[strspn(kw, "0123456789")] == '\0' ||
+		    (n == 1 && kw[0] >= 'A' && kw[0] <= 'Z'))) {
 			const char *up = t->heading_label[plevel + 1];
 			size_t m = strlen(up);
 
-			if (m > 0 && m + 1 + n < sizeof(kw)) {
+			if (m > 0 && up[strspn(up, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.")] == '\0' &&
+			    m + 1 + n < sizeof(kw)) {
 				memmove(kw + m + 1, kw, n + 1);
 				memcpy(kw, up, m);
 				kw[m] = '.';

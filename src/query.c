@@ -3,6 +3,7 @@
  */
 #include "autoconf.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,16 @@ outline_json_node(const struct doc *d, uint32_t id, struct json *j)
 	buf_done(&snip);
 }
 
+/* Does the text start with the label, a word of its own ("Article 3
+ * Purpose" with "Article 3"; not "Budget" with "B")? */
+static bool
+label_leads(const char *text, const char *label)
+{
+	size_t n = strlen(label);
+
+	return strncmp(text, label, n) == 0 && !isalnum((unsigned char)text[n]);
+}
+
 static void
 outline_text_node(const struct doc *d, uint32_t id, const struct query_opts *o,
     FILE *out)
@@ -73,7 +84,7 @@ outline_text_node(const struct doc *d, uint32_t id, const struct query_opts *o,
 	fprintf(out, "%*s", 2 * n->depth, "");
 	if (n->kind == NODE_TITLE)
 		fputs("title  ", out);
-	else if (*label && !(n->heading && strncmp(snip.data, label, strlen(label)) == 0)) {
+	else if (*label && !(n->heading && label_leads(snip.data, label))) {
 		put_text(o, out, label, strlen(label));
 		fputs("  ", out);
 	}

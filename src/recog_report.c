@@ -104,9 +104,10 @@ contents_heading(const struct pctx *p, const struct line *l)
 	    (l->len == 17 && strncasecmp(s, "table of contents", 17) == 0));
 }
 
-/* The width in columns of the next line that holds anything. */
-static unsigned
-next_width(const struct pctx *p)
+/* The next line that holds anything, read ahead at most TOC_AHEAD
+ * bytes: its start in *at; returns its length. */
+static uint32_t
+next_line(const struct pctx *p, uint32_t *at)
 {
 	const char *s = p->s, *nl;
 	uint32_t i = p->pos, stop = p->end - p->pos > TOC_AHEAD ? p->pos + TOC_AHEAD : p->end;
@@ -115,7 +116,17 @@ next_width(const struct pctx *p)
 	    s[i] == '\n' || s[i] == '\f'))
 		i++;
 	nl = memchr(s + i, '\n', stop - i);
-	return classify_columns(s + i, (size_t)((nl ? (uint32_t)(nl - s) : stop) - i));
+	*at = i;
+	return (nl ? (uint32_t)(nl - s) : stop) - i;
+}
+
+/* The width in columns of the next line that holds anything. */
+static unsigned
+next_width(const struct pctx *p)
+{
+	uint32_t at, n = next_line(p, &at);
+
+	return classify_columns(p->s + at, n);
 }
 
 static bool
@@ -148,6 +159,26 @@ in_contents(struct pctx *p, struct line *l)
 	return false;
 }
 
+/* "B." or "IV." alone on its line before a short line that starts with
+ * a capital: a heading whose title extraction put on the next line. */
+static bool
+lettered_alone(const struct pctx *p, struct line *l)
+{
+	const char *s = p->s + l->off;
+	uint32_t at, n, i = 0;
+
+	while (i < l->len && i < 6 && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	if (i == 0 || i + 1 != l->len || s[i] != '.' || (i > 1 && !is_roman_upper(s, i)))
+		return false;
+	n = next_line(p, &at);
+	if (n == 0 || !(p->s[at] >= 'A' && p->s[at] <= 'Z') ||
+	    prose_width(p, classify_columns(p->s + at, n)) || p->s[at + n - 1] == '.')
+		return false;
+	l->level = (uint8_t)(i > 1 || s[0] == 'I' || s[0] == 'V' || s[0] == 'X' ? 2 : 3);
+	return true;
+}
+
 /* A number that does not go forward, before a short title rather than
  * prose: a sub-heading numbered like a paragraph ("1." then "Military
  * and police personnel" in a section of paragraphs 14 to 20, on the
@@ -170,6 +201,16 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	char label[64];
 
 	l->role = R_TEXT;
+	if (p->title_level) {
+		/* The title of "B." on the line before. */
+		l->level = p->title_level;
+		p->title_level = 0;
+		if (l->mark == MK_NONE && l->first == C_UPPER &&
+		    !prose_width(p, l->width) && l->last != E_STOP) {
+			l->role = R_HEADING;
+			return;
+		}
+	}
 	if (p->toc && in_contents(p, l)) {
 		l->role = R_PRE;
 		return;
@@ -213,6 +254,12 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	if (lettered_heading(p, l) && recog_boundary(p, l, prev, blanks)) {
 		l->role = R_HEADING;
 		l->kw = 1;
+		return;
+	}
+	if (lettered_alone(p, l) && recog_boundary(p, l, prev, blanks)) {
+		l->role = R_HEADING;
+		l->kw = 1;
+		p->title_level = (uint8_t)(l->level + 1);
 		return;
 	}
 	if (caps_heading(p, l) && (prev == NULL || blanks > 0 ||

@@ -246,6 +246,33 @@ test_lint_messages(void **state)
 	unlink(path);
 }
 
+/* --outline: a heading's label before its title, unless the title
+ * starts with it as a word of its own ("B" before "Budget" is no such
+ * word; "Article 3" before "Article 3" is). */
+static void
+test_outline_labels(void **state)
+{
+	const char *path = test_tmp("outline.txt");
+	struct run r;
+
+	(void)state;
+	test_write_str(path, "REPORT\n\n"
+	    "Summary text here that is prose and runs for a good while, as a body does.\n\n"
+	    "A.\n\nAnnual review\n"
+	    "1. The mandate of the Force was established by the Security Council.\n"
+	    "B.\n\nBudget implementation\n"
+	    "2. During the period, the security situation changed a great deal.\n\n"
+	    "Article 3\n\n"
+	    "3. Each Party shall report once a year on the measures it has taken.\n");
+	RUN(&r, "--outline", path);
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "\nA  Annual review  (line 5)\n"));
+	assert_non_null(strstr(r.out, "\nB  Budget implementation  (line 9)\n"));
+	assert_non_null(strstr(r.out, " Article 3  (line 14)\n"));
+	run_done(&r);
+	unlink(path);
+}
+
 static void
 test_dump_neutralises_escapes(void **state)
 {
@@ -503,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_force_binary),
 		cmocka_unit_test(test_empty_file),
 		cmocka_unit_test(test_lint_messages),
+		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_dump_neutralises_escapes),
 		cmocka_unit_test(test_encodings_dump_alike),
 		cmocka_unit_test(test_forced_encoding_option),

@@ -1302,6 +1302,55 @@ test_contents_unlaid(void **state)
 	fixture_drop(d);
 }
 
+/* "I." and "A." alone on their lines, their titles on the next, as
+ * pdftotext writes a report without its layout: headings, titled by
+ * the next line, a letter labelled with its roman parent ("I.B"). */
+static void
+test_lettered_headings_alone(void **state)
+{
+	static const char doc[] =
+	    "REPORT\n"
+	    "\n"
+	    "Summary text here that is prose and runs for a good while, as a body does in a report.\n"
+	    "\n"
+	    "I.\n"                                               /* 5 */
+	    "\n"
+	    "Mandate, results achieved and planned outcome\n"
+	    "A.\n"                                               /* 8 */
+	    "\n"
+	    "Mandate\n"
+	    "1. The mandate of the Force was established by the Security Council in its resolution.\n"
+	    "2. The Force is mandated to help the Security Council to achieve the objective.\n"
+	    "B.\n"                                               /* 13 */
+	    "\n"
+	    "Budget implementation\n"
+	    "3. During the period, the security situation changed a great deal, as it will.\n"
+	    "II.\n"                                              /* 17 */
+	    "\n"
+	    "Financial resources\n"
+	    "A.\n"                                               /* 20 */
+	    "\n"
+	    "Overall\n"
+	    "4. The budget for the period amounts to sixty-one million dollars in all.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "I", NODE_HEADING, 5, NULL);
+	expect_node(d, "I.A", NODE_HEADING, 8, "I");
+	expect_node(d, "1", NODE_PARAGRAPH, 11, "I.A");
+	expect_node(d, "I.B", NODE_HEADING, 13, "I");
+	expect_node(d, "3", NODE_PARAGRAPH, 16, "I.B");
+	expect_node(d, "II", NODE_HEADING, 17, NULL);
+	expect_node(d, "II.A", NODE_HEADING, 20, "II");
+	expect_node(d, "4", NODE_PARAGRAPH, 23, "II.A");
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "I"))->heading),
+	    "Mandate, results achieved and planned outcome");
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "I.B"))->heading),
+	    "Budget implementation");
+	assert_int_equal(count_kind(d, NODE_HEADING), 5);
+	fixture_drop(d);
+}
+
 /* "1." alone on a line where the paragraphs have got to 14, before a
  * short line: a sub-heading numbered like a paragraph, labelled with
  * its heading's label ("IV.1"), holding the paragraphs after it; not
@@ -2449,6 +2498,7 @@ main(void)
 		cmocka_unit_test_teardown(test_contents_unlaid, release_all),
 		cmocka_unit_test_teardown(test_heading_titles, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
+		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
 		cmocka_unit_test_teardown(test_lists_under_heading, release_all),
 		cmocka_unit_test_teardown(test_table_cells_not_items, release_all),
