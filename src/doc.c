@@ -548,10 +548,12 @@ doc_find_label(const struct doc *d, const char *label)
 	if (*key == '\0')
 		return DOC_NONE;
 	/* "Section 5.2.4" is section 5.2.4 where sections are labelled by
-	 * their numbers alone (RFCs). */
+	 * their numbers alone (RFCs); "section II.C" is a report's part
+	 * II.C, a heading. */
 	if ((node = find_key(d, key)) == DOC_NONE && strncmp(key, "section/", 8) == 0 &&
-	    isdigit((unsigned char)key[8]) && (node = find_key(d, key + 8)) != DOC_NONE &&
-	    d->nodes[node].kind != NODE_SECTION)
+	    (node = find_key(d, key + 8)) != DOC_NONE &&
+	    d->nodes[node].kind != (isdigit((unsigned char)key[8]) ? NODE_SECTION :
+	    NODE_HEADING))
 		node = DOC_NONE;
 	return node;
 }

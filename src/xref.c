@@ -173,11 +173,19 @@ parse_label(struct cursor *c, enum trig kind, char *out, size_t size,
 			i++;            /* "Annex A" */
 		if (i < c->end && ((c->s[i] | 32) >= 'a' && (c->s[i] | 32) <= 'z'))
 			return false;   /* a word, not a number */
-		/* "Annex B.2", "Appendix A.1.3" */
-		while (i + 1 < c->end && c->s[i] == '.' && is_digit(c->s[i + 1]) &&
-		    i - c->pos < 16)
-			for (i++; i < c->end && is_digit(c->s[i]); i++)
-				;
+		/* "Annex B.2", "Appendix A.1.3", "section II.C" (a report's
+		 * part: "II.C.1"); not "Annex I. The" */
+		while (i + 1 < c->end && c->s[i] == '.' && i - c->pos < 16) {
+			if (is_digit(c->s[i + 1])) {
+				for (i++; i < c->end && is_digit(c->s[i]); i++)
+					;
+			} else if (c->s[i + 1] >= 'A' && c->s[i + 1] <= 'Z' &&
+			    !(i + 2 < c->end && ((c->s[i + 2] | 32) >= 'a' &&
+			    (c->s[i + 2] | 32) <= 'z'))) {
+				i += 2;
+			} else
+				break;
+		}
 	} else if (kind != T_PARA || i >= c->end || c->s[i] != '(')
 		return false;
 	n = MIN((size_t)(i - c->pos), size - 1);

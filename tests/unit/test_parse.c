@@ -1348,6 +1348,9 @@ test_lettered_headings_alone(void **state)
 	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "I.B"))->heading),
 	    "Budget implementation");
 	assert_int_equal(count_kind(d, NODE_HEADING), 5);
+	/* As a report names its parts. */
+	assert_int_equal(doc_find_label(d, "section I.B"), node_of(d, "I.B"));
+	assert_int_equal(doc_find_label(d, "Section ii a"), node_of(d, "II.A"));
 	fixture_drop(d);
 }
 

@@ -341,7 +341,10 @@ test_external_citations(void **state)
 	    "5. The Board reviewed the cash shortage (A/80/5 (Vol. II),\n"
 	    "chap. II, paras. 1-4, and chap. IV, para. 2). It proposes a post\n"
 	    "(ibid., para. 3) and recalls A/79/724 and paragraph 2 above.\n\n"
-	    "6. By article 12, paragraph 3, of the Rome Statute, a State may accept.\n",
+	    "6. By article 12, paragraph 3, of the Rome Statute, a State may accept.\n\n"
+	    "II.\n\nResources\nA.\n\nOverall\n"
+	    "7. Gains are in section II.C of the report of the Secretary-General\n"
+	    "and the needs in section II.A above; see also Annex I. The end.\n",
 	    shipped);
 
 	(void)state;
@@ -360,6 +363,11 @@ test_external_citations(void **state)
 	expect_edge(m, "5 explicit [paragraph 2] -> 2");
 	/* An article's paragraph "of" another instrument, after a comma. */
 	expect_edge(m, "6 external [article 12, paragraph 3] -> NONE");
+	/* A report's parts: "II.C" of another report, "II.A" of this one;
+	 * "Annex I." ends a sentence. */
+	expect_edge(m, "7 external [section II.C] -> NONE");
+	expect_edge(m, "7 explicit [section II.A] -> II.A");
+	expect_edge(m, "7 explicit [Annex I] -> NONE!");
 	expect_edge(m, "2 external [para. 1] -> NONE");
 	expect_no_edge(m, "2 explicit [para. 1] -> 1");
 	expect_edge(m, "3 explicit [paragraph 1] -> 1");
