@@ -165,9 +165,10 @@ figures(const char *s, uint32_t n)
 }
 
 /* A number in parentheses alone on its line, next to a cell of figures
- * (the line before, or the next line that holds anything): a cell of a
- * table that extraction from PDF laid out one cell a line ("(1)" is an
- * accountant's minus one), not an item.  Looks ahead a little from the
+ * (the line before, or the next line that holds anything) or after a
+ * short line that is no lead-in: a cell of a table that extraction from
+ * PDF laid out one cell a line ("(1)" is an accountant's minus one), not
+ * an item.  Looks ahead a little from the
  * line after l (p->pos). */
 bool
 recog_table_cell(const struct pctx *p, const struct line *l,
@@ -179,7 +180,11 @@ recog_table_cell(const struct pctx *p, const struct line *l,
 	if (l->mark != MK_PAREN || l->len > l->mlen || l->len < 3 ||
 	    !is_digit(p->s[l->off + 1]))
 		return false;
-	if (prev && figures(p->s + prev->off, prev->len))
+	/* After a figure, or a short cell of words ("Abolishment") that
+	 * leads nothing in ("... as follows:" would). */
+	if (prev && (figures(p->s + prev->off, prev->len) ||
+	    (prev->width * 10 < (unsigned)p->width * 4 && prev->last != E_COLON &&
+	    prev->role != R_NUM && prev->role != R_ITEM)))
 		return true;
 	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
 	    s[i] == '\n' || s[i] == '\f'))

@@ -52,12 +52,33 @@ lettered_heading(const struct pctx *p, struct line *l)
 	return true;
 }
 
+/* Is s[0..n) worded as a heading: a word of four letters or more, no
+ * figure in parentheses?  A line of acronyms and grades ("ASG D-1 P-4
+ * P-2", "NPO") or of figures ("MINURSO (3.4), UNMIK (3.8)") is a
+ * table's, not a heading in capitals ("FINAL PROVISIONS"). */
+static bool
+heading_words(const char *s, size_t n)
+{
+	size_t run = 0;
+	bool word = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '(' && i + 1 < n && is_digit(s[i + 1]))
+			return false;
+		run = (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] & 0x80) ? run + 1 : 0;
+		word |= run >= 4;
+	}
+	return word;
+}
+
 static bool
 caps_heading(const struct pctx *p, const struct line *l)
 {
 	return (l->flags & LN_CAPS) && l->width >= 3 &&
 	    l->width * 5 <= (unsigned)p->width * 4 &&
-	    l->last != E_COMMA && l->last != E_SEMI && !(l->flags & LN_COLUMNS);
+	    l->last != E_COMMA && l->last != E_SEMI && !(l->flags & LN_COLUMNS) &&
+	    heading_words(p->s + l->off, l->len);
 }
 
 static bool

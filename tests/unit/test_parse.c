@@ -1200,8 +1200,9 @@ test_lists_under_heading(void **state)
 	fixture_drop(d);
 }
 
-/* A table extracted from PDF one cell a line: "(1)" next to figures is a
- * cell (minus one), not an item; "(1)" before words is an item. */
+/* A table extracted from PDF one cell a line: "(1)" next to figures or
+ * after a short cell is a cell (minus one), not an item; "(1)" after a
+ * lead-in is an item. */
 static void
 test_table_cells_not_items(void **state)
 {
@@ -1222,6 +1223,18 @@ test_table_cells_not_items(void **state)
 	    "\n"
 	    "Total\n"
 	    "\n"
+	    "ASG D-1 P-4 P-2\n"
+	    "\n"
+	    "NPO\n"
+	    "\n"
+	    "Abolishment\n"
+	    "\n"
+	    "(1)\n"
+	    "\n"
+	    "P-4\n"
+	    "\n"
+	    "MINURSO (3.4), UNMIK (3.8)\n"
+	    "\n"
 	    "2. The Force will have these components:\n"
 	    "(1)\n"
 	    "Operations, in the area of separation;\n"
@@ -1230,8 +1243,11 @@ test_table_cells_not_items(void **state)
 
 	(void)state;
 	assert_int_equal(count_kind(d, NODE_ITEM), 2);
-	expect_node(d, "2(1)", NODE_ITEM, 18, "2");
-	expect_node(d, "2(2)", NODE_ITEM, 20, "2");
+	expect_node(d, "2(1)", NODE_ITEM, 30, "2");
+	expect_node(d, "2(2)", NODE_ITEM, 32, "2");
+	/* A table's header of acronyms and grades, a row of figures: not
+	 * headings in capitals. */
+	assert_int_equal(count_kind(d, NODE_HEADING), 0);
 	fixture_drop(d);
 }
 
