@@ -162,6 +162,8 @@ struct pctx {
 	bool grammar;           /* inside a block of grammar rules (RFCs) */
 	uint32_t toc;           /* inside a table of contents: the line of
 	                           its last dot leaders; 0 when outside */
+	bool body;              /* a heading or a numbered paragraph has
+	                           been read: the title block is over */
 	uint8_t title_level;    /* a heading's number stood alone on the
 	                           line before ("B."): the level its title
 	                           takes; 0 otherwise */

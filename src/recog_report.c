@@ -126,16 +126,18 @@ contents_heading(const struct pctx *p, const struct line *l)
 }
 
 /* The next line that holds anything, read ahead at most TOC_AHEAD
- * bytes: its start in *at; returns its length. */
+ * bytes: its start in *at, whether blank lines come before it in
+ * *blank; returns its length. */
 static uint32_t
-next_line(const struct pctx *p, uint32_t *at)
+next_line(const struct pctx *p, uint32_t *at, bool *blank)
 {
 	const char *s = p->s, *nl;
 	uint32_t i = p->pos, stop = p->end - p->pos > TOC_AHEAD ? p->pos + TOC_AHEAD : p->end;
 
+	*blank = false;
 	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
 	    s[i] == '\n' || s[i] == '\f'))
-		i++;
+		*blank |= s[i++] == '\n';
 	nl = memchr(s + i, '\n', stop - i);
 	*at = i;
 	return (nl ? (uint32_t)(nl - s) : stop) - i;
@@ -145,8 +147,10 @@ next_line(const struct pctx *p, uint32_t *at)
 static unsigned
 next_width(const struct pctx *p)
 {
-	uint32_t at, n = next_line(p, &at);
+	uint32_t at, n;
+	bool blank;
 
+	n = next_line(p, &at, &blank);
 	return classify_columns(p->s + at, n);
 }
 
@@ -187,17 +191,45 @@ lettered_alone(const struct pctx *p, struct line *l)
 {
 	const char *s = p->s + l->off;
 	uint32_t at, n, i = 0;
+	bool blank;
 
 	while (i < l->len && i < 6 && s[i] >= 'A' && s[i] <= 'Z')
 		i++;
 	if (i == 0 || i + 1 != l->len || s[i] != '.' || (i > 1 && !is_roman_upper(s, i)))
 		return false;
-	n = next_line(p, &at);
+	n = next_line(p, &at, &blank);
 	if (n == 0 || !(p->s[at] >= 'A' && p->s[at] <= 'Z') ||
 	    prose_width(p, classify_columns(p->s + at, n)) || p->s[at + n - 1] == '.')
 		return false;
 	l->level = (uint8_t)(i > 1 || s[0] == 'I' || s[0] == 'V' || s[0] == 'X' ? 2 : 3);
 	return true;
+}
+
+/* Short for a line: under 40% of the document's lines, and under 50
+ * columns (a document of unwrapped lines has long ones). */
+static bool
+cell_width(const struct pctx *p, unsigned width)
+{
+	return width * 10 < (unsigned)p->width * 4 && width < 50;
+}
+
+/* A short line between blank lines, before another short line: a cell
+ * of a table that extraction from PDF laid out one cell a line
+ * ("Authorized", "2024/25", "Actual as at"), kept line for line with
+ * its row rather than made a paragraph of its own. */
+static bool
+cell(const struct pctx *p, const struct line *l, const struct line *prev,
+    unsigned blanks)
+{
+	uint32_t at, n;
+	bool blank;
+
+	/* Not in the title block, whose short lines are centred. */
+	if (!p->body || !cell_width(p, l->width) ||
+	    (prev != NULL && blanks == 0))
+		return false;
+	n = next_line(p, &at, &blank);
+	return n > 0 && blank && cell_width(p, classify_columns(p->s + at, n));
 }
 
 /* A number that does not go forward, before a short title rather than
@@ -216,7 +248,7 @@ numbered_heading(const struct pctx *p, const struct line *l)
 }
 
 static void
-role(struct pctx *p, struct line *l, const struct line *prev,
+line_role(struct pctx *p, struct line *l, const struct line *prev,
     unsigned blanks)
 {
 	char label[64];
@@ -252,6 +284,8 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		l->role = numbered_heading(p, l) ? R_HEADING : R_NUM;
 		l->level = 4;
 		l->kw = l->role == R_HEADING;
+		if (l->kw && l->len <= l->mlen)
+			p->title_level = 5;     /* "1." alone: its title follows */
 		return;
 	}
 	if (l->mark == MK_PAREN && !(prev && blanks == 0 &&
@@ -283,6 +317,10 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		p->title_level = (uint8_t)(l->level + 1);
 		return;
 	}
+	if (l->mark == MK_NONE && cell(p, l, prev, blanks)) {
+		l->role = R_PRE;
+		return;
+	}
 	if (caps_heading(p, l) && (prev == NULL || blanks > 0 ||
 	    prev->role == R_HEADING || prev->last != E_WORD)) {
 		l->role = R_HEADING;
@@ -291,6 +329,15 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	}
 	if ((l->flags & LN_COLUMNS) && l->width >= 20)
 		l->role = R_PRE;
+}
+
+static void
+role(struct pctx *p, struct line *l, const struct line *prev,
+    unsigned blanks)
+{
+	line_role(p, l, prev, blanks);
+	if (l->role == R_NUM || l->role == R_HEADING || l->role == R_SECTION)
+		p->body = true;
 }
 
 static bool

@@ -1248,6 +1248,9 @@ test_table_cells_not_items(void **state)
 	/* A table's header of acronyms and grades, a row of figures: not
 	 * headings in capitals. */
 	assert_int_equal(count_kind(d, NODE_HEADING), 0);
+	/* Its cells are kept line for line, in paragraph 1. */
+	assert_int_equal(doc_block(d, doc_block_at_line(d, 5))->kind, BLOCK_PRE);
+	assert_int_equal(doc_block(d, doc_block_at_line(d, 5))->node, node_of(d, "1"));
 	fixture_drop(d);
 }
 
