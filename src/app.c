@@ -162,6 +162,17 @@ set_model(struct app *a, struct model *m, bool complete)
 
 static void restore_state(struct app *a);
 
+/* The text is another (decoded again, or reloaded): what was found in
+ * the old one is forgotten. */
+static void
+replace_text(struct app *a, struct text *t)
+{
+	load_unref(a->text);
+	a->text = t;
+	free(a->raw_pattern);
+	a->raw_pattern = NULL;
+}
+
 static void
 app_model_ready(struct app *a, struct model *m)
 {
@@ -174,9 +185,7 @@ app_model_ready(struct app *a, struct model *m)
 	if (t != a->text) {
 		uint32_t line = doc_line_of(a->model->doc, text_pos(a).off);
 
-		load_ref(t);
-		load_unref(a->text);
-		a->text = t;
+		replace_text(a, load_ref(t));
 		set_model(a, m, true);
 		text_goto_node(a, doc_block(m->doc, MIN(doc_block_at_line(m->doc, line),
 		    doc_nblocks(m->doc) ? doc_nblocks(m->doc) - 1 : 0))->node);
@@ -361,7 +370,9 @@ app_window_top(struct app *a)
  * at open and holds it, there; else all of it, once it is read; then,
  * wrapping, before the window (search_raw(): for the first minutes of a
  * very large document only).  A window on the end read at open ends
- * where nothing has been read before it. */
+ * where nothing has been read before it.  The first match after a window
+ * is remembered: the same search again from before it (after 'g', say)
+ * goes there without reading the text once more. */
 bool
 app_window_search(struct app *a, const char *pattern, bool backward)
 {
@@ -369,22 +380,28 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 	uint32_t start, end, avail = (uint32_t)load_avail(t), from;
 	size_t tail = load_tail(t), plen = strlen(pattern);
 	const char *best = NULL;
-	bool wrapped = false;
+	bool wrapped = false, first = true;     /* the first after the window */
 
 	if (a->complete || plen == 0 || backward)
 		return false;
 	doc_range(a->model->doc, &start, &end);
 	from = end;     /* what is not searched yet */
-	if (end < avail) {
+	if (a->raw_pattern && strcmp(a->raw_pattern, pattern) == 0 &&
+	    a->raw_from <= end && end <= a->raw_hit) {
+		best = t->data + a->raw_hit;    /* found there before */
+		first = false;
+	} else if (end < avail) {
 		best = search_raw(t->data + end, avail - end, pattern);
 		/* A match may still end in what is read next. */
 		from = MAX(end, avail > plen ? avail - (uint32_t)plen + 1 : 0);
-	}
-	else if (end < t->raw_len)      /* a window in the end read at open */
+	} else if (end < t->raw_len)    /* a window in the end read at open */
 		best = search_raw(t->data + end, t->raw_len - end, pattern);
 	if (best == NULL && end < avail && tail < t->raw_len && avail < t->raw_len &&
-	    utf8_valid_prefix(t->data + tail, t->raw_len - tail) == t->raw_len - tail)
+	    utf8_valid_prefix(t->data + tail, t->raw_len - tail) == t->raw_len - tail) {
+		/* Not the first after the window: what is between is unread. */
 		best = search_raw(t->data + tail, t->raw_len - tail, pattern);
+		first = false;
+	}
 	if (best == NULL) {
 		if (!wait_read(a, t->raw_len, 2000))
 			return false;
@@ -400,6 +417,12 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 	}
 	if (best == NULL)
 		return false;
+	if (first && !wrapped) {
+		free(a->raw_pattern);
+		a->raw_pattern = xstrdup(pattern);
+		a->raw_from = end;
+		a->raw_hit = (uint32_t)(best - t->data);
+	}
 	/* The new window's model searches again (set_model) and frees the
 	 * pattern, which may be a->search_src itself. */
 	{
@@ -555,8 +578,7 @@ action_reload(struct app *a)
 		app_message(a, true, "%s: %s", a->text->path, e.reason);
 	builder_free(a->builder);
 	a->builder = NULL;
-	load_unref(a->text);
-	a->text = t;
+	replace_text(a, t);
 	set_model(a, model_build(t, a->lx), true);
 	text_goto_pos(a, p);
 	file_stamp(a, &a->mtime, &a->size);
@@ -722,6 +744,7 @@ app_free(struct app *a)
 	outline_free(a);
 	prompt_free(a);
 	text_search_clear(a);
+	free(a->raw_pattern);
 	text_reset_layout(a);
 	layout_free(a->lay);
 	model_free(a->model);

@@ -170,6 +170,12 @@ struct app {
 	struct span cur;        /* the current match */
 	struct pos search_start;
 	char *search_src;       /* the pattern as typed */
+	/* Before the whole text is parsed, a search reads the text itself
+	 * (app_window_search): the first match of raw_pattern at or after
+	 * raw_from is at raw_hit, so that the same search again needs no
+	 * second read of the text. */
+	char *raw_pattern;
+	uint32_t raw_from, raw_hit;
 	/* the list whose items are highlighted */
 	uint32_t hl_list;
 	/* the term chosen in the index, for ',', and its last mention */

@@ -1610,10 +1610,17 @@ test_search_in_windows(void **state)
 	test_write(doc, b.s, b.len);
 	free(b.s);
 	out = script_opt(&(struct opt){ .doc = doc },
-	    "keys /zqxw<Enter>\nstate\nkeys g\nkeys n\nstate\n", NULL);
+	    "keys /zqxw<Enter>\nstate\nkeys g\nkeys n\nstate\n"
+	    "keys g\nkeys /zqxw<Enter>\nstate\nkeys G\nkeys /zqxw<Enter>\nstate\n"
+	    "keys g\nkeys /Paragraph 9001 <Enter>\nstate\n", NULL);
 	unlink(doc);
 	assert_true(strncmp(value(out, "top", 0), "9000 ", 5) == 0);
 	assert_true(strncmp(value(out, "top", 1), "9000 ", 5) == 0);
+	/* The same search again from the top (the match remembered), and
+	 * from past it (wrapping), and another search. */
+	assert_true(strncmp(value(out, "top", 2), "9000 ", 5) == 0);
+	assert_true(strncmp(value(out, "top", 3), "9000 ", 5) == 0);
+	assert_true(strncmp(value(out, "top", 4), "9001 ", 5) == 0);
 }
 
 /* A window that meets a very long line near its start still moves on:
