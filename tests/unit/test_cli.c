@@ -202,21 +202,32 @@ test_force_binary(void **state)
 	unlink(bin);
 }
 
+/* Run lectern with one option on a document made of text; returns the
+ * document's path (removed by then), which messages name. */
+static const char *
+run_doc(struct run *r, const char *name, const char *text, const char *opt)
+{
+	const char *path = test_tmp(name);
+
+	test_write_str(path, text);
+	RUN(r, opt, path);
+	unlink(path);
+	return path;
+}
+
 static void
 test_empty_file(void **state)
 {
-	const char *path = test_tmp("empty.txt");
 	char want[4096];
 	struct run r;
+	const char *path = run_doc(&r, "empty.txt", "", "--dump");
 
-	test_write_str(path, "");
-	RUN(&r, "--dump", path);
+	(void)state;
 	assert_int_equal(r.status, 0);
 	assert_string_equal(r.out, "");
 	snprintf(want, sizeof(want), "lectern: %s: empty document\n", path);
 	assert_string_equal(r.err, want);
 	run_done(&r);
-	unlink(path);
 }
 
 /* --lint: one line per finding, in line order, in the form compilers
@@ -224,17 +235,15 @@ test_empty_file(void **state)
 static void
 test_lint_messages(void **state)
 {
-	const char *path = test_tmp("lint.txt");
 	char want[4096];
 	struct run r;
-
-	(void)state;
-	test_write_str(path, "REPORT\n\n"
+	const char *path = run_doc(&r, "lint.txt", "REPORT\n\n"
 	    "1. I make four points:\n(a) one;\n(b) two;\n(c) three.\n\n"
 	    "2. See paragraphs 3 to 9 and paragraph 12.\n\n"
 	    "3. It recalls paras. 40-60 of A/79/724.\n\n"
-	    "5. The last.\n");
-	RUN(&r, "--lint", path);
+	    "5. The last.\n", "--lint");
+
+	(void)state;
 	assert_int_equal(r.status, 1);
 	snprintf(want, sizeof(want),
 	    "%1$s:3: warning: the lead-in says 4 points but the list has 3 items\n"
@@ -243,7 +252,6 @@ test_lint_messages(void **state)
 	    "%1$s:12: warning: paragraph 5 follows paragraph 3\n", path);
 	assert_string_equal(r.out, want);
 	run_done(&r);
-	unlink(path);
 }
 
 /* --outline: a heading's label before its title, unless the title
@@ -252,25 +260,23 @@ test_lint_messages(void **state)
 static void
 test_outline_labels(void **state)
 {
-	const char *path = test_tmp("outline.txt");
 	struct run r;
 
 	(void)state;
-	test_write_str(path, "REPORT\n\n"
+	run_doc(&r, "outline.txt", "REPORT\n\n"
 	    "Summary text here that is prose and runs for a good while, as a body does.\n\n"
 	    "A.\n\nAnnual review\n"
 	    "1. The mandate of the Force was established by the Security Council.\n"
 	    "B.\n\nBudget implementation\n"
 	    "2. During the period, the security situation changed a great deal.\n\n"
 	    "Article 3\n\n"
-	    "3. Each Party shall report once a year on the measures it has taken.\n");
-	RUN(&r, "--outline", path);
+	    "3. Each Party shall report once a year on the measures it has taken.\n",
+	    "--outline");
 	assert_int_equal(r.status, 0);
 	assert_non_null(strstr(r.out, "\nA  Annual review  (line 5)\n"));
 	assert_non_null(strstr(r.out, "\nB  Budget implementation  (line 9)\n"));
 	assert_non_null(strstr(r.out, " Article 3  (line 14)\n"));
 	run_done(&r);
-	unlink(path);
 }
 
 static void
