@@ -503,6 +503,18 @@ test_refer_nearest(void **state)
 	model_free(m);
 }
 
+/* The first n lists state no count, so none disagrees with its items. */
+static void
+expect_unstated(const struct model *m, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (lists_stated(m->lists, i) != 0)
+			fail_msg("list at %s: stated %d, noun '%s'", label(m, lists_at(m->lists, i)),
+			    lists_stated(m->lists, i), lists_noun(m->lists, i));
+		assert_false(lists_mismatch(m->lists, i));
+	}
+}
+
 /* Numbers that do not count a list: a paragraph's own number, a part
  * of "2024/25", a percentage, a date; one that does. */
 static void
@@ -518,12 +530,7 @@ test_digit_counts(void **state)
 
 	(void)state;
 	assert_int_equal(lists_count(m->lists), 6);
-	for (uint32_t i = 0; i < 4; i++) {
-		if (lists_stated(m->lists, i) != 0)
-			fail_msg("list at %s: stated %d, noun '%s'", label(m, lists_at(m->lists, i)),
-			    lists_stated(m->lists, i), lists_noun(m->lists, i));
-		assert_false(lists_mismatch(m->lists, i));
-	}
+	expect_unstated(m, 4);
 	assert_int_equal(lists_stated(m->lists, 4), 3);
 	assert_string_equal(lists_noun(m->lists, 4), "steps");
 	/* After a comma, a number counts again: two items for "3
@@ -553,12 +560,7 @@ test_not_counts(void **state)
 
 	(void)state;
 	assert_int_equal(lists_count(m->lists), 4);
-	for (uint32_t i = 0; i < 4; i++) {
-		if (lists_stated(m->lists, i) != 0)
-			fail_msg("list at %s: stated %d, noun '%s'", label(m, lists_at(m->lists, i)),
-			    lists_stated(m->lists, i), lists_noun(m->lists, i));
-		assert_false(lists_mismatch(m->lists, i));
-	}
+	expect_unstated(m, 4);
 	model_free(m);
 }
 
