@@ -558,6 +558,11 @@ doc_find_label(const struct doc *d, const char *label)
 
 /* ------------------------------------------------------------ builder */
 
+/* The bit-fields of struct piece hold what they are given. */
+_Static_assert(BLOCK_MAX < 1u << 17, "a piece's length fits in 17 bits");
+_Static_assert(PIECE_INDENT_MAX < 1u << 13, "an indentation fits in 13 bits");
+_Static_assert(JOIN_LINE < 1u << 2, "a join fits in 2 bits");
+
 struct docb *
 docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
     bool lines_known)
@@ -684,10 +689,9 @@ add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
 	GROW(d->pieces, d->cappieces, d->npieces + 1);
 	p = &d->pieces[d->npieces++];
 	p->off = off;
-	p->len = len;
-	p->indent = indent;
-	p->join = (uint8_t)join;
-	p->pad = 0;
+	p->len = len;           /* <= BLOCK_MAX: docb_piece() cuts */
+	p->indent = MIN(indent, PIECE_INDENT_MAX);
+	p->join = join;
 	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
 }
 

@@ -106,12 +106,17 @@ enum piece_join {
 	JOIN_LINE               /* a line break (preformatted text) */
 };
 
+/* There is a piece per source line, so it is kept to 8 bytes: its
+ * length is at most BLOCK_MAX (a longer line is cut into blocks), and
+ * its indentation is kept up to PIECE_INDENT_MAX columns, far wider than
+ * any screen (a line indented further counts as indented that much). */
+#define PIECE_INDENT_MAX 8191u
+
 struct piece {
 	uint32_t off;           /* span of the loaded text */
-	uint32_t len;
-	uint16_t indent;        /* columns of indentation (preformatted) */
-	uint8_t join;           /* enum piece_join, to the piece before */
-	uint8_t pad;
+	unsigned len : 17;      /*   (at most BLOCK_MAX bytes) */
+	unsigned indent : 13;   /* columns of indentation (preformatted) */
+	unsigned join : 2;      /* enum piece_join, to the piece before */
 };
 
 struct pagebreak {
