@@ -37,16 +37,23 @@ _Static_assert(MAX_NAME + 2 <= MAX_WORDS && MAX_QUOTED <= MAX_WORDS,
 /* A term's strings are made by terms_end(), for the terms kept alone
  * (most candidates of a long document are dropped there): until then,
  * text is where its first mention ends in the document, and fold is
- * unset. */
+ * unset.  Most terms are mentioned in a node or two: their nodes are
+ * kept in the term, in place of the pointer (cap is 0 while they are),
+ * and only the others have an array of their own. */
+#define NODES_INLINE 2
+
 struct term {
 	uint32_t text;              /* in the pool: as first written */
 	uint32_t fold;              /* in the pool: folded, for sorting */
 	uint32_t first;             /* node of the first body mention */
 	uint32_t first_off;
-	uint32_t *nodes;
-	size_t nnodes, cap;
+	uint32_t nnodes, cap;
 	uint32_t definite;          /* definite mentions (defined phrases) */
 	uint8_t kind;
+	union {
+		uint32_t *p;        /* cap > 0 */
+		uint32_t in[NODES_INLINE];
+	} nodes;
 };
 
 struct terms {
@@ -124,10 +131,23 @@ pool_add(struct terms *tm, const char *s, size_t n)
 static void
 add_node(struct term *t, uint32_t node)
 {
-	if (t->nnodes > 0 && t->nodes[t->nnodes - 1] == node)
+	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+
+	if (t->nnodes > 0 && a[t->nnodes - 1] == node)
 		return;
-	GROW(t->nodes, t->cap, t->nnodes + 1);
-	t->nodes[t->nnodes++] = node;
+	if (t->nnodes == (t->cap ? t->cap : NODES_INLINE)) {
+		if (t->cap > UINT32_MAX / 2)
+			die("too many mentions");
+		if (t->cap)
+			a = xreallocarray(a, (size_t)t->cap * 2, sizeof(*a));
+		else {
+			a = xreallocarray(NULL, 2 * NODES_INLINE, sizeof(*a));
+			memcpy(a, t->nodes.in, sizeof(t->nodes.in));
+		}
+		t->cap = t->cap ? t->cap * 2 : 2 * NODES_INLINE;
+		t->nodes.p = a;
+	}
+	a[t->nnodes++] = node;
 }
 
 static void
@@ -459,8 +479,19 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 static void
 unique_nodes(struct term *t)
 {
-	t->nnodes = sort_unique_u32(t->nodes, t->nnodes);
-	SHRINK(t->nodes, t->cap, t->nnodes);
+	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+
+	t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
+	if (t->cap == 0 || t->nnodes == t->cap)
+		return;
+	if (t->nnodes <= NODES_INLINE) {
+		memcpy(t->nodes.in, a, t->nnodes * sizeof(*a));
+		free(a);
+		t->cap = 0;
+	} else {
+		t->nodes.p = xreallocarray(a, t->nnodes, sizeof(*a));
+		t->cap = t->nnodes;
+	}
 }
 
 /* A kept term's strings, into the pool: as first written (the span of
@@ -522,7 +553,8 @@ terms_end(struct terms *tm)
 		struct term *t = &tm->t[id];
 
 		if (t->kind == TERM_DEFINED && t->definite == 0) {
-			free(t->nodes);
+			if (t->cap)
+				free(t->nodes.p);
 			continue;
 		}
 		unique_nodes(t);
@@ -571,7 +603,8 @@ terms_free(struct terms *tm)
 	if (tm == NULL)
 		return;
 	for (uint32_t id = 0; id < strtab_count(tm->keys); id++)
-		free(tm->t[id].nodes);
+		if (tm->t[id].cap)
+			free(tm->t[id].nodes.p);
 	strtab_free(tm->keys);
 	free(tm->t);
 	free(tm->pool);
@@ -615,8 +648,10 @@ terms_first_off(const struct terms *tm, uint32_t t)
 const uint32_t *
 terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 {
-	*n = tm->t[t].nnodes;
-	return tm->t[t].nodes;
+	const struct term *tt = &tm->t[t];
+
+	*n = tt->nnodes;
+	return tt->cap ? tt->nodes.p : tt->nodes.in;
 }
 
 /* The term whose folded text is exactly p, or TERMS_NONE (the terms are
