@@ -51,7 +51,7 @@ struct doc {
 		uint32_t node;
 		uint32_t hash;
 	} *labels;
-	size_t labcap;              /* a power of two */
+	size_t labcap;              /* slots (any number, not 0) */
 };
 
 struct docb {
@@ -489,7 +489,7 @@ hash_str(const char *s)
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 16777619u;
 	/* FNV's low bits are weak on short keys that differ by a digit:
-	 * mix them (MurmurHash3's finaliser) before masking. */
+	 * mix them (MurmurHash3's finaliser) before using them. */
 	h ^= h >> 16;
 	h *= 0x85EBCA6Bu;
 	h ^= h >> 13;
@@ -498,16 +498,29 @@ hash_str(const char *s)
 	return h;
 }
 
+/* The slot a hash goes to first: its high bits scaled to the table,
+ * which need not be a power of two (so that it is sized to its load). */
+static size_t
+label_slot(const struct doc *d, uint32_t h)
+{
+	return (size_t)(((uint64_t)h * d->labcap) >> 32);
+}
+
+static size_t
+label_next(const struct doc *d, size_t i)
+{
+	return i + 1 == d->labcap ? 0 : i + 1;
+}
+
 /* Insert node's label key; returns false when the key is taken. */
 static bool
 label_insert(struct doc *d, uint32_t node, const char *key)
 {
-	size_t mask = d->labcap - 1;
 	uint32_t h = hash_str(key);
-	size_t i = h & mask;
+	size_t i = label_slot(d, h);
 	char other[512];
 
-	for (; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
+	for (; d->labels[i].node != DOC_NONE; i = label_next(d, i)) {
 		if (d->labels[i].hash != h)
 			continue;
 		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
@@ -523,10 +536,10 @@ static uint32_t
 find_key(const struct doc *d, const char *key)
 {
 	char other[512];
-	size_t mask = d->labcap - 1, i;
 	uint32_t h = hash_str(key);
+	size_t i;
 
-	for (i = h & mask; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
+	for (i = label_slot(d, h); d->labels[i].node != DOC_NONE; i = label_next(d, i)) {
 		if (d->labels[i].hash != h)
 			continue;
 		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
@@ -1042,9 +1055,7 @@ finish_labels(struct docb *b)
 	 * most (half of the nodes of a report are unnumbered). */
 	for (uint32_t i = 0; i < d->nnodes; i++)
 		labelled += d->nodes[i].label != 0;
-	d->labcap = 16;
-	while (d->labcap < labelled + labelled / 3 + 1)
-		d->labcap *= 2;
+	d->labcap = MAX(labelled + labelled / 3 + 1, (size_t)16);
 	d->labels = xreallocarray(NULL, d->labcap, sizeof(*d->labels));
 	memset(d->labels, 0xFF, d->labcap * sizeof(*d->labels));
 	for (uint32_t i = 0; i < d->nnodes; i++) {
