@@ -60,6 +60,9 @@ struct docb {
 	uint32_t *last_child;
 	size_t caplast;
 	uint32_t last_top;          /* the last top-level node */
+	uint32_t *strids;           /* the strings, by hash: ids, 0 for none */
+	size_t nstrids;             /* a power of two */
+	size_t nstrs;               /* strings in it */
 };
 
 /* ------------------------------------------------------------ queries */
@@ -482,12 +485,12 @@ doc_label_key(const char *label, char *out, size_t outsize)
 }
 
 static uint32_t
-hash_str(const char *s)
+hash_mem(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	/* FNV's low bits are weak on short keys that differ by a digit:
 	 * mix them (MurmurHash3's finaliser) before using them. */
 	h ^= h >> 16;
@@ -496,6 +499,12 @@ hash_str(const char *s)
 	h *= 0xC2B2AE35u;
 	h ^= h >> 16;
 	return h;
+}
+
+static uint32_t
+hash_str(const char *s)
+{
+	return hash_mem(s, strlen(s));
 }
 
 /* The slot a hash goes to first: its high bits scaled to the table,
@@ -598,6 +607,32 @@ docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
 	return b;
 }
 
+/* Strings used over and over are shared while building: item markers
+ * ("(a)" for every first item: the hundreds of thousands of items of a
+ * long document have a few dozen markers between them), which are also
+ * the items' own labels until docb_finish() composes them ("5(a)"). */
+static void
+strids_grow(struct docb *b)
+{
+	const struct doc *d = b->d;
+	size_t n = b->nstrids ? b->nstrids * 2 : 64, mask = n - 1;
+	uint32_t *ids = xcalloc(n, sizeof(*ids));
+
+	for (size_t i = 0; i < b->nstrids; i++) {
+		uint32_t id = b->strids[i];
+		size_t k;
+
+		if (id == 0)
+			continue;
+		for (k = hash_str(d->strs + id) & mask; ids[k]; k = (k + 1) & mask)
+			;
+		ids[k] = id;
+	}
+	free(b->strids);
+	b->strids = ids;
+	b->nstrids = n;
+}
+
 uint32_t
 docb_str(struct docb *b, const char *s, size_t n)
 {
@@ -613,6 +648,28 @@ docb_str(struct docb *b, const char *s, size_t n)
 	memcpy(d->strs + id, s, n);
 	d->strs[id + n] = '\0';
 	d->nstrs += n + 1;
+	return id;
+}
+
+uint32_t
+docb_str_shared(struct docb *b, const char *s, size_t n)
+{
+	const struct doc *d = b->d;
+	uint32_t id;
+	size_t k, mask;
+
+	/* A string with a NUL inside (it reads as cut there) is not. */
+	if (n == 0 || memchr(s, '\0', n) != NULL)
+		return docb_str(b, s, n);
+	if ((b->nstrs + 1) * 4 > b->nstrids * 3)
+		strids_grow(b);
+	mask = b->nstrids - 1;
+	for (k = hash_mem(s, n) & mask; (id = b->strids[k]) != 0; k = (k + 1) & mask)
+		if (strncmp(d->strs + id, s, n) == 0 && d->strs[id + n] == '\0')
+			return id;
+	id = docb_str(b, s, n);
+	b->strids[k] = id;
+	b->nstrs++;
 	return id;
 }
 
@@ -1094,6 +1151,7 @@ docb_finish(struct docb *b)
 	finish_breaks(d);
 	finish_labels(b);
 	free(b->last_child);
+	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);
 	SHRINK(d->blocks, d->capblocks, d->nblocks);

@@ -222,6 +222,9 @@ struct docb;
 struct docb *docb_new(struct text *t, uint32_t start, uint32_t end,
     bool complete, bool lines_known);
 uint32_t docb_str(struct docb *b, const char *s, size_t n);
+/* The same, for a string that many nodes have (an item's marker): equal
+ * strings given this way share one id. */
+uint32_t docb_str_shared(struct docb *b, const char *s, size_t n);
 uint32_t docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
     uint32_t start, uint32_t line, uint32_t marker, uint32_t label);
 void docb_set_heading(struct docb *b, uint32_t node, uint32_t heading);
