@@ -51,7 +51,7 @@ struct doc {
 		uint32_t node;
 		uint32_t hash;
 	} *labels;
-	size_t labcap;              /* a power of two */
+	size_t labcap;              /* slots (any number, not 0) */
 };
 
 struct docb {
@@ -60,6 +60,9 @@ struct docb {
 	uint32_t *last_child;
 	size_t caplast;
 	uint32_t last_top;          /* the last top-level node */
+	uint32_t *strids;           /* the strings, by hash: ids, 0 for none */
+	size_t nstrids;             /* a power of two */
+	size_t nstrs;               /* strings in it */
 };
 
 /* ------------------------------------------------------------ queries */
@@ -482,14 +485,14 @@ doc_label_key(const char *label, char *out, size_t outsize)
 }
 
 static uint32_t
-hash_str(const char *s)
+hash_mem(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
 
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	/* FNV's low bits are weak on short keys that differ by a digit:
-	 * mix them (MurmurHash3's finaliser) before masking. */
+	 * mix them (MurmurHash3's finaliser) before using them. */
 	h ^= h >> 16;
 	h *= 0x85EBCA6Bu;
 	h ^= h >> 13;
@@ -498,16 +501,35 @@ hash_str(const char *s)
 	return h;
 }
 
+static uint32_t
+hash_str(const char *s)
+{
+	return hash_mem(s, strlen(s));
+}
+
+/* The slot a hash goes to first: its high bits scaled to the table,
+ * which need not be a power of two (so that it is sized to its load). */
+static size_t
+label_slot(const struct doc *d, uint32_t h)
+{
+	return (size_t)(((uint64_t)h * d->labcap) >> 32);
+}
+
+static size_t
+label_next(const struct doc *d, size_t i)
+{
+	return i + 1 == d->labcap ? 0 : i + 1;
+}
+
 /* Insert node's label key; returns false when the key is taken. */
 static bool
 label_insert(struct doc *d, uint32_t node, const char *key)
 {
-	size_t mask = d->labcap - 1;
 	uint32_t h = hash_str(key);
-	size_t i = h & mask;
+	size_t i = label_slot(d, h);
 	char other[512];
 
-	for (; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
+	for (; d->labels[i].node != DOC_NONE; i = label_next(d, i)) {
 		if (d->labels[i].hash != h)
 			continue;
 		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
@@ -523,10 +545,10 @@ static uint32_t
 find_key(const struct doc *d, const char *key)
 {
 	char other[512];
-	size_t mask = d->labcap - 1, i;
 	uint32_t h = hash_str(key);
+	size_t i;
 
-	for (i = h & mask; d->labels[i].node != DOC_NONE; i = (i + 1) & mask) {
+	for (i = label_slot(d, h); d->labels[i].node != DOC_NONE; i = label_next(d, i)) {
 		if (d->labels[i].hash != h)
 			continue;
 		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
@@ -560,6 +582,11 @@ doc_find_label(const struct doc *d, const char *label)
 
 /* ------------------------------------------------------------ builder */
 
+/* The bit-fields of struct piece hold what they are given. */
+_Static_assert(BLOCK_MAX < 1u << 17, "a piece's length fits in 17 bits");
+_Static_assert(PIECE_INDENT_MAX < 1u << 13, "an indentation fits in 13 bits");
+_Static_assert(JOIN_LINE < 1u << 2, "a join fits in 2 bits");
+
 struct docb *
 docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
     bool lines_known)
@@ -582,6 +609,32 @@ docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
 	return b;
 }
 
+/* Strings used over and over are shared while building: item markers
+ * ("(a)" for every first item: the hundreds of thousands of items of a
+ * long document have a few dozen markers between them), which are also
+ * the items' own labels until docb_finish() composes them ("5(a)"). */
+static void
+strids_grow(struct docb *b)
+{
+	const struct doc *d = b->d;
+	size_t n = b->nstrids ? b->nstrids * 2 : 64, mask = n - 1;
+	uint32_t *ids = xcalloc(n, sizeof(*ids));
+
+	for (size_t i = 0; i < b->nstrids; i++) {
+		uint32_t id = b->strids[i];
+		size_t k;
+
+		if (id == 0)
+			continue;
+		for (k = hash_str(d->strs + id) & mask; ids[k]; k = (k + 1) & mask)
+			;
+		ids[k] = id;
+	}
+	free(b->strids);
+	b->strids = ids;
+	b->nstrids = n;
+}
+
 uint32_t
 docb_str(struct docb *b, const char *s, size_t n)
 {
@@ -597,6 +650,28 @@ docb_str(struct docb *b, const char *s, size_t n)
 	memcpy(d->strs + id, s, n);
 	d->strs[id + n] = '\0';
 	d->nstrs += n + 1;
+	return id;
+}
+
+uint32_t
+docb_str_shared(struct docb *b, const char *s, size_t n)
+{
+	const struct doc *d = b->d;
+	uint32_t id;
+	size_t k, mask;
+
+	/* A string with a NUL inside (it reads as cut there) is not. */
+	if (n == 0 || memchr(s, '\0', n) != NULL)
+		return docb_str(b, s, n);
+	if ((b->nstrs + 1) * 4 > b->nstrids * 3)
+		strids_grow(b);
+	mask = b->nstrids - 1;
+	for (k = hash_mem(s, n) & mask; (id = b->strids[k]) != 0; k = (k + 1) & mask)
+		if (strncmp(d->strs + id, s, n) == 0 && d->strs[id + n] == '\0')
+			return id;
+	id = docb_str(b, s, n);
+	b->strids[k] = id;
+	b->nstrs++;
 	return id;
 }
 
@@ -686,10 +761,9 @@ add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
 	GROW(d->pieces, d->cappieces, d->npieces + 1);
 	p = &d->pieces[d->npieces++];
 	p->off = off;
-	p->len = len;
-	p->indent = indent;
-	p->join = (uint8_t)join;
-	p->pad = 0;
+	p->len = len;           /* <= BLOCK_MAX: docb_piece() cuts */
+	p->indent = MIN(indent, PIECE_INDENT_MAX);
+	p->join = join;
 	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
 }
 
@@ -1040,9 +1114,7 @@ finish_labels(struct docb *b)
 	 * most (half of the nodes of a report are unnumbered). */
 	for (uint32_t i = 0; i < d->nnodes; i++)
 		labelled += d->nodes[i].label != 0;
-	d->labcap = 16;
-	while (d->labcap < labelled + labelled / 3 + 1)
-		d->labcap *= 2;
+	d->labcap = MAX(labelled + labelled / 3 + 1, (size_t)16);
 	d->labels = xreallocarray(NULL, d->labcap, sizeof(*d->labels));
 	memset(d->labels, 0xFF, d->labcap * sizeof(*d->labels));
 	for (uint32_t i = 0; i < d->nnodes; i++) {
@@ -1081,6 +1153,7 @@ docb_finish(struct docb *b)
 	finish_breaks(d);
 	finish_labels(b);
 	free(b->last_child);
+	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);
 	SHRINK(d->blocks, d->capblocks, d->nblocks);

@@ -106,12 +106,17 @@ enum piece_join {
 	JOIN_LINE               /* a line break (preformatted text) */
 };
 
+/* There is a piece per source line, so it is kept to 8 bytes: its
+ * length is at most BLOCK_MAX (a longer line is cut into blocks), and
+ * its indentation is kept up to PIECE_INDENT_MAX columns, far wider than
+ * any screen (a line indented further counts as indented that much). */
+#define PIECE_INDENT_MAX 8191u
+
 struct piece {
 	uint32_t off;           /* span of the loaded text */
-	uint32_t len;
-	uint16_t indent;        /* columns of indentation (preformatted) */
-	uint8_t join;           /* enum piece_join, to the piece before */
-	uint8_t pad;
+	unsigned len : 17;      /*   (at most BLOCK_MAX bytes) */
+	unsigned indent : 13;   /* columns of indentation (preformatted) */
+	unsigned join : 2;      /* enum piece_join, to the piece before */
 };
 
 struct pagebreak {
@@ -217,6 +222,9 @@ struct docb;
 struct docb *docb_new(struct text *t, uint32_t start, uint32_t end,
     bool complete, bool lines_known);
 uint32_t docb_str(struct docb *b, const char *s, size_t n);
+/* The same, for a string that many nodes have (an item's marker): equal
+ * strings given this way share one id. */
+uint32_t docb_str_shared(struct docb *b, const char *s, size_t n);
 uint32_t docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
     uint32_t start, uint32_t line, uint32_t marker, uint32_t label);
 void docb_set_heading(struct docb *b, uint32_t node, uint32_t heading);

@@ -307,8 +307,8 @@ new_item(struct pctx *p, int lv, uint32_t start, uint32_t line,
 	struct tree *t = p->tree;
 	char own[16];
 	int n = snprintf(own, sizeof(own), "(%.*s)", (int)MIN(lablen, 12u), lab);
-	uint32_t label = docb_str(p->db, own, (size_t)n);
-	uint32_t mark = marker ? docb_str(p->db, marker, mlen) : label;
+	uint32_t label = docb_str_shared(p->db, own, (size_t)n);
+	uint32_t mark = marker ? docb_str_shared(p->db, marker, mlen) : label;
 
 	return docb_node(p->db, lv == 0 ? NODE_ITEM : NODE_SUBITEM,
 	    item_parent(t, lv), start, line, mark, label);

@@ -28,15 +28,32 @@
 #define MAX_NAME 8
 #define MAX_WORDS 16            /* words in a term's key */
 
+/* A key holds every word of its term (a name runs to MAX_NAME words
+ * and a connector and a word more), so that terms_end() can spell the
+ * folded term from it. */
+_Static_assert(MAX_NAME + 2 <= MAX_WORDS && MAX_QUOTED <= MAX_WORDS,
+    "a term's key holds all its words");
+
+/* A term's strings are made by terms_end(), for the terms kept alone
+ * (most candidates of a long document are dropped there): until then,
+ * text is where its first mention ends in the document, and fold is
+ * unset.  Most terms are mentioned in a node or two: their nodes are
+ * kept in the term, in place of the pointer (cap is 0 while they are),
+ * and only the others have an array of their own. */
+#define NODES_INLINE 2
+
 struct term {
 	uint32_t text;              /* in the pool: as first written */
 	uint32_t fold;              /* in the pool: folded, for sorting */
 	uint32_t first;             /* node of the first body mention */
 	uint32_t first_off;
-	uint32_t *nodes;
-	size_t nnodes, cap;
+	uint32_t nnodes, cap;
 	uint32_t definite;          /* definite mentions (defined phrases) */
 	uint8_t kind;
+	union {
+		uint32_t *p;        /* cap > 0 */
+		uint32_t in[NODES_INLINE];
+	} nodes;
 };
 
 struct terms {
@@ -114,10 +131,23 @@ pool_add(struct terms *tm, const char *s, size_t n)
 static void
 add_node(struct term *t, uint32_t node)
 {
-	if (t->nnodes > 0 && t->nodes[t->nnodes - 1] == node)
+	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+
+	if (t->nnodes > 0 && a[t->nnodes - 1] == node)
 		return;
-	GROW(t->nodes, t->cap, t->nnodes + 1);
-	t->nodes[t->nnodes++] = node;
+	if (t->nnodes == (t->cap ? t->cap : NODES_INLINE)) {
+		if (t->cap > UINT32_MAX / 2)
+			die("too many mentions");
+		if (t->cap)
+			a = xreallocarray(a, (size_t)t->cap * 2, sizeof(*a));
+		else {
+			a = xreallocarray(NULL, 2 * NODES_INLINE, sizeof(*a));
+			memcpy(a, t->nodes.in, sizeof(t->nodes.in));
+		}
+		t->cap = t->cap ? t->cap * 2 : 2 * NODES_INLINE;
+		t->nodes.p = a;
+	}
+	a[t->nnodes++] = node;
 }
 
 static void
@@ -125,24 +155,13 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 {
 	struct terms *tm = sc->tm;
 	struct term *t;
-	struct buf b;
 	uint32_t h;
 
 	GROW(tm->t, tm->cap, (size_t)id + 1);
 	t = &tm->t[id];
 	memset(t, 0, sizeof(*t));
 	t->kind = kind;
-	buf_init(&b);
-	doc_text_span(tm->d, sc->tk[i].off, sc->tk[j].end, &b);
-	t->text = pool_add(tm, b.data, b.len);
-	buf_reset(&b);
-	for (size_t k = i; k <= j; k++) {
-		if (k > i)
-			buf_addc(&b, ' ');
-		buf_add(&b, sc->tk[k].fold, sc->tk[k].flen);
-	}
-	t->fold = pool_add(tm, b.data, b.len);
-	buf_done(&b);
+	t->text = sc->tk[j].end;        /* its strings: in terms_end() */
 	t->first = sc->node;
 	t->first_off = sc->tk[i].off;
 	add_node(t, sc->node);
@@ -460,70 +479,122 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 static void
 unique_nodes(struct term *t)
 {
-	t->nnodes = sort_unique_u32(t->nodes, t->nnodes);
-	SHRINK(t->nodes, t->cap, t->nnodes);
+	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+
+	t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
+	if (t->cap == 0 || t->nnodes == t->cap)
+		return;
+	if (t->nnodes <= NODES_INLINE) {
+		memcpy(t->nodes.in, a, t->nnodes * sizeof(*a));
+		free(a);
+		t->cap = 0;
+	} else {
+		t->nodes.p = xreallocarray(a, t->nnodes, sizeof(*a));
+		t->cap = t->nnodes;
+	}
+}
+
+/* A kept term's strings, into the pool: as first written (the span of
+ * its first mention), and folded (its words, from its key). */
+static void
+make_strings(struct terms *tm, struct term *t, const struct strtab *keys,
+    uint32_t id, struct buf *b)
+{
+	const char *key = strtab_str(keys, id);
+	size_t n = strtab_len(keys, id);
+
+	buf_reset(b);
+	doc_text_span(tm->d, t->first_off, t->text, b);
+	t->text = pool_add(tm, b->data, b->len);
+	buf_reset(b);
+	for (size_t k = 1; k + sizeof(uint32_t) <= n; k += sizeof(uint32_t)) {
+		uint32_t w;
+
+		memcpy(&w, key + k, sizeof(w));
+		if (k > 1)
+			buf_addc(b, ' ');
+		buf_adds(b, index_word(tm->ix, w));
+	}
+	t->fold = pool_add(tm, b->data, b->len);
 }
 
 struct sortkey {
-	const char *key;
-	uint32_t id;
+	uint32_t fold;              /* in the pool */
+	uint32_t id;                /* among the kept, in id order */
+	uint32_t key;               /* its id in the table of keys */
 };
+
+static const char *sort_pool;   /* cmp_sortkey's: qsort has no argument */
 
 static int
 cmp_sortkey(const void *a, const void *b)
 {
 	const struct sortkey *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
+	int c = strcmp(sort_pool + x->fold, sort_pool + y->fold);
 
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
-/* Keep the terms worth keeping, numbered alphabetically: the table of
- * keys, the terms and their strings are made again with those alone
- * (the candidates never taken up are the larger part on a long
- * document), so that a term's id is its place in the order. */
+/* Keep the terms worth keeping, numbered alphabetically: the terms are
+ * compacted in place and their strings made, then put in order, and
+ * the table of keys is made again with theirs alone (the candidates
+ * never taken up are the larger part on a long document), so that a
+ * term's id is its place in the order. */
 void
 terms_end(struct terms *tm)
 {
 	uint32_t n = strtab_count(tm->keys), m = 0;
 	struct sortkey *keys = xcalloc(n + 1, sizeof(*keys));
 	struct strtab *kept = strtab_new();
-	struct terms old = *tm;
+	struct buf b;
 
+	buf_init(&b);
 	for (uint32_t id = 0; id < n; id++) {
-		struct term *t = &old.t[id];
+		struct term *t = &tm->t[id];
 
 		if (t->kind == TERM_DEFINED && t->definite == 0) {
-			free(t->nodes);
+			if (t->cap)
+				free(t->nodes.p);
 			continue;
 		}
 		unique_nodes(t);
-		keys[m].key = old.pool + t->fold;
-		keys[m++].id = id;
+		make_strings(tm, t, tm->keys, id, &b);
+		keys[m] = (struct sortkey){ t->fold, m, id };
+		tm->t[m++] = *t;
 	}
-	qsort(keys, m, sizeof(*keys), cmp_sortkey);
-	tm->t = xreallocarray(NULL, m + 1, sizeof(*tm->t));
-	tm->cap = m + 1;
-	tm->pool = NULL;
-	tm->npool = tm->cappool = 0;
-	for (uint32_t r = 0; r < m; r++) {
-		const struct term *t = &old.t[keys[r].id];
-		const char *text = old.pool + t->text, *fold = old.pool + t->fold;
-
-		tm->t[r] = *t;
-		tm->t[r].text = pool_add(tm, text, strlen(text));
-		tm->t[r].fold = pool_add(tm, fold, strlen(fold));
-		strtab_intern(kept, strtab_str(old.keys, keys[r].id),
-		    strtab_len(old.keys, keys[r].id), NULL);
-	}
+	buf_done(&b);
 	SHRINK(tm->pool, tm->cappool, tm->npool);
+	sort_pool = tm->pool;
+	qsort(keys, m, sizeof(*keys), cmp_sortkey);
+	sort_pool = NULL;
+	/* Into that order, in place: follow each cycle of the permutation
+	 * (keys[r].id, the term to go at r, is set to r once it is there). */
+	for (uint32_t r = 0; r < m; r++) {
+		struct term tmp;
+		uint32_t at = r;
+
+		if (keys[r].id == r)
+			continue;
+		tmp = tm->t[r];
+		while (keys[at].id != r) {
+			uint32_t from = keys[at].id;
+
+			tm->t[at] = tm->t[from];
+			keys[at].id = at;
+			at = from;
+		}
+		tm->t[at] = tmp;
+		keys[at].id = at;
+	}
+	SHRINK(tm->t, tm->cap, m + 1);
+	for (uint32_t r = 0; r < m; r++)
+		strtab_intern(kept, strtab_str(tm->keys, keys[r].key),
+		    strtab_len(tm->keys, keys[r].key), NULL);
+	free(keys);
+	strtab_free(tm->keys);
 	strtab_trim(kept);
 	tm->keys = kept;
 	tm->nterms = m;
-	strtab_free(old.keys);
-	free(old.t);
-	free(old.pool);
-	free(keys);
 }
 
 void
@@ -532,7 +603,8 @@ terms_free(struct terms *tm)
 	if (tm == NULL)
 		return;
 	for (uint32_t id = 0; id < strtab_count(tm->keys); id++)
-		free(tm->t[id].nodes);
+		if (tm->t[id].cap)
+			free(tm->t[id].nodes.p);
 	strtab_free(tm->keys);
 	free(tm->t);
 	free(tm->pool);
@@ -576,8 +648,10 @@ terms_first_off(const struct terms *tm, uint32_t t)
 const uint32_t *
 terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 {
-	*n = tm->t[t].nnodes;
-	return tm->t[t].nodes;
+	const struct term *tt = &tm->t[t];
+
+	*n = tt->nnodes;
+	return tt->cap ? tt->nodes.p : tt->nodes.in;
 }
 
 /* The term whose folded text is exactly p, or TERMS_NONE (the terms are

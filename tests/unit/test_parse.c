@@ -2441,6 +2441,76 @@ test_huge_line(void **state)
 	alarm(0);
 }
 
+/* A piece is 8 bytes: its length is at most BLOCK_MAX, which a line
+ * with no space to cut at reaches, and its indentation is kept up to
+ * PIECE_INDENT_MAX columns. */
+static void
+test_piece_limits(void **state)
+{
+	size_t n = 3 * BLOCK_MAX + 5;
+	struct buf *b = held_buf();
+	char *p = fixture_hold(malloc(n), free);
+	struct load_opts o = { 0 };
+	struct load_error e;
+	struct text *t;
+	struct docb *db;
+	struct doc *d;
+	uint64_t total = 0;
+	bool full = false;
+	uint32_t node;
+
+	(void)state;
+	watchdog(300);
+	memset(p, 'x', n);
+	d = parse_bytes(p, n, false);
+	fixture_drop(p);
+	for (uint32_t k = 0; k < doc_block(d, doc_nblocks(d) - 1)->end_piece; k++) {
+		const struct piece *pc = doc_piece(d, k);
+
+		assert_true(pc->len <= BLOCK_MAX);
+		full |= pc->len == BLOCK_MAX;
+		assert_int_equal(pc->off, total);
+		total += pc->len;
+	}
+	assert_true(full);
+	assert_true(total == n);
+	fixture_drop(d);
+	/* Indented as far as a line can be (the classifier's cap): the
+	 * model holds it, whatever it makes of it. */
+	for (int i = 0; i < 3; i++) {
+		for (int k = 0; k < 70000; k++)
+			buf_addc(b, ' ');
+		buf_adds(b, "x = y\n");
+	}
+	d = parse_str(b->data);
+	for (uint32_t k = 0; k < doc_block(d, doc_nblocks(d) - 1)->end_piece; k++)
+		assert_true(doc_piece(d, k)->indent <= PIECE_INDENT_MAX);
+	fixture_drop(d);
+	fixture_drop(b);
+	/* The builder keeps an indentation up to the cap, and the cap
+	 * beyond it. */
+	t = load_bytes("test", "a\nb\nc\n", 6, &o, &e);
+	assert_non_null(t);
+	db = docb_new(t, 0, 6, true, true);
+	load_unref(t);
+	node = docb_node(db, NODE_PARAGRAPH, DOC_NONE, 0, 1, 0, 0);
+	docb_block(db, BLOCK_PRE, node, 1, 0);
+	docb_piece(db, 0, 1, 20000, JOIN_SPACE);
+	docb_piece(db, 2, 1, PIECE_INDENT_MAX, JOIN_LINE);
+	docb_piece(db, 4, 1, 12, JOIN_GLUE);
+	d = fixture_hold(docb_finish(db), release_doc);
+	assert_int_equal(doc_piece(d, 0)->indent, PIECE_INDENT_MAX);
+	assert_int_equal(doc_piece(d, 1)->indent, PIECE_INDENT_MAX);
+	assert_int_equal(doc_piece(d, 2)->indent, 12);
+	assert_int_equal(doc_piece(d, 0)->join, JOIN_SPACE);
+	assert_int_equal(doc_piece(d, 1)->join, JOIN_LINE);
+	assert_int_equal(doc_piece(d, 2)->join, JOIN_GLUE);
+	assert_int_equal(doc_piece(d, 2)->off, 4);
+	assert_int_equal(doc_piece(d, 2)->len, 1);
+	fixture_drop(d);
+	alarm(0);
+}
+
 static void
 test_million_paragraphs(void **state)
 {
@@ -2549,6 +2619,7 @@ main(void)
 		cmocka_unit_test_teardown(test_nested_items_one_line, release_all),
 		cmocka_unit_test_teardown(test_nested_items_lines, release_all),
 		cmocka_unit_test_teardown(test_huge_line, release_all),
+		cmocka_unit_test_teardown(test_piece_limits, release_all),
 		cmocka_unit_test_teardown(test_million_paragraphs, release_all),
 		cmocka_unit_test_teardown(test_garbage_lines, release_all),
 	};
