@@ -70,22 +70,27 @@ struct lists {
 	size_t ntk;
 };
 
-/* Words that state a count: a number, or LISTS_SEVERAL. */
+/* Words that state a count, by their length (3 to 9 letters): a
+ * number, or LISTS_SEVERAL.  Every determiner and every word of every
+ * lead-in is looked up: only the few words of its length are compared. */
+#define COUNT_MIN 3
+#define COUNT_MAX 9
 static const struct {
 	const char *w;
-	uint8_t len;
 	int8_t count;
-} counts[] = {
-	{ "one", 3, 1 }, { "two", 3, 2 }, { "three", 5, 3 }, { "four", 4, 4 },
-	{ "five", 4, 5 }, { "six", 3, 6 }, { "seven", 5, 7 }, { "eight", 5, 8 },
-	{ "nine", 4, 9 }, { "ten", 3, 10 }, { "eleven", 6, 11 },
-	{ "twelve", 6, 12 }, { "thirteen", 8, 13 }, { "fourteen", 8, 14 },
-	{ "fifteen", 7, 15 }, { "sixteen", 7, 16 }, { "seventeen", 9, 17 },
-	{ "eighteen", 8, 18 }, { "nineteen", 8, 19 }, { "twenty", 6, 20 },
-	{ "several", 7, LISTS_SEVERAL }, { "various", 7, LISTS_SEVERAL },
-	{ "following", 9, LISTS_SEVERAL }, { "many", 4, LISTS_SEVERAL },
-	{ "some", 4, LISTS_SEVERAL }, { "number", 6, LISTS_SEVERAL },
-	{ "multiple", 8, LISTS_SEVERAL }, { "few", 3, LISTS_SEVERAL },
+} counts[COUNT_MAX - COUNT_MIN + 1][5] = {
+	{ { "one", 1 }, { "two", 2 }, { "six", 6 }, { "ten", 10 },
+	  { "few", LISTS_SEVERAL } },
+	{ { "four", 4 }, { "five", 5 }, { "nine", 9 }, { "many", LISTS_SEVERAL },
+	  { "some", LISTS_SEVERAL } },
+	{ { "three", 3 }, { "seven", 7 }, { "eight", 8 } },
+	{ { "eleven", 11 }, { "twelve", 12 }, { "twenty", 20 },
+	  { "number", LISTS_SEVERAL } },
+	{ { "fifteen", 15 }, { "sixteen", 16 }, { "several", LISTS_SEVERAL },
+	  { "various", LISTS_SEVERAL } },
+	{ { "thirteen", 13 }, { "fourteen", 14 }, { "eighteen", 18 },
+	  { "nineteen", 19 }, { "multiple", LISTS_SEVERAL } },
+	{ { "seventeen", 17 }, { "following", LISTS_SEVERAL } },
 };
 
 int
@@ -101,12 +106,12 @@ lists_count_word(const char *w, size_t n)
 		}
 		return v;
 	}
-	if (n < 3 || n > 9)
+	if (n < COUNT_MIN || n > COUNT_MAX)
 		return 0;
-	for (size_t i = 0; i < ARRAY_SIZE(counts); i++)
-		if (counts[i].len == n && counts[i].w[0] == w[0] &&
-		    memcmp(counts[i].w, w, n) == 0)
-			return counts[i].count;
+	for (size_t i = 0; i < ARRAY_SIZE(counts[0]) && counts[n - COUNT_MIN][i].w; i++)
+		if (counts[n - COUNT_MIN][i].w[0] == w[0] &&
+		    memcmp(counts[n - COUNT_MIN][i].w, w, n) == 0)
+			return counts[n - COUNT_MIN][i].count;
 	return 0;
 }
 
