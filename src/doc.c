@@ -425,12 +425,15 @@ key_add(char *out, size_t outsize, size_t *len, const char *s, size_t n)
 	out[*len] = '\0';
 }
 
-/* A word of a label: map abbreviations, drop filler words. */
+/* A word of a label: map abbreviations, drop filler words.  (The first
+ * letters are compared first: this is in the inner loop of resolving
+ * references, and most words are none of these.) */
 static void
 key_word(char *out, size_t outsize, size_t *len, const char *w, size_t n)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(label_words); i++)
-		if (strlen(label_words[i].from) == n &&
+		if (label_words[i].from[0] == w[0] &&
+		    strlen(label_words[i].from) == n &&
 		    memcmp(label_words[i].from, w, n) == 0) {
 			if (*label_words[i].to)
 				key_add(out, outsize, len, label_words[i].to,

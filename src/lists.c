@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "index.h"
 #include "lexicon.h"
 #include "lists.h"
 #include "stem.h"
@@ -48,6 +49,7 @@ struct group {                  /* the lists under one key */
 struct lists {
 	const struct doc *d;
 	const struct lexicon *lx;
+	const struct index *ix;     /* its stop words, or NULL */
 	struct list *l;
 	size_t n, cap;
 	uint32_t *items;
@@ -60,24 +62,35 @@ struct lists {
 	struct strtab *leads;       /* lead-in word stems */
 	struct group *by_lead;
 	size_t caplead;
+	/* Naming in the model's pass (lists_add()): the list whose lead-in
+	 * is being read, and its last tokens so far (a ring of LEAD_TOKENS,
+	 * ntk read in all). */
+	size_t next;
+	struct token *tk;
+	size_t ntk;
 };
 
-/* Words that state a count: a number, or LISTS_SEVERAL. */
+/* Words that state a count, by their length (3 to 9 letters): a
+ * number, or LISTS_SEVERAL.  Every determiner and every word of every
+ * lead-in is looked up: only the few words of its length are compared. */
+#define COUNT_MIN 3
+#define COUNT_MAX 9
 static const struct {
 	const char *w;
-	uint8_t len;
 	int8_t count;
-} counts[] = {
-	{ "one", 3, 1 }, { "two", 3, 2 }, { "three", 5, 3 }, { "four", 4, 4 },
-	{ "five", 4, 5 }, { "six", 3, 6 }, { "seven", 5, 7 }, { "eight", 5, 8 },
-	{ "nine", 4, 9 }, { "ten", 3, 10 }, { "eleven", 6, 11 },
-	{ "twelve", 6, 12 }, { "thirteen", 8, 13 }, { "fourteen", 8, 14 },
-	{ "fifteen", 7, 15 }, { "sixteen", 7, 16 }, { "seventeen", 9, 17 },
-	{ "eighteen", 8, 18 }, { "nineteen", 8, 19 }, { "twenty", 6, 20 },
-	{ "several", 7, LISTS_SEVERAL }, { "various", 7, LISTS_SEVERAL },
-	{ "following", 9, LISTS_SEVERAL }, { "many", 4, LISTS_SEVERAL },
-	{ "some", 4, LISTS_SEVERAL }, { "number", 6, LISTS_SEVERAL },
-	{ "multiple", 8, LISTS_SEVERAL }, { "few", 3, LISTS_SEVERAL },
+} counts[COUNT_MAX - COUNT_MIN + 1][5] = {
+	{ { "one", 1 }, { "two", 2 }, { "six", 6 }, { "ten", 10 },
+	  { "few", LISTS_SEVERAL } },
+	{ { "four", 4 }, { "five", 5 }, { "nine", 9 }, { "many", LISTS_SEVERAL },
+	  { "some", LISTS_SEVERAL } },
+	{ { "three", 3 }, { "seven", 7 }, { "eight", 8 } },
+	{ { "eleven", 11 }, { "twelve", 12 }, { "twenty", 20 },
+	  { "number", LISTS_SEVERAL } },
+	{ { "fifteen", 15 }, { "sixteen", 16 }, { "several", LISTS_SEVERAL },
+	  { "various", LISTS_SEVERAL } },
+	{ { "thirteen", 13 }, { "fourteen", 14 }, { "eighteen", 18 },
+	  { "nineteen", 19 }, { "multiple", LISTS_SEVERAL } },
+	{ { "seventeen", 17 }, { "following", LISTS_SEVERAL } },
 };
 
 int
@@ -93,20 +106,30 @@ lists_count_word(const char *w, size_t n)
 		}
 		return v;
 	}
-	if (n < 3 || n > 9)
+	if (n < COUNT_MIN || n > COUNT_MAX)
 		return 0;
-	for (size_t i = 0; i < ARRAY_SIZE(counts); i++)
-		if (counts[i].len == n && counts[i].w[0] == w[0] &&
-		    memcmp(counts[i].w, w, n) == 0)
-			return counts[i].count;
+	for (size_t i = 0; i < ARRAY_SIZE(counts[0]) && counts[n - COUNT_MIN][i].w; i++)
+		if (counts[n - COUNT_MIN][i].w[0] == w[0] &&
+		    memcmp(counts[n - COUNT_MIN][i].w, w, n) == 0)
+			return counts[n - COUNT_MIN][i].count;
 	return 0;
 }
 
+/* A stop word?  In the model's pass the index has said so for the
+ * token's word already: a look-up instead of a bisection of the list. */
 static bool
-noun_like(const struct token *t)
+stop_word(const struct lists *ls, const struct token *t)
 {
-	return !(t->flags & TOK_DIGIT) && t->flen >= 3 &&
-	    !stem_is_stop(t->fold, t->flen) && lists_count_word(t->fold, t->flen) == 0;
+	if (ls->ix != NULL && t->word != UINT32_MAX)
+		return index_is_stop(ls->ix, t->word);
+	return stem_is_stop(t->fold, t->flen);
+}
+
+static bool
+noun_like(const struct lists *ls, const struct token *t)
+{
+	return !(t->flags & TOK_DIGIT) && t->flen >= 3 && !stop_word(ls, t) &&
+	    lists_count_word(t->fold, t->flen) == 0;
 }
 
 /* The noun a count word counts, given the first noun-like word j after
@@ -114,9 +137,9 @@ noun_like(const struct token *t)
  * number of Working Group members", "four provisions contained in"),
  * or the first word when none is. */
 static size_t
-head_noun(const struct token *tk, size_t j, size_t n)
+head_noun(const struct lists *ls, const struct token *tk, size_t j, size_t n)
 {
-	for (size_t i = j; i < n && noun_like(&tk[i]); i++) {
+	for (size_t i = j; i < n && noun_like(ls, &tk[i]); i++) {
 		const char *w = tk[i].fold;
 		size_t len = tk[i].flen;
 
@@ -187,27 +210,32 @@ stem_key(struct strtab *t, const char *w, size_t n)
 	return strtab_intern(t, st, len, NULL);
 }
 
-/* Read the lead-in's last tokens (the node's own text before the first
- * item, not a heading's title: "Article 5" counts nothing); returns how
- * many, the earliest dropped when there are more. */
-static size_t
-lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
+/* May block b hold some of the lead-in of the list at node: the node's
+ * own text, not a heading's title ("Article 5" counts nothing)? */
+static bool
+lead_block(const struct doc *d, uint32_t node, uint32_t b)
 {
-	const struct node *n = doc_node(d, node);
-	uint32_t stop = doc_node(d, item)->first_block;
-	size_t count = 0;
+	const struct block *bl = doc_block(d, b);
 
-	for (uint32_t b = n->first_block; b < stop; b++) {
-		struct tokit it;
+	return bl->node == node && bl->kind != BLOCK_HEADING &&
+	    bl->kind != BLOCK_TITLE;
+}
 
-		if (doc_block(d, b)->node != node ||
-		    doc_block(d, b)->kind == BLOCK_HEADING ||
-		    doc_block(d, b)->kind == BLOCK_TITLE)
-			continue;
-		tok_init(&it, d, b);
-		while (tok_next(&it, &tk[count % LEAD_TOKENS]))
-			count++;
-	}
+/* The blocks list i's lead-in may be in: [*from, *to), up to its first
+ * item (the first child of its node). */
+static void
+lead_blocks(const struct lists *ls, size_t i, uint32_t *from, uint32_t *to)
+{
+	*from = doc_node(ls->d, ls->l[i].at)->first_block;
+	*to = doc_node(ls->d, ls->items[ls->l[i].first_item])->first_block;
+}
+
+/* The last tokens of a lead-in, in tk[count % LEAD_TOKENS] as count
+ * were read: put in order, the earliest dropped when there were more;
+ * returns how many. */
+static size_t
+lead_window(struct token *tk, size_t count)
+{
 	if (count > LEAD_TOKENS) {
 		/* Rotate so that the window is in order. */
 		struct token *tmp = xreallocarray(NULL, LEAD_TOKENS, sizeof(*tmp));
@@ -220,6 +248,26 @@ lead_tokens(const struct doc *d, uint32_t node, uint32_t item, struct token *tk)
 		count = LEAD_TOKENS;
 	}
 	return count;
+}
+
+/* Read list i's lead-in's last tokens; returns how many. */
+static size_t
+lead_tokens(const struct lists *ls, size_t i, struct token *tk)
+{
+	uint32_t from, to;
+	size_t count = 0;
+
+	lead_blocks(ls, i, &from, &to);
+	for (uint32_t b = from; b < to; b++) {
+		struct tokit it;
+
+		if (!lead_block(ls->d, ls->l[i].at, b))
+			continue;
+		tok_init(&it, ls->d, b);
+		while (tok_next(&it, &tk[count % LEAD_TOKENS]))
+			count++;
+	}
+	return lead_window(tk, count);
 }
 
 /* Is token t one of the words? */
@@ -258,13 +306,14 @@ digit_count(const char *s, const struct token *tk, size_t k, size_t n)
 	    !(k > 0 && word_in(&tk[k - 1], before, ARRAY_SIZE(before)));
 }
 
-/* Name list l from its lead-in tokens. */
+/* Name list i from its lead-in tokens. */
 static void
-name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
+name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 {
 	/* "these three reasons" points back at a list; it names none */
 	static const char *const back[] = { "these", "those", "such" };
 	const char *s = doc_data(ls->d);
+	struct list *l = &ls->l[i];
 	size_t k, sent = 0, noun = SIZE_MAX;
 
 	l->noun_key = STRTAB_NONE;
@@ -277,8 +326,8 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 		for (size_t j = k + 1; j < n && j <= k + NOUN_WINDOW; j++) {
 			if (tk[j].gap)          /* "35 [Red:", "5 (Article 2)" */
 				break;
-			if (noun_like(&tk[j])) {
-				noun = head_noun(tk, j, MIN(n, k + NOUN_WINDOW + 3));
+			if (noun_like(ls, &tk[j])) {
+				noun = head_noun(ls, tk, j, MIN(n, k + NOUN_WINDOW + 3));
 				l->stated = c;
 				break;
 			}
@@ -302,10 +351,12 @@ name_list(struct lists *ls, struct list *l, struct token *tk, size_t n)
 	else
 		l->lead = pool_add(ls, "", 0);
 	for (size_t j = sent; j < n; j++)
-		if (noun_like(&tk[j]))
+		if (noun_like(ls, &tk[j]))
 			group_add(&ls->by_lead, &ls->caplead,
 			    strtab_intern(ls->leads, tk[j].fold, light_stem(tk[j].fold,
-			    tk[j].flen), NULL), (uint32_t)ls->n);
+			    tk[j].flen), NULL), (uint32_t)i);
+	if (l->noun_key != STRTAB_NONE)
+		group_add(&ls->by_noun, &ls->capnoun, l->noun_key, (uint32_t)i);
 }
 
 static bool
@@ -315,40 +366,37 @@ is_item(const struct node *n)
 }
 
 static void
-add_list(struct lists *ls, uint32_t node, struct token *tk)
+add_list(struct lists *ls, uint32_t node)
 {
 	const struct doc *d = ls->d;
 	uint32_t first = doc_node(d, node)->first_child;
 	struct list *l;
-	size_t ntk;
 
 	GROW(ls->l, ls->cap, ls->n + 1);
-	l = &ls->l[ls->n];
+	l = &ls->l[ls->n++];
 	memset(l, 0, sizeof(*l));
 	l->at = node;
 	l->first_item = (uint32_t)ls->nitems;
+	l->noun_key = STRTAB_NONE;
 	for (uint32_t c = first; c != DOC_NONE; c = doc_node(d, c)->next_sibling)
 		if (is_item(doc_node(d, c))) {
 			GROW(ls->items, ls->capitems, ls->nitems + 1);
 			ls->items[ls->nitems++] = c;
 			l->nitems++;
 		}
-	ntk = lead_tokens(d, node, first, tk);
-	name_list(ls, l, tk, ntk);
-	if (l->noun_key != STRTAB_NONE)
-		group_add(&ls->by_noun, &ls->capnoun, l->noun_key, (uint32_t)ls->n);
-	ls->n++;
 }
 
-struct lists *
-lists_build(const struct doc *d, const struct lexicon *lx)
+/* The lists of d, found but not yet named. */
+static struct lists *
+find_lists(const struct doc *d, const struct lexicon *lx,
+    const struct index *ix)
 {
 	struct lists *ls = xcalloc(1, sizeof(*ls));
-	struct token *tk = xreallocarray(NULL, LEAD_TOKENS, sizeof(*tk));
 	uint32_t n = doc_nnodes(d);
 
 	ls->d = d;
 	ls->lx = lx;
+	ls->ix = ix;
 	ls->nouns = strtab_new();
 	ls->leads = strtab_new();
 	for (uint32_t i = 0; i < n; i++) {
@@ -357,13 +405,142 @@ lists_build(const struct doc *d, const struct lexicon *lx)
 		for (; c != DOC_NONE && items < 2; c = doc_node(d, c)->next_sibling)
 			items += is_item(doc_node(d, c));
 		if (items >= 2 && is_item(doc_node(d, doc_node(d, i)->first_child)))
-			add_list(ls, i, tk);
+			add_list(ls, i);
 	}
+	return ls;
+}
+
+/* Name every list not named yet, reading each lead-in's tokens. */
+static void
+name_rest(struct lists *ls)
+{
+	struct token *tk = xreallocarray(NULL, LEAD_TOKENS, sizeof(*tk));
+
+	for (; ls->next < ls->n; ls->next++)
+		name_list(ls, ls->next, tk, lead_tokens(ls, ls->next, tk));
 	free(tk);
+}
+
+static void
+trim(struct lists *ls)
+{
 	SHRINK(ls->l, ls->cap, ls->n);
 	SHRINK(ls->items, ls->capitems, ls->nitems);
 	SHRINK(ls->pool, ls->cappool, ls->npool);
+}
+
+struct lists *
+lists_build(const struct doc *d, const struct lexicon *lx)
+{
+	struct lists *ls = find_lists(d, lx, NULL);
+
+	name_rest(ls);
+	trim(ls);
 	return ls;
+}
+
+/* Is the text of every block after the text of the blocks before it? */
+static bool
+text_in_order(const struct doc *d)
+{
+	uint32_t end = 0;
+
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		const struct block *bl = doc_block(d, b);
+
+		for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+			const struct piece *p = doc_piece(d, i);
+
+			if (p->off < end)
+				return false;
+			end = p->off + p->len;
+		}
+	}
+	return true;
+}
+
+/* The lists are named in order as the model's pass reads their
+ * lead-ins, rather than by reading every lead-in once more before it.
+ * That needs each list's lead-in to end before the next one's starts,
+ * as it does in a tree of nodes in document order whose first child is
+ * an item, and (for lists_refer_known()) the blocks' text in the order
+ * of the blocks.  Should either not hold, they are named here as
+ * lists_build() does. */
+struct lists *
+lists_begin(const struct doc *d, const struct lexicon *lx,
+    const struct index *ix)
+{
+	struct lists *ls = find_lists(d, lx, ix);
+	uint32_t from, to, last = 0;
+	bool in_order = true;
+
+	if (ls->n == 0)
+		return ls;
+	for (size_t i = 0; i < ls->n && in_order; i++) {
+		lead_blocks(ls, i, &from, &to);
+		in_order = from >= last && to >= from;
+		last = to;
+	}
+	if (!in_order || !text_in_order(d)) {
+		name_rest(ls);
+		return ls;
+	}
+	ls->tk = xreallocarray(NULL, LEAD_TOKENS, sizeof(*ls->tk));
+	return ls;
+}
+
+/* Name the list whose lead-in was being read. */
+static void
+name_next(struct lists *ls)
+{
+	name_list(ls, ls->next, ls->tk, lead_window(ls->tk, ls->ntk));
+	ls->next++;
+	ls->ntk = 0;
+}
+
+void
+lists_add(struct lists *ls, uint32_t block, const struct token *tk, size_t n)
+{
+	uint32_t from = 0, to = 0;
+	size_t skip = n > LEAD_TOKENS ? n - LEAD_TOKENS : 0;
+
+	while (ls->next < ls->n) {
+		lead_blocks(ls, ls->next, &from, &to);
+		if (block < to)
+			break;
+		name_next(ls);
+	}
+	if (ls->next == ls->n || block < from ||
+	    !lead_block(ls->d, ls->l[ls->next].at, block))
+		return;
+	/* Only the last LEAD_TOKENS are kept: the earlier tokens of a long
+	 * piece would be overwritten. */
+	ls->ntk += skip;
+	for (size_t i = skip; i < n; i++)
+		ls->tk[ls->ntk++ % LEAD_TOKENS] = tk[i];
+}
+
+bool
+lists_named(const struct lists *ls)
+{
+	return ls->next == ls->n;
+}
+
+void
+lists_name_now(struct lists *ls)
+{
+	name_rest(ls);
+	ls->ntk = 0;
+}
+
+void
+lists_end(struct lists *ls)
+{
+	while (ls->next < ls->n)
+		name_next(ls);
+	free(ls->tk);
+	ls->tk = NULL;
+	trim(ls);
 }
 
 static void
@@ -382,6 +559,7 @@ lists_free(struct lists *ls)
 	free(ls->l);
 	free(ls->items);
 	free(ls->pool);
+	free(ls->tk);
 	strtab_free(ls->nouns);
 	strtab_free(ls->leads);
 	free_groups(ls->by_noun, ls->capnoun);
@@ -680,18 +858,53 @@ nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
 		}
 }
 
+/* The nearest fitting lists before off and after it among those named,
+ * and whether off is in one's own lead-in: false then. */
+static bool
+refer(const struct lists *ls, const char *noun, size_t n, int count,
+    uint32_t off, uint32_t *before, uint32_t *after)
+{
+	uint32_t keys[33], own;
+	size_t nk = noun_keys(ls, noun, n, keys, ARRAY_SIZE(keys), &own);
+	bool mine = false;
+
+	*before = *after = LISTS_NONE;
+	for (size_t i = 0; i < nk && !mine; i++)
+		if (keys[i] < ls->capnoun)
+			nearest(ls, &ls->by_noun[keys[i]], count, off, before, after, &mine);
+	return !mine;
+}
+
 uint32_t
 lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
     uint32_t off)
 {
-	uint32_t before = LISTS_NONE, after = LISTS_NONE, keys[33], own;
-	size_t nk = noun_keys(ls, noun, n, keys, ARRAY_SIZE(keys), &own);
-	bool mine = false;
+	uint32_t before, after;
 
-	for (size_t i = 0; i < nk && !mine; i++)
-		if (keys[i] < ls->capnoun)
-			nearest(ls, &ls->by_noun[keys[i]], count, off, &before, &after, &mine);
-	if (mine)
+	if (!refer(ls, noun, n, count, off, &before, &after))
 		return LISTS_NONE;
 	return before != LISTS_NONE ? before : after;
+}
+
+/* The lists not named yet have their lead-ins in the blocks after block
+ * (unless the next one's may hold it), so their text is after off: they
+ * can be neither the list off is in the lead-in of nor the nearest
+ * before it.  Only the nearest after it may be one of them. */
+bool
+lists_refer_known(const struct lists *ls, const char *noun, size_t n,
+    int count, uint32_t off, uint32_t block, uint32_t *l)
+{
+	uint32_t before, after, from, to;
+
+	if (ls->next < ls->n) {
+		lead_blocks(ls, ls->next, &from, &to);
+		if (from <= block)
+			return false;
+	}
+	if (!refer(ls, noun, n, count, off, &before, &after)) {
+		*l = LISTS_NONE;
+		return true;
+	}
+	*l = before != LISTS_NONE ? before : after;
+	return before != LISTS_NONE || ls->next == ls->n;
 }

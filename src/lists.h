@@ -20,8 +20,10 @@
 #include <stdint.h>
 
 struct doc;
+struct index;
 struct lexicon;
 struct lists;
+struct token;
 
 #define LISTS_NONE UINT32_MAX
 #define LISTS_SEVERAL (-1)      /* "several", "various": no number */
@@ -31,6 +33,21 @@ struct lists;
 int lists_count_word(const char *w, size_t n);
 
 struct lists *lists_build(const struct doc *d, const struct lexicon *lx);
+/* The same in the model's pass over the tokens (model.c): lists_begin(),
+ * lists_add() with every piece of tokens (tok_chunk()) in document order
+ * once index_add() has given them their word ids (whose stop words it
+ * reads in ix), then lists_end().  The lists are not complete before
+ * lists_end(). */
+struct lists *lists_begin(const struct doc *d, const struct lexicon *lx,
+    const struct index *ix);
+void lists_add(struct lists *ls, uint32_t block, const struct token *tk,
+    size_t n);
+void lists_end(struct lists *ls);
+/* Are all the lists named (lists_refer() final)?  lists_name_now()
+ * names those left at once, reading their lead-ins ahead of the pass as
+ * lists_build() does. */
+bool lists_named(const struct lists *ls);
+void lists_name_now(struct lists *ls);
 void lists_free(struct lists *ls);
 
 /* Lists are numbered in document order. */
@@ -70,5 +87,10 @@ size_t lists_match(const struct lists *ls, const char *phrase, bool lead,
  * none, or when the words are the list's own lead-in. */
 uint32_t lists_refer(const struct lists *ls, const char *noun, size_t n,
     int count, uint32_t off);
+/* The same while the lists are being named, for words in block (the
+ * model's pass is at it): true, and the answer in *l, when the lists
+ * named later cannot change it. */
+bool lists_refer_known(const struct lists *ls, const char *noun, size_t n,
+    int count, uint32_t off, uint32_t block, uint32_t *l);
 
 #endif

@@ -1,8 +1,7 @@
 /*
- * model.c - building the whole model of a document: the tree, the named
- * lists (from the tree), then one pass over the text's tokens for the
- * word index, the term index and the cross-references, which need the
- * other three.
+ * model.c - building the whole model of a document: the tree, then one
+ * pass over the text's tokens for the word index, the named lists, the
+ * term index and the cross-references, which need the other three.
  */
 #include "autoconf.h"
 
@@ -34,6 +33,10 @@ progress_percent(const struct progress *p)
 	}
 }
 
+/* List references that may wait for the lists to be named (xref.h), a
+ * few bytes each: more, and the lists are named ahead of the pass. */
+#define MAX_WAITING 65536
+
 static void
 indexed(struct model *m, struct doc *d, const struct lexicon *lx,
     unsigned parts, struct progress *pr);
@@ -54,8 +57,10 @@ model_from_doc_parts(struct doc *d, const struct lexicon *lx, unsigned parts)
 }
 
 /* One pass over the text: every block's tokens are read once and given
- * to the index (which names their words), the term finder and the
- * cross-reference parser in turn. */
+ * to the index (which names their words), the lists (which name
+ * themselves from their lead-ins), the term finder and the
+ * cross-reference parser in turn.  A reference to a list that may be
+ * one still to come waits until every list is named. */
 static void
 indexed(struct model *m, struct doc *d, const struct lexicon *lx,
     unsigned parts, struct progress *pr)
@@ -68,9 +73,9 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 		atomic_store(&pr->stage, PROGRESS_INDEXING);
 	}
 	m->doc = d;
-	if (parts & MODEL_LISTS)
-		m->lists = lists_build(d, lx);
 	m->index = index_begin(d);
+	if (parts & MODEL_LISTS)
+		m->lists = lists_begin(d, lx, m->index);
 	if (parts & MODEL_TERMS)
 		m->terms = terms_begin(d, m->index);
 	if ((parts & MODEL_XREFS) == MODEL_XREFS)
@@ -83,10 +88,17 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 		tok_init(&it, d, b);
 		while ((n = tok_chunk(&c, &it)) > 0) {
 			index_add(m->index, b, c.tk, n);
+			if (m->lists)
+				lists_add(m->lists, b, c.tk, n);
 			if (m->terms)
 				terms_add(m->terms, b, c.tk, n);
-			if (m->xrefs)
+			if (m->xrefs) {
 				xrefs_add(m->xrefs, b, c.tk, n);
+				/* Too many references wait for lists still to
+				 * come: name them now. */
+				if (xrefs_waiting(m->xrefs) > MAX_WAITING)
+					lists_name_now(m->lists);
+			}
 		}
 		if (pr && (b & 1023) == 0) {
 			atomic_store_explicit(&pr->done, b, memory_order_relaxed);
@@ -96,6 +108,8 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 	}
 	tok_chunks_done(&c);
 	index_end(m->index);
+	if (m->lists)
+		lists_end(m->lists);
 	if (m->terms)
 		terms_end(m->terms);
 	if (m->xrefs)

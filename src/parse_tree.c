@@ -17,7 +17,6 @@
  */
 #include "autoconf.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,9 +305,18 @@ new_item(struct pctx *p, int lv, uint32_t start, uint32_t line,
 {
 	struct tree *t = p->tree;
 	char own[16];
-	int n = snprintf(own, sizeof(own), "(%.*s)", (int)MIN(lablen, 12u), lab);
-	uint32_t label = docb_str_shared(p->db, own, (size_t)n);
-	uint32_t mark = marker ? docb_str_shared(p->db, marker, mlen) : label;
+	/* "(" and at most 12 bytes of the label and ")", put together by
+	 * hand: snprintf() cost more than the rest of making an item.  Its
+	 * strings are shared: "(a)" and "(b)" come again and again. */
+	size_t n = strnlen(lab, MIN(lablen, 12u));
+	uint32_t label, mark;
+
+	own[0] = '(';
+	memcpy(own + 1, lab, n);
+	own[n + 1] = ')';
+	own[n + 2] = '\0';
+	label = docb_str_shared(p->db, own, n + 2);
+	mark = marker ? docb_str_shared(p->db, marker, mlen) : label;
 
 	return docb_node(p->db, lv == 0 ? NODE_ITEM : NODE_SUBITEM,
 	    item_parent(t, lv), start, line, mark, label);

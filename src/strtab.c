@@ -69,7 +69,10 @@ hash_bytes(const char *s, size_t n)
 	return (uint32_t)h;
 }
 
-/* Equal keys of length n: short ones compared in place. */
+/* Equal keys of length n: short ones compared in place.  Below eight
+ * bytes, with the overlapping loads of tail_bytes() rather than a loop
+ * over the bytes, whose length the branch predictor cannot guess: most
+ * words are that short. */
 static bool
 same_bytes(const char *a, const char *b, size_t n)
 {
@@ -86,10 +89,7 @@ same_bytes(const char *a, const char *b, size_t n)
 		memcpy(&y, b + n - 8, 8);
 		return x == y;
 	}
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
+	return n == 0 || tail_bytes(a, n) == tail_bytes(b, n);
 }
 
 static void

@@ -49,6 +49,16 @@ struct xrefs {
 	uint32_t done_block, done;      /* xrefs_add(): where the last piece's
 	                                   references end, in which block */
 	uint32_t nterms;
+	struct listref *lr;             /* list references waiting: their */
+	size_t nlr, caplr;              /*   edges' aux (XREF_LIST) */
+};
+
+/* A list reference read in the pass ("these three reasons") whose list
+ * is not known before more lists are named. */
+struct listref {
+	uint32_t noun;                  /* its word */
+	uint32_t off;                   /* of the noun */
+	int count;
 };
 
 enum trig { T_PARA, T_SECTION, T_ARTICLE, T_ANNEX, T_CHAPTER, T_PART,
@@ -238,6 +248,21 @@ leaves_document(struct cursor c)
 
 /* ------------------------------------------------------------ resolve */
 
+/* a, b and c one after the other in out, cut as snprintf() would cut
+ * them: labels are put together for every reference, and snprintf()
+ * costs more than the rest of resolving one. */
+static void
+join(char *out, size_t size, const char *a, const char *b, const char *c)
+{
+	const char *part[3] = { a, b, c };
+	size_t n = 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(part); i++)
+		for (const char *s = part[i]; *s != '\0' && n + 1 < size; s++)
+			out[n++] = *s;
+	out[n] = '\0';
+}
+
 static uint32_t
 find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 {
@@ -255,7 +280,7 @@ find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 		 * ("5 6" would be item 5(6)). */
 		if (*al == '\0' || (label[0] != '(' && doc_node(d, a)->kind != NODE_HEADING))
 			continue;
-		snprintf(buf, sizeof(buf), "%s%s%s", al, label[0] == '(' ? "" : " ", label);
+		join(buf, sizeof(buf), al, label[0] == '(' ? "" : " ", label);
 		if ((n = doc_find_label(d, buf)) != DOC_NONE)
 			return n;
 	}
@@ -271,7 +296,7 @@ emit_ref(struct xrefs *xr, uint32_t from, const char *prefix, const char *label,
 		.kind = external ? XREF_EXTERNAL : XREF_EXPLICIT };
 
 	if (!external) {
-		snprintf(full, sizeof(full), "%s%s", prefix, label);
+		join(full, sizeof(full), prefix, label, "");
 		x.to = find_relative(xr, from, full);
 		/* "section 3.2" in an RFC: the section is just "3.2". */
 		if (x.to == DOC_NONE && *prefix)
@@ -309,7 +334,7 @@ find_in(const struct xrefs *xr, const char *heading, const char *plabel)
 	char full[256], key[256], want[256];
 	uint32_t h, n;
 
-	snprintf(full, sizeof(full), "%s %s", heading, plabel);
+	join(full, sizeof(full), heading, " ", plabel);
 	if ((n = doc_find_label(d, full)) != DOC_NONE)
 		return n;
 	if ((h = doc_find_label(d, heading)) == DOC_NONE)
@@ -504,7 +529,7 @@ parse_refs(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 	if (n == 1 && kind != T_PARA) {
 		char heading[128];
 
-		snprintf(heading, sizeof(heading), "%s%s", prefix, labels[0]);
+		join(heading, sizeof(heading), prefix, labels[0], "");
 		if (heading_then_para(xr, c, from, off, heading, outside))
 			return;
 	}
@@ -592,23 +617,74 @@ determiner(const struct token *t)
 /* tk[0] is a determiner: "these three reasons", "the four provisions",
  * "the points above". */
 static void
-list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from)
+list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
+    uint32_t block)
 {
 	bool these = tk[0].word == W_THESE || tk[0].word == W_THOSE;
 	int count = n > 1 ? MAX(lists_count_word(tk[1].fold, tk[1].flen), 0) : 0;
 	size_t noun = count ? 2 : 1;
 	bool pointing = noun + 1 < n && (tk[noun + 1].word == W_ABOVE ||
 	    tk[noun + 1].word == W_BELOW || tk[noun + 1].word == W_LISTED);
+	struct xref x = { .from = from, .to = DOC_NONE, .off = tk[0].off,
+		.kind = XREF_LIST };
 	uint32_t l;
 
 	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
 		return;
-	l = lists_refer(xr->ls, tk[noun].fold, tk[noun].flen, count, tk[noun].off);
-	if (l == LISTS_NONE)
-		return;
-	add_edge(xr, &(struct xref){ .from = from, .to = lists_at(xr->ls, l),
-	    .off = tk[0].off, .end = tk[pointing ? noun + 1 : noun].end, .aux = l,
-	    .kind = XREF_LIST });
+	x.end = tk[pointing ? noun + 1 : noun].end;
+	if (lists_refer_known(xr->ls, tk[noun].fold, tk[noun].flen, count,
+	    tk[noun].off, block, &l)) {
+		if (l == LISTS_NONE)
+			return;
+		x.to = lists_at(xr->ls, l);
+		x.aux = l;
+	} else {
+		/* The lists being named in the same pass, it may be one
+		 * still to come: the edge waits in its place for
+		 * resolve_lists(), its aux the reference. */
+		GROW(xr->lr, xr->caplr, xr->nlr + 1);
+		xr->lr[xr->nlr] = (struct listref){ .noun = tk[noun].word,
+		    .off = tk[noun].off, .count = count };
+		x.aux = (uint32_t)xr->nlr++;
+	}
+	add_edge(xr, &x);
+}
+
+/* Resolve the list references waiting, dropping those that name no
+ * list.  The edges left are in the order they would have had, had each
+ * been resolved as it was read: no other edge starts at a list
+ * reference's determiner, so sorting a block's edges put them in the
+ * same places. */
+static void
+resolve_lists(struct xrefs *xr)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < xr->n; i++) {
+		struct xref *x = &xr->e[i];
+
+		if (x->kind == XREF_LIST && x->to == DOC_NONE) {
+			const struct listref *r = &xr->lr[x->aux];
+			const char *w = index_word(xr->ix, r->noun);
+			uint32_t l = lists_refer(xr->ls, w, strlen(w), r->count, r->off);
+
+			if (l == LISTS_NONE)
+				continue;
+			x->to = lists_at(xr->ls, l);
+			x->aux = l;
+		}
+		xr->e[k++] = *x;
+	}
+	xr->n = k;
+	free(xr->lr);
+	xr->lr = NULL;
+	xr->nlr = xr->caplr = 0;
+}
+
+size_t
+xrefs_waiting(const struct xrefs *xr)
+{
+	return xr->nlr;
 }
 
 /* ------------------------------------------------------------ building */
@@ -627,13 +703,17 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 {
 	const struct block *bl = doc_block(xr->d, b);
 	struct cursor c = { .s = doc_data(xr->d), .end = block_end(xr->d, bl) };
-	size_t first = xr->n;
+	size_t first;
 	/* The end of the last reference read: a reference is read from the
 	 * text, and may run past the piece of tokens it starts in. */
 	uint32_t done = b == xr->done_block ? xr->done : 0;
 	/* Where the last document named ends ("A/79/724"). */
 	uint32_t cited = UINT32_MAX;
 
+	/* What waited for the lists waits no more once they are named. */
+	if (xr->nlr > 0 && lists_named(xr->ls))
+		resolve_lists(xr);
+	first = xr->n;
 	/* A heading ("Article 3", "Annex I") names itself, not another. */
 	if (bl->kind == BLOCK_TITLE || bl->kind == BLOCK_HEADING)
 		return;
@@ -669,7 +749,7 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 		} else if (ibid(t)) {
 			cited = t->end + 1;
 		} else if (determiner(t) && i + 1 < n)
-			list_ref(xr, tk + i, MIN(n - i, (size_t)4), bl->node);
+			list_ref(xr, tk + i, MIN(n - i, (size_t)4), bl->node, b);
 		done = MAX(done, c.pos);
 	}
 	xr->done_block = b;
@@ -726,8 +806,11 @@ ids_by_key(const uint32_t *key, uint32_t n)
 void
 xrefs_end(struct xrefs *xr)
 {
-	uint32_t *key = xcalloc(xr->n + 1, sizeof(*key));
+	uint32_t *key;
 
+	if (xr->nlr > 0)
+		resolve_lists(xr);
+	key = xcalloc(xr->n + 1, sizeof(*key));
 	SHRINK(xr->e, xr->cap, xr->n);
 	for (uint32_t i = 0; i < xr->n; i++)
 		key[i] = xr->e[i].to;
@@ -749,6 +832,7 @@ xrefs_free(struct xrefs *xr)
 	if (xr == NULL)
 		return;
 	free(xr->e);
+	free(xr->lr);
 	free(xr->by_to);
 	free(xr->by_first);
 	free(xr);

@@ -53,7 +53,9 @@ struct xref {
 
 /* Built in steps, in the model's single pass: xrefs_begin(), xrefs_add()
  * for every piece of tokens (tok_chunk()) once they have their word ids,
- * xrefs_end().
+ * xrefs_end().  The lists are being named in the same pass: a reference
+ * to one that may be still to come waits until they are all named
+ * (lists_named(); xrefs_end() needs lists_end() done).
  * Related passages and term edges need the index and terms finished. */
 struct token;
 struct xrefs *xrefs_begin(const struct doc *d, const struct index *ix,
@@ -61,6 +63,8 @@ struct xrefs *xrefs_begin(const struct doc *d, const struct index *ix,
 void xrefs_add(struct xrefs *xr, uint32_t block, const struct token *tk,
     size_t n);
 void xrefs_end(struct xrefs *xr);
+/* How many list references wait for more lists to be named. */
+size_t xrefs_waiting(const struct xrefs *xr);
 void xrefs_free(struct xrefs *xr);
 const char *xrefs_kind_name(enum xref_kind k);
 
