@@ -128,7 +128,7 @@ classify_paren(const char *s, size_t n, const char **lab, size_t *lablen)
 	return i + 1;
 }
 
-/* "5." or "5.  " at s: the marker's length, and its value. */
+/* "5." or "5.  " (or "5.To") at s: the marker's length, and its value. */
 static size_t
 mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
 {
@@ -159,7 +159,10 @@ mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
 			return 0;
 		*secnum = true;
 	}
-	if (i < n && !is_space(s[i]))
+	/* "1.To maintain": a paragraph's number glued to its first word,
+	 * as some sources write them; not "1.5" or "3.x". */
+	if (i < n && !is_space(s[i]) && !(parts == 1 && !*secnum && i + 1 < n &&
+	    s[i] >= 'A' && s[i] <= 'Z' && s[i + 1] >= 'a' && s[i + 1] <= 'z'))
 		return 0;
 	return i;
 }

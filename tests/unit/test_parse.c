@@ -1127,6 +1127,30 @@ test_preamble_paragraphs(void **state)
 	fixture_drop(d);
 }
 
+/* "1.To maintain ...": a number glued to its paragraph's first word, as
+ * the Charter is written in some sources; "1.5 million" and "3.x" stay
+ * text. */
+static void
+test_numbers_glued(void **state)
+{
+	static const char md[] =
+	    "# Charter\n\n"
+	    "### Article 1\n\n"
+	    "The Purposes of the United Nations are:\n\n"
+	    "1.To maintain international peace and security;\n\n"
+	    "2.To develop friendly relations among nations;\n\n"
+	    "3.x is not a number of anything, and 1.5 million is a figure.\n";
+	struct doc *d = parse_str(md);
+
+	(void)state;
+	expect_node(d, "1", NODE_PARAGRAPH, 7, "Article 1");
+	expect_node(d, "2", NODE_PARAGRAPH, 9, "Article 1");
+	expect_own_text(d, node_of(d, "1"),
+	    "To maintain international peace and security;");
+	assert_int_equal(count_kind(d, NODE_PARAGRAPH), 2);
+	fixture_drop(d);
+}
+
 /* An unnumbered paragraph that leads in with a colon owns the items on
  * lines of their own after it; the paragraph after them is a new one. */
 static void
@@ -2589,6 +2613,7 @@ main(void)
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
 		cmocka_unit_test_teardown(test_contents_unlaid, release_all),
 		cmocka_unit_test_teardown(test_heading_titles, release_all),
+		cmocka_unit_test_teardown(test_numbers_glued, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
