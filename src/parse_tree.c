@@ -90,6 +90,15 @@ innermost(const struct tree *t)
 	return DOC_NONE;
 }
 
+static bool
+in_section(const struct tree *t)
+{
+	for (int d = 1; d <= NLEVELS; d++)
+		if (t->section[d] != DOC_NONE)
+			return true;
+	return false;
+}
+
 static void
 close_para(struct tree *t)
 {
@@ -705,8 +714,9 @@ place_text(struct pctx *p, const struct para *pa)
 
 		/* Prose between lists under a heading: the next "(a)" starts
 		 * a list of its own.  (A numbered paragraph's list may go on
-		 * after a sentence of its own.) */
-		if (t->para == DOC_NONE && kind == BLOCK_TEXT)
+		 * after a sentence of its own, and so may an RFC section's,
+		 * after an item's indented text.) */
+		if (t->para == DOC_NONE && kind == BLOCK_TEXT && !in_section(t))
 			items_reset(&t->items);
 		emit_text(p, pa, t->owner, kind, after ? BLOCK_CONT : 0);
 		return;

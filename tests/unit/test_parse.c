@@ -1127,6 +1127,44 @@ test_preamble_paragraphs(void **state)
 	fixture_drop(d);
 }
 
+/* An RFC section's numbered steps, with lettered sub-steps and their
+ * indented text between steps 2 and 3: one list, nothing to lint. */
+static void
+test_rfc_steps(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+
+	(void)state;
+	buf_adds(b, "Network Working Group                                          A. Tester\n"
+	    "Request for Comments: 9999                                   Example Org\n"
+	    "\n"
+	    "                      A Small Protocol for Testing\n"
+	    "\n"
+	    "1.  Introduction\n"
+	    "\n"
+	    "   The routine uses two string buffers, as follows.\n"
+	    "\n"
+	    "   1.  The input buffer is initialized with the path.\n"
+	    "\n"
+	    "   2.  While the input buffer is not empty, loop as follows:\n"
+	    "\n"
+	    "       A.  If the input begins with a prefix, then remove that\n"
+	    "           prefix from the input buffer; otherwise,\n"
+	    "\n"
+	    "       B.  move the first path segment in the input buffer to the\n"
+	    "           end of the output buffer.\n"
+	    "\n"
+	    "   3.  Finally, the output buffer is returned as the result.\n");
+	d = parse_str(b->data);
+	assert_string_equal(doc_kind(d), "rfc");
+	expect_node(d, "1(3)", NODE_ITEM, 20, "1");
+	if (doc_ndiags(d) > 0)
+		fail_msg("flagged at line %u: %s", doc_diag(d, 0)->line,
+		    doc_str(d, doc_diag(d, 0)->msg));
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -2614,6 +2652,7 @@ main(void)
 		cmocka_unit_test_teardown(test_contents_unlaid, release_all),
 		cmocka_unit_test_teardown(test_heading_titles, release_all),
 		cmocka_unit_test_teardown(test_numbers_glued, release_all),
+		cmocka_unit_test_teardown(test_rfc_steps, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
