@@ -222,42 +222,73 @@ static const uint8_t shape_class[256] = {
 
 #define ONES 0x0101010101010101ull
 #define LOW7 0x7F7F7F7F7F7F7F7Full
+#define HIGH 0x8080808080808080ull
 
-/* The bytes of w equal to c, as their high bits. */
-static uint64_t
-bytes_eq(uint64_t w, unsigned char c)
+/* The eight bytes at p, the first in the lowest bits whatever the
+ * machine's byte order (compilers make this one load where they can). */
+static inline uint64_t
+load_le64(const char *p)
 {
-	uint64_t x = w ^ (ONES * c);
+	const unsigned char *u = (const unsigned char *)p;
 
-	return ~(((x & LOW7) + LOW7) | x | LOW7);
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
 }
 
-/* Does the line need reading byte by byte: a byte outside ASCII, two
- * spaces together, dot leaders ("..", ". .")?  Eight bytes at a time, in
- * windows that overlap so that no pair or triple is missed. */
+/* The bytes of w equal to the ASCII c, as their high bits, when no byte
+ * of w has its high bit set: then adding 0x7F to a byte of w ^ c sets
+ * its high bit unless it is zero, and never carries into the next. */
+static inline uint64_t
+ascii_eq(uint64_t w, unsigned char c)
+{
+	return ~((w ^ (ONES * c)) + LOW7) & HIGH;
+}
+
+/* Does the word w hold a byte outside ASCII, or two spaces together or
+ * dot leaders ("..", ". ."), counting the spaces and dots carried over
+ * in *sp and *dot from the word before it (which become w's)?  With a
+ * high bit set in w, the masks may be wrong, but are not used again. */
+static inline bool
+unusual_word(uint64_t w, uint64_t *sp, uint64_t *dot)
+{
+	uint64_t s = ascii_eq(w, ' '), d = ascii_eq(w, '.');
+	/* The bytes after a space, after a dot, two after a dot. */
+	uint64_t s1 = s << 8 | *sp >> 56, d1 = d << 8 | *dot >> 56,
+	    d2 = d << 16 | *dot >> 48;
+
+	*sp = s;
+	*dot = d;
+	return ((w & HIGH) | (s & s1) | (d & (d1 | (s1 & d2)))) != 0;
+}
+
+/* Does the line need reading byte by byte?  Eight bytes at a time; the
+ * spaces and dots at the end of one word are carried into the next, so
+ * that no pair or triple across the seam is missed.  The last word is
+ * the line's last eight bytes shifted down past those already read, with
+ * zeros, which are neither spaces nor dots, in their place. */
 static bool
 unusual(const char *c, size_t n)
 {
+	uint64_t sp = 0, dot = 0;
 	size_t i = 0;
 
-	for (; i + 8 <= n; i += 6) {
-		uint64_t w, sp, dot;
+	if (n < 8) {
+		for (; i < n; i++) {
+			unsigned char x = (unsigned char)c[i];
 
-		memcpy(&w, c + i, 8);
-		sp = bytes_eq(w, ' ');
-		dot = bytes_eq(w, '.');
-		if ((w & 0x8080808080808080ull) || (sp & (sp << 8)) ||
-		    (dot & (dot << 8)) || (dot & (sp << 8) & (dot << 16)))
-			return true;
+			if (x >= 0x80 || (i + 1 < n && x == c[i + 1] &&
+			    (x == ' ' || x == '.')) || (x == '.' && i + 2 < n &&
+			    c[i + 1] == ' ' && c[i + 2] == '.'))
+				return true;
+		}
+		return false;
 	}
-	for (i = i > 2 ? i - 2 : 0; i < n; i++) {
-		unsigned char x = (unsigned char)c[i];
-
-		if (x >= 0x80 || (i + 1 < n && x == c[i + 1] && (x == ' ' || x == '.')) ||
-		    (x == '.' && i + 2 < n && c[i + 1] == ' ' && c[i + 2] == '.'))
+	for (; i + 8 <= n; i += 8)
+		if (unusual_word(load_le64(c + i), &sp, &dot))
 			return true;
-	}
-	return false;
+	return i < n &&
+	    unusual_word(load_le64(c + n - 8) >> (8 * (i + 8 - n)), &sp, &dot);
 }
 
 static void find_shape_slow(const char *c, size_t n, struct line *l);
