@@ -37,9 +37,20 @@ static uint8_t
 char_class(const char *s, size_t n)
 {
 	uint32_t cp;
+	unsigned char c;
 
 	if (n == 0)
 		return C_NONE;
+	/* ASCII, as most lines start and end, needs no decoding: the same
+	 * answers as below. */
+	c = (unsigned char)s[0];
+	if (c < 0x80) {
+		if (c >= '0' && c <= '9')
+			return C_DIGIT;
+		if (c >= 'a' && c <= 'z')
+			return C_LOWER;
+		return c >= 'A' && c <= 'Z' ? C_UPPER : C_OTHER;
+	}
 	utf8_decode(s, n, &cp);
 	if (cp >= '0' && cp <= '9')
 		return C_DIGIT;
@@ -296,8 +307,9 @@ static void find_shape_slow(const char *c, size_t n, struct line *l);
 /* Columns, and flags from the content: capitals, dot leaders, columns,
  * symbols.  Most lines are prose: ASCII, a lower-case letter near the
  * start, no wide gap, no dot leaders; they are told apart eight bytes at
- * a time (unusual()), and only the others are read byte by byte. */
-static void
+ * a time (unusual()), and only the others are read byte by byte.  True
+ * for those prose lines, which are known to be ASCII. */
+static bool
 find_shape(const char *c, size_t n, struct line *l)
 {
 	size_t i = 0;
@@ -306,9 +318,10 @@ find_shape(const char *c, size_t n, struct line *l)
 		i++;
 	if (i == n || i == 32 || unusual(c, n)) {
 		find_shape_slow(c, n, l);
-		return;
+		return false;
 	}
 	l->width = (uint16_t)MIN(n, (size_t)MAX_COLUMNS);
+	return true;
 }
 
 /* The same, byte by byte. */
@@ -364,6 +377,7 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 {
 	uint32_t i = start, e = end;
 	unsigned col = 0;
+	bool ascii;
 
 	memset(l, 0, sizeof(*l));
 	l->start = start;
@@ -381,7 +395,7 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 		return;
 	}
 	find_mark(s, l);
-	find_shape(s + i, l->len, l);
+	ascii = find_shape(s + i, l->len, l);
 	{
 		const char *c = s + i + l->mlen;
 		size_t n = l->len - l->mlen, w = 0;
@@ -389,7 +403,9 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 		l->first = char_class(c, n);
 		while (w < n && !is_space(c[w]))
 			w++;
-		l->firstw = classify_columns(c, w);
+		/* In ASCII a byte is a column. */
+		l->firstw = ascii ? (uint16_t)MIN(w, (size_t)MAX_COLUMNS) :
+		    classify_columns(c, w);
 	}
 	l->last = end_class(s + i, l->len);
 }
