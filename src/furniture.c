@@ -342,10 +342,20 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 }
 
 bool
-furn_is(const struct furn *f, uint32_t line_start)
+furn_is(const struct furn *f, size_t *at, uint32_t line_start)
 {
-	size_t lo = 0, hi = f->n;
+	size_t lo = *at, hi = f->n;
 
+	/* The parser asks about its lines in order: the answer is at or
+	 * just after the last one, and found by stepping.  Asked about an
+	 * earlier line, search the whole list again. */
+	if (lo > hi || (lo > 0 && f->starts[lo - 1] >= line_start))
+		lo = 0;
+	else {
+		while (lo < hi && f->starts[lo] < line_start)
+			lo++;
+		hi = lo;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -354,6 +364,7 @@ furn_is(const struct furn *f, uint32_t line_start)
 		else
 			hi = mid;
 	}
+	*at = lo;
 	return lo < f->n && f->starts[lo] == line_start;
 }
 

@@ -205,7 +205,9 @@ bool recog_table_cell(const struct pctx *p, const struct line *l,
 
 /* furniture.c: find running headers, footers and page numbers. */
 struct furn *furn_scan(const char *s, uint32_t start, uint32_t end);
-bool furn_is(const struct furn *f, uint32_t line_start);
+/* Is the line at line_start furniture?  *at (0 at first) remembers
+ * where the last answer was found: ask about lines in order. */
+bool furn_is(const struct furn *f, size_t *at, uint32_t line_start);
 void furn_free(struct furn *f);
 
 /* hyphen.c: the hyphenated words a text spells whole. */
