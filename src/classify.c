@@ -410,6 +410,19 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 	l->last = end_class(s + i, l->len);
 }
 
+/* The first byte c at or after i in the part being parsed, or its end;
+ * *next remembers it (0: not looked for yet). */
+static uint32_t
+next_byte(const struct pctx *p, uint32_t *next, uint32_t i, char c)
+{
+	if (*next < i || *next == 0) {
+		const char *x = memchr(p->s + i, c, p->end - i);
+
+		*next = x ? (uint32_t)(x - p->s) : p->end;
+	}
+	return *next;
+}
+
 bool
 classify_next(struct pctx *p, struct line *l)
 {
@@ -419,23 +432,14 @@ classify_next(struct pctx *p, struct line *l)
 	if (i >= p->end)
 		return false;
 	/* The line ends at LF, CR or FF, whichever comes first; memchr
-	 * finds each far faster than a loop over the bytes.  The next LF is
-	 * remembered: in a text whose lines end in CR alone, looking for it
-	 * from every line would read to the end each time. */
-	{
-		const char *x;
-
-		if (p->next_lf < i || p->next_lf == 0) {
-			const char *lf = memchr(s + i, '\n', p->end - i);
-
-			p->next_lf = lf ? (uint32_t)(lf - s) : p->end;
-		}
-		e = p->next_lf;
-		if ((x = memchr(s + i, '\r', e - i)) != NULL)
-			e = (uint32_t)(x - s);
-		if ((x = memchr(s + i, '\f', e - i)) != NULL)
-			e = (uint32_t)(x - s);
-	}
+	 * finds each far faster than a loop over the bytes.  Where the next
+	 * of each is is remembered: most texts have one kind of line end
+	 * and few form feeds or none, and in a text whose lines end in CR
+	 * alone, looking for an LF from every line would read to the end
+	 * each time. */
+	e = next_byte(p, &p->next_lf, i, '\n');
+	e = MIN(e, next_byte(p, &p->next_cr, i, '\r'));
+	e = MIN(e, next_byte(p, &p->next_ff, i, '\f'));
 	classify_line(s, i, e, l);
 	l->lineno = p->lineno;
 	if (p->pending_break)

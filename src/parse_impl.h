@@ -152,6 +152,8 @@ struct pctx {
 	uint32_t pos;           /* next line starts here */
 	uint32_t next_lf;       /* the first LF at or after pos (or end);
 	                           0: not looked for yet */
+	uint32_t next_cr;       /* the same for CR */
+	uint32_t next_ff;       /* and for FF */
 	uint32_t lineno;        /* its number */
 	bool pending_break;     /* a form feed was seen */
 	/* the last numbered paragraph, for sequence checks */
