@@ -69,12 +69,15 @@ page_number_shape(const char *k)
 {
 	static const char *const shapes[] = { "#", "#/#", "- # -", "-#-",
 		"page #", "page # of #", "[page #]", "(#)", "# of #" };
-	size_t n = strlen(k);
+	size_t n;
 
+	/* Most lines next to a page boundary are text: their first byte
+	 * tells them from these. */
 	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++)
-		if (strcmp(k, shapes[i]) == 0)
+		if (k[0] == shapes[i][0] && strcmp(k, shapes[i]) == 0)
 			return true;
 	/* An RFC footer: "Author   Informational   [Page #]". */
+	n = strlen(k);
 	return n > 8 && strcmp(k + n - 8, "[page #]") == 0;
 }
 
@@ -88,7 +91,7 @@ slug_shape(const char *k)
 		"#-# (e) # #", "ge.#-# (e)", "ge.#-# (e) #", "ge.#-# (e) # #" };
 
 	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++)
-		if (strcmp(k, shapes[i]) == 0)
+		if (k[0] == shapes[i][0] && strcmp(k, shapes[i]) == 0)
 			return true;
 	return false;
 }
