@@ -37,9 +37,20 @@ static uint8_t
 char_class(const char *s, size_t n)
 {
 	uint32_t cp;
+	unsigned char c;
 
 	if (n == 0)
 		return C_NONE;
+	/* ASCII, as most lines start and end, needs no decoding: the same
+	 * answers as below. */
+	c = (unsigned char)s[0];
+	if (c < 0x80) {
+		if (c >= '0' && c <= '9')
+			return C_DIGIT;
+		if (c >= 'a' && c <= 'z')
+			return C_LOWER;
+		return c >= 'A' && c <= 'Z' ? C_UPPER : C_OTHER;
+	}
 	utf8_decode(s, n, &cp);
 	if (cp >= '0' && cp <= '9')
 		return C_DIGIT;
@@ -225,42 +236,73 @@ static const uint8_t shape_class[256] = {
 
 #define ONES 0x0101010101010101ull
 #define LOW7 0x7F7F7F7F7F7F7F7Full
+#define HIGH 0x8080808080808080ull
 
-/* The bytes of w equal to c, as their high bits. */
-static uint64_t
-bytes_eq(uint64_t w, unsigned char c)
+/* The eight bytes at p, the first in the lowest bits whatever the
+ * machine's byte order (compilers make this one load where they can). */
+static inline uint64_t
+load_le64(const char *p)
 {
-	uint64_t x = w ^ (ONES * c);
+	const unsigned char *u = (const unsigned char *)p;
 
-	return ~(((x & LOW7) + LOW7) | x | LOW7);
+	return (uint64_t)u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 |
+	    (uint64_t)u[3] << 24 | (uint64_t)u[4] << 32 | (uint64_t)u[5] << 40 |
+	    (uint64_t)u[6] << 48 | (uint64_t)u[7] << 56;
 }
 
-/* Does the line need reading byte by byte: a byte outside ASCII, two
- * spaces together, dot leaders ("..", ". .")?  Eight bytes at a time, in
- * windows that overlap so that no pair or triple is missed. */
+/* The bytes of w equal to the ASCII c, as their high bits, when no byte
+ * of w has its high bit set: then adding 0x7F to a byte of w ^ c sets
+ * its high bit unless it is zero, and never carries into the next. */
+static inline uint64_t
+ascii_eq(uint64_t w, unsigned char c)
+{
+	return ~((w ^ (ONES * c)) + LOW7) & HIGH;
+}
+
+/* Does the word w hold a byte outside ASCII, or two spaces together or
+ * dot leaders ("..", ". ."), counting the spaces and dots carried over
+ * in *sp and *dot from the word before it (which become w's)?  With a
+ * high bit set in w, the masks may be wrong, but are not used again. */
+static inline bool
+unusual_word(uint64_t w, uint64_t *sp, uint64_t *dot)
+{
+	uint64_t s = ascii_eq(w, ' '), d = ascii_eq(w, '.');
+	/* The bytes after a space, after a dot, two after a dot. */
+	uint64_t s1 = s << 8 | *sp >> 56, d1 = d << 8 | *dot >> 56,
+	    d2 = d << 16 | *dot >> 48;
+
+	*sp = s;
+	*dot = d;
+	return ((w & HIGH) | (s & s1) | (d & (d1 | (s1 & d2)))) != 0;
+}
+
+/* Does the line need reading byte by byte?  Eight bytes at a time; the
+ * spaces and dots at the end of one word are carried into the next, so
+ * that no pair or triple across the seam is missed.  The last word is
+ * the line's last eight bytes shifted down past those already read, with
+ * zeros, which are neither spaces nor dots, in their place. */
 static bool
 unusual(const char *c, size_t n)
 {
+	uint64_t sp = 0, dot = 0;
 	size_t i = 0;
 
-	for (; i + 8 <= n; i += 6) {
-		uint64_t w, sp, dot;
+	if (n < 8) {
+		for (; i < n; i++) {
+			unsigned char x = (unsigned char)c[i];
 
-		memcpy(&w, c + i, 8);
-		sp = bytes_eq(w, ' ');
-		dot = bytes_eq(w, '.');
-		if ((w & 0x8080808080808080ull) || (sp & (sp << 8)) ||
-		    (dot & (dot << 8)) || (dot & (sp << 8) & (dot << 16)))
-			return true;
+			if (x >= 0x80 || (i + 1 < n && x == c[i + 1] &&
+			    (x == ' ' || x == '.')) || (x == '.' && i + 2 < n &&
+			    c[i + 1] == ' ' && c[i + 2] == '.'))
+				return true;
+		}
+		return false;
 	}
-	for (i = i > 2 ? i - 2 : 0; i < n; i++) {
-		unsigned char x = (unsigned char)c[i];
-
-		if (x >= 0x80 || (i + 1 < n && x == c[i + 1] && (x == ' ' || x == '.')) ||
-		    (x == '.' && i + 2 < n && c[i + 1] == ' ' && c[i + 2] == '.'))
+	for (; i + 8 <= n; i += 8)
+		if (unusual_word(load_le64(c + i), &sp, &dot))
 			return true;
-	}
-	return false;
+	return i < n &&
+	    unusual_word(load_le64(c + n - 8) >> (8 * (i + 8 - n)), &sp, &dot);
 }
 
 static void find_shape_slow(const char *c, size_t n, struct line *l);
@@ -268,8 +310,9 @@ static void find_shape_slow(const char *c, size_t n, struct line *l);
 /* Columns, and flags from the content: capitals, dot leaders, columns,
  * symbols.  Most lines are prose: ASCII, a lower-case letter near the
  * start, no wide gap, no dot leaders; they are told apart eight bytes at
- * a time (unusual()), and only the others are read byte by byte. */
-static void
+ * a time (unusual()), and only the others are read byte by byte.  True
+ * for those prose lines, which are known to be ASCII. */
+static bool
 find_shape(const char *c, size_t n, struct line *l)
 {
 	size_t i = 0;
@@ -278,9 +321,10 @@ find_shape(const char *c, size_t n, struct line *l)
 		i++;
 	if (i == n || i == 32 || unusual(c, n)) {
 		find_shape_slow(c, n, l);
-		return;
+		return false;
 	}
 	l->width = (uint16_t)MIN(n, (size_t)MAX_COLUMNS);
+	return true;
 }
 
 /* The same, byte by byte. */
@@ -336,6 +380,7 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 {
 	uint32_t i = start, e = end;
 	unsigned col = 0;
+	bool ascii;
 
 	memset(l, 0, sizeof(*l));
 	l->start = start;
@@ -353,7 +398,7 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 		return;
 	}
 	find_mark(s, l);
-	find_shape(s + i, l->len, l);
+	ascii = find_shape(s + i, l->len, l);
 	{
 		const char *c = s + i + l->mlen;
 		size_t n = l->len - l->mlen, w = 0;
@@ -361,9 +406,24 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 		l->first = char_class(c, n);
 		while (w < n && !is_space(c[w]))
 			w++;
-		l->firstw = classify_columns(c, w);
+		/* In ASCII a byte is a column. */
+		l->firstw = ascii ? (uint16_t)MIN(w, (size_t)MAX_COLUMNS) :
+		    classify_columns(c, w);
 	}
 	l->last = end_class(s + i, l->len);
+}
+
+/* The first byte c at or after i in the part being parsed, or its end;
+ * *next remembers it (0: not looked for yet). */
+static uint32_t
+next_byte(const struct pctx *p, uint32_t *next, uint32_t i, char c)
+{
+	if (*next < i || *next == 0) {
+		const char *x = memchr(p->s + i, c, p->end - i);
+
+		*next = x ? (uint32_t)(x - p->s) : p->end;
+	}
+	return *next;
 }
 
 bool
@@ -375,23 +435,14 @@ classify_next(struct pctx *p, struct line *l)
 	if (i >= p->end)
 		return false;
 	/* The line ends at LF, CR or FF, whichever comes first; memchr
-	 * finds each far faster than a loop over the bytes.  The next LF is
-	 * remembered: in a text whose lines end in CR alone, looking for it
-	 * from every line would read to the end each time. */
-	{
-		const char *x;
-
-		if (p->next_lf < i || p->next_lf == 0) {
-			const char *lf = memchr(s + i, '\n', p->end - i);
-
-			p->next_lf = lf ? (uint32_t)(lf - s) : p->end;
-		}
-		e = p->next_lf;
-		if ((x = memchr(s + i, '\r', e - i)) != NULL)
-			e = (uint32_t)(x - s);
-		if ((x = memchr(s + i, '\f', e - i)) != NULL)
-			e = (uint32_t)(x - s);
-	}
+	 * finds each far faster than a loop over the bytes.  Where the next
+	 * of each is is remembered: most texts have one kind of line end
+	 * and few form feeds or none, and in a text whose lines end in CR
+	 * alone, looking for an LF from every line would read to the end
+	 * each time. */
+	e = next_byte(p, &p->next_lf, i, '\n');
+	e = MIN(e, next_byte(p, &p->next_cr, i, '\r'));
+	e = MIN(e, next_byte(p, &p->next_ff, i, '\f'));
 	classify_line(s, i, e, l);
 	l->lineno = p->lineno;
 	if (p->pending_break)

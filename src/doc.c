@@ -395,16 +395,20 @@ doc_free(struct doc *d)
 
 /* ------------------------------------------------------------- labels */
 
+/* The lengths are kept with the words: key_word() compares them first. */
+#define LW(from, to) { from, to, sizeof(from) - 1, sizeof(to) - 1 }
 static const struct {
 	const char *from, *to;
+	size_t fromlen, tolen;
 } label_words[] = {
-	{ "art", "article" }, { "arts", "article" }, { "articles", "article" },
-	{ "sec", "section" }, { "sect", "section" }, { "sections", "section" },
-	{ "ch", "chapter" }, { "chap", "chapter" }, { "app", "appendix" },
-	{ "para", "" }, { "paras", "" }, { "paragraph", "" },
-	{ "paragraphs", "" }, { "subparagraph", "" }, { "item", "" },
-	{ "no", "" },
+	LW("art", "article"), LW("arts", "article"), LW("articles", "article"),
+	LW("sec", "section"), LW("sect", "section"), LW("sections", "section"),
+	LW("ch", "chapter"), LW("chap", "chapter"), LW("app", "appendix"),
+	LW("para", ""), LW("paras", ""), LW("paragraph", ""),
+	LW("paragraphs", ""), LW("subparagraph", ""), LW("item", ""),
+	LW("no", ""),
 };
+#undef LW
 
 static bool
 is_roman(const char *s, size_t n)
@@ -420,24 +424,27 @@ key_add(char *out, size_t outsize, size_t *len, const char *s, size_t n)
 {
 	if (*len > 0 && *len + 1 < outsize)
 		out[(*len)++] = '/';
-	for (size_t i = 0; i < n && *len + 1 < outsize; i++)
-		out[(*len)++] = s[i];
+	/* As much of s as fits before the NUL. */
+	if (*len + 1 < outsize) {
+		n = MIN(n, outsize - 1 - *len);
+		memcpy(out + *len, s, n);
+		*len += n;
+	}
 	out[*len] = '\0';
 }
 
-/* A word of a label: map abbreviations, drop filler words.  (The first
- * letters are compared first: this is in the inner loop of resolving
- * references, and most words are none of these.) */
+/* A word of a label: map abbreviations, drop filler words.  (The
+ * lengths and first letters are compared first: this is in the inner
+ * loop of resolving references, and most words are none of these.) */
 static void
 key_word(char *out, size_t outsize, size_t *len, const char *w, size_t n)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(label_words); i++)
-		if (label_words[i].from[0] == w[0] &&
-		    strlen(label_words[i].from) == n &&
+		if (label_words[i].fromlen == n && label_words[i].from[0] == w[0] &&
 		    memcmp(label_words[i].from, w, n) == 0) {
-			if (*label_words[i].to)
+			if (label_words[i].tolen > 0)
 				key_add(out, outsize, len, label_words[i].to,
-				    strlen(label_words[i].to));
+				    label_words[i].tolen);
 			return;
 		}
 	key_add(out, outsize, len, w, n);

@@ -69,12 +69,15 @@ page_number_shape(const char *k)
 {
 	static const char *const shapes[] = { "#", "#/#", "- # -", "-#-",
 		"page #", "page # of #", "[page #]", "(#)", "# of #" };
-	size_t n = strlen(k);
+	size_t n;
 
+	/* Most lines next to a page boundary are text: their first byte
+	 * tells them from these. */
 	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++)
-		if (strcmp(k, shapes[i]) == 0)
+		if (k[0] == shapes[i][0] && strcmp(k, shapes[i]) == 0)
 			return true;
 	/* An RFC footer: "Author   Informational   [Page #]". */
+	n = strlen(k);
 	return n > 8 && strcmp(k + n - 8, "[page #]") == 0;
 }
 
@@ -88,7 +91,7 @@ slug_shape(const char *k)
 		"#-# (e) # #", "ge.#-# (e)", "ge.#-# (e) #", "ge.#-# (e) # #" };
 
 	for (size_t i = 0; i < ARRAY_SIZE(shapes); i++)
-		if (strcmp(k, shapes[i]) == 0)
+		if (k[0] == shapes[i][0] && strcmp(k, shapes[i]) == 0)
 			return true;
 	return false;
 }
@@ -342,10 +345,20 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 }
 
 bool
-furn_is(const struct furn *f, uint32_t line_start)
+furn_is(const struct furn *f, size_t *at, uint32_t line_start)
 {
-	size_t lo = 0, hi = f->n;
+	size_t lo = *at, hi = f->n;
 
+	/* The parser asks about its lines in order: the answer is at or
+	 * just after the last one, and found by stepping.  Asked about an
+	 * earlier line, search the whole list again. */
+	if (lo > hi || (lo > 0 && f->starts[lo - 1] >= line_start))
+		lo = 0;
+	else {
+		while (lo < hi && f->starts[lo] < line_start)
+			lo++;
+		hi = lo;
+	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -354,6 +367,7 @@ furn_is(const struct furn *f, uint32_t line_start)
 		else
 			hi = mid;
 	}
+	*at = lo;
 	return lo < f->n && f->starts[lo] == line_start;
 }
 

@@ -70,7 +70,7 @@ sample(struct pctx *p)
 	while (n < SAMPLE_LINES && classify_next(p, &l[n]))
 		n++;
 	p->pos = pos;
-	p->next_lf = 0;
+	p->next_lf = p->next_cr = p->next_ff = 0;
 	p->lineno = lineno;
 	p->pending_break = false;
 	survey(p, l, n);

@@ -152,6 +152,8 @@ struct pctx {
 	uint32_t pos;           /* next line starts here */
 	uint32_t next_lf;       /* the first LF at or after pos (or end);
 	                           0: not looked for yet */
+	uint32_t next_cr;       /* the same for CR */
+	uint32_t next_ff;       /* and for FF */
 	uint32_t lineno;        /* its number */
 	bool pending_break;     /* a form feed was seen */
 	/* the last numbered paragraph, for sequence checks */
@@ -205,7 +207,9 @@ bool recog_table_cell(const struct pctx *p, const struct line *l,
 
 /* furniture.c: find running headers, footers and page numbers. */
 struct furn *furn_scan(const char *s, uint32_t start, uint32_t end);
-bool furn_is(const struct furn *f, uint32_t line_start);
+/* Is the line at line_start furniture?  *at (0 at first) remembers
+ * where the last answer was found: ask about lines in order. */
+bool furn_is(const struct furn *f, size_t *at, uint32_t line_start);
 void furn_free(struct furn *f);
 
 /* hyphen.c: the hyphenated words a text spells whole. */

@@ -34,6 +34,7 @@ struct pbuild {
 	bool have_prev;
 	unsigned blanks;        /* blank lines since prev */
 	bool brk;               /* a page break since prev */
+	size_t furn_at;         /* where furn_is() last looked */
 };
 
 void
@@ -269,7 +270,7 @@ para_feed(struct pctx *p, struct line *l)
 		pb->blanks++;
 		return;
 	}
-	if (p->furn && furn_is(p->furn, l->start)) {
+	if (p->furn && furn_is(p->furn, &pb->furn_at, l->start)) {
 		pb->brk = true;
 		return;
 	}

@@ -48,7 +48,7 @@ tail_bytes(const char *s, size_t n)
 
 /* Eight bytes at a time: most keys are words of a few letters, and this
  * is in the indexer's inner loop. */
-static uint32_t
+static inline uint32_t
 hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
@@ -130,7 +130,7 @@ strtab_free(struct strtab *t)
 	free(t);
 }
 
-static uint32_t
+static inline uint32_t
 lookup(const struct strtab *t, const char *s, size_t n, uint32_t h,
     size_t *slot)
 {
