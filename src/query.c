@@ -195,7 +195,9 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 	const struct doc *d = m->doc;
 	uint32_t n = lists_count(m->lists);
 	struct json j;
+	struct buf lead;
 
+	buf_init(&lead);
 	if (o->json) {
 		json_init(&j, out);
 		json_begin_array(&j);
@@ -204,7 +206,10 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 		size_t ni;
 		const uint32_t *items = lists_items(m->lists, i, &ni);
 		int stated = lists_stated(m->lists, i);
-		const char *noun = lists_noun(m->lists, i), *lead = lists_lead(m->lists, i);
+		const char *noun = lists_noun(m->lists, i);
+
+		buf_reset(&lead);
+		lists_lead(m->lists, i, &lead);
 
 		if (o->json) {
 			json_begin_object(&j);
@@ -222,7 +227,7 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 			json_key(&j, "noun");
 			json_cstring(&j, noun);
 			json_key(&j, "lead");
-			json_cstring(&j, lead);
+			json_cstring(&j, lead.data);
 			json_key(&j, "mismatch");
 			json_bool(&j, lists_mismatch(m->lists, i));
 			json_key(&j, "items");
@@ -237,11 +242,12 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 		fprintf(out, "\t%zu %s\t", ni, *noun ? noun : "items");
 		put_labels(d, items, ni, o, out);
 		fputc('\t', out);
-		put_text(o, out, lead, strlen(lead));
+		put_text(o, out, lead.data, lead.len);
 		if (lists_mismatch(m->lists, i))
 			fprintf(out, " (the lead-in says %d)", stated);
 		fputc('\n', out);
 	}
+	buf_done(&lead);
 	if (o->json) {
 		json_end_array(&j);
 		json_finish(&j);
