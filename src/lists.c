@@ -452,7 +452,7 @@ text_in_order(const struct doc *d)
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
 		const struct block *bl = doc_block(d, b);
 
-		for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+		for (uint32_t i = bl->first_piece; i < block_end_piece(bl); i++) {
 			const struct piece *p = doc_piece(d, i);
 
 			if (p->off < end)

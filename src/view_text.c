@@ -146,8 +146,8 @@ compute_links(struct app *a, struct bentry *e)
 	struct mention_ctx mc = { .a = a, .e = e, .node = bl->node };
 	const struct xrefs *xr = a->model->xrefs;
 
-	if (bl->end_piece > bl->first_piece) {
-		const struct piece *p = doc_piece(d, bl->end_piece - 1);
+	if (block_end_piece(bl) > bl->first_piece) {
+		const struct piece *p = doc_piece(d, block_end_piece(bl) - 1);
 
 		end = p->off + p->len;
 	}

@@ -592,9 +592,9 @@ block_end(const struct doc *d, const struct block *bl)
 {
 	const struct piece *p;
 
-	if (bl->end_piece == bl->first_piece)
+	if (block_end_piece(bl) == bl->first_piece)
 		return 0;
-	p = doc_piece(d, bl->end_piece - 1);
+	p = doc_piece(d, block_end_piece(bl) - 1);
 	return p->off + p->len;
 }
 
