@@ -321,8 +321,11 @@ query_xrefs(const struct model *m, const struct query_opts *o, FILE *out)
 		json_init(&xo.j, out);
 		json_begin_array(&xo.j);
 	}
-	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++)
-		put_xref(&xo, xrefs_get(m->xrefs, i));
+	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
+		struct xref x = xrefs_get(m->xrefs, i);
+
+		put_xref(&xo, &x);
+	}
 	xrefs_terms(m->xrefs, put_xref, &xo);
 	for (uint32_t n = 0; n < doc_nnodes(m->doc); n++) {
 		size_t k = xrefs_related(m->xrefs, n, rel);
@@ -593,28 +596,28 @@ query_lint(const struct model *m, const struct query_opts *o, FILE *out)
 	/* One line per reference: the edges of "paragraphs 2 to 40" start
 	 * at the same words and lie together. */
 	for (uint32_t i = 0, j; i < xrefs_count(m->xrefs); i = j) {
-		const struct xref *x = xrefs_get(m->xrefs, i), *widest = x;
+		struct xref x = xrefs_get(m->xrefs, i), widest = x;
 		uint32_t missing = 0;
 
 		for (j = i; j < xrefs_count(m->xrefs) &&
-		    xrefs_get(m->xrefs, j)->off == x->off; j++) {
-			const struct xref *y = xrefs_get(m->xrefs, j);
+		    xrefs_get(m->xrefs, j).off == x.off; j++) {
+			struct xref y = xrefs_get(m->xrefs, j);
 
-			missing += y->unresolved;
-			if (y->end > widest->end)
+			missing += y.unresolved;
+			if (y.end > widest.end)
 				widest = y;
 		}
 		if (missing == 0)
 			continue;
 		buf_reset(&b);
 		buf_adds(&b, "reference to ");
-		xrefs_words(m->xrefs, widest, &b);
+		xrefs_words(m->xrefs, &widest, &b);
 		if (missing == j - i)
 			buf_adds(&b, ", which the document does not have");
 		else
 			buf_printf(&b, ": %u of its %u targets are not in the document",
 			    missing, j - i);
-		add_diag(&v, &n, &cap, doc_line_of(d, x->off), b.data);
+		add_diag(&v, &n, &cap, doc_line_of(d, x.off), b.data);
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), cmp_diag);

@@ -37,12 +37,21 @@
 #define REL_POSTINGS 2048           /* followed per query, in all */
 #define REL_SLOTS 8192              /* a power of two, >= 2 * REL_POSTINGS */
 
+/* An explicit, external or list edge as kept: a struct xref without
+ * its score, which only related passages have (24 bytes, not 28: a
+ * long document has hundreds of thousands of edges). */
+struct edge {
+	uint32_t from, to, off, end, aux;
+	uint8_t kind;
+	bool unresolved;
+};
+
 struct xrefs {
 	const struct doc *d;
 	const struct index *ix;
 	const struct terms *tm;
 	const struct lists *ls;
-	struct xref *e;
+	struct edge *e;
 	size_t n, cap;
 	uint32_t *by_to;                /* edge ids sorted by target */
 	uint32_t *by_first;             /* term ids sorted by first mention */
@@ -94,7 +103,8 @@ static void
 add_edge(struct xrefs *xr, const struct xref *x)
 {
 	GROW(xr->e, xr->cap, xr->n + 1);
-	xr->e[xr->n++] = *x;
+	xr->e[xr->n++] = (struct edge){ x->from, x->to, x->off, x->end, x->aux,
+		x->kind, x->unresolved };
 }
 
 /* --------------------------------------------------------- the parser */
@@ -661,7 +671,7 @@ resolve_lists(struct xrefs *xr)
 	size_t k = 0;
 
 	for (size_t i = 0; i < xr->n; i++) {
-		struct xref *x = &xr->e[i];
+		struct edge *x = &xr->e[i];
 
 		if (x->kind == XREF_LIST && x->to == DOC_NONE) {
 			const struct listref *r = &xr->lr[x->aux];
@@ -692,7 +702,7 @@ xrefs_waiting(const struct xrefs *xr)
 static int
 cmp_off(const void *a, const void *b)
 {
-	const struct xref *x = a, *y = b;
+	const struct edge *x = a, *y = b;
 
 	return (x->off > y->off) - (x->off < y->off);
 }
@@ -827,7 +837,7 @@ xrefs_end(struct xrefs *xr)
 		resolve_lists(xr);
 	SHRINK(xr->e, xr->cap, xr->n);
 	xr->by_to = ids_by_key(xr->n ? (const char *)xr->e +
-	    offsetof(struct xref, to) : NULL, sizeof(*xr->e), xr->n);
+	    offsetof(struct edge, to) : NULL, sizeof(*xr->e), xr->n);
 	/* Term edges are implicit (every mention to the first): sort the
 	 * terms by their first mention so that a node's backlinks find
 	 * the terms it introduces without a pass over all of them. */
@@ -857,10 +867,18 @@ xrefs_count(const struct xrefs *xr)
 	return (uint32_t)xr->n;
 }
 
-const struct xref *
+static struct xref
+edge_xref(const struct edge *e)
+{
+	return (struct xref){ .from = e->from, .to = e->to, .off = e->off,
+		.end = e->end, .aux = e->aux, .kind = e->kind,
+		.unresolved = e->unresolved };
+}
+
+struct xref
 xrefs_get(const struct xrefs *xr, uint32_t i)
 {
-	return &xr->e[i];
+	return edge_xref(&xr->e[i]);
 }
 
 uint32_t
@@ -918,8 +936,11 @@ xrefs_backlinks(const struct xrefs *xr, uint32_t node, xrefs_fn *fn, void *arg)
 		else
 			hi = mid;
 	}
-	for (; lo < xr->n && xr->e[xr->by_to[lo]].to == node; lo++)
-		fn(arg, &xr->e[xr->by_to[lo]]);
+	for (; lo < xr->n && xr->e[xr->by_to[lo]].to == node; lo++) {
+		struct xref x = edge_xref(&xr->e[xr->by_to[lo]]);
+
+		fn(arg, &x);
+	}
 	lo = 0;
 	hi = xr->nterms;
 	while (lo < hi) {
