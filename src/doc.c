@@ -209,7 +209,7 @@ doc_block_start(const struct doc *d, uint32_t block)
 {
 	const struct block *b = &d->blocks[block];
 
-	if (b->first_piece < b->end_piece)
+	if (b->first_piece < block_end_piece(b))
 		return d->pieces[b->first_piece].off;
 	return d->nodes[b->node].start;
 }
@@ -293,7 +293,7 @@ doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
 	const char *s = d->text->data;
 	size_t start = out->len;
 
-	for (uint32_t i = b->first_piece; i < b->end_piece; i++) {
+	for (uint32_t i = b->first_piece; i < block_end_piece(b); i++) {
 		const struct piece *p = &d->pieces[i];
 
 		if (i > b->first_piece) {
@@ -321,7 +321,7 @@ doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
 	for (; b != DOC_NONE && b < d->nblocks && doc_block_start(d, b) < to; b++) {
 		const struct block *bl = &d->blocks[b];
 
-		for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+		for (uint32_t i = bl->first_piece; i < block_end_piece(bl); i++) {
 			const struct piece *p = &d->pieces[i];
 			uint32_t a = MAX(p->off, from), e = MIN(p->off + p->len, to);
 
@@ -749,13 +749,15 @@ docb_block(struct docb *b, enum block_kind kind, uint32_t node,
 	struct doc *d = b->d;
 	struct block *bl;
 
-	GROW(d->blocks, d->capblocks, d->nblocks + 1);
+	GROW(d->blocks, d->capblocks, d->nblocks + 2);
 	bl = &d->blocks[d->nblocks];
 	bl->node = node;
-	bl->first_piece = bl->end_piece = (uint32_t)d->npieces;
+	bl->first_piece = (uint32_t)d->npieces;
 	bl->line = line;
 	bl->kind = (uint8_t)kind;
 	bl->flags = flags;
+	/* The mark after the last block: where its pieces end. */
+	bl[1] = (struct block){ .first_piece = (uint32_t)d->npieces };
 	b->bytes = 0;
 	return (uint32_t)d->nblocks++;
 }
@@ -774,7 +776,7 @@ add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
 	p->len = len;           /* <= BLOCK_MAX: docb_piece() cuts */
 	p->indent = MIN(indent, PIECE_INDENT_MAX);
 	p->join = join;
-	d->blocks[d->nblocks - 1].end_piece = (uint32_t)d->npieces;
+	d->blocks[d->nblocks].first_piece = (uint32_t)d->npieces;
 }
 
 /* A block that has grown to BLOCK_MAX goes on in another of the same
@@ -879,11 +881,12 @@ finish_ranges(struct doc *d)
 	}
 	for (size_t b = 0; b < d->nblocks; b++) {
 		struct node *n = &d->nodes[d->blocks[b].node];
+		uint32_t end = block_end_piece(&d->blocks[b]);
 
 		if (b + 1 > n->end_block)
 			n->end_block = (uint32_t)b + 1;
-		if (d->blocks[b].end_piece > d->blocks[b].first_piece) {
-			const struct piece *p = &d->pieces[d->blocks[b].end_piece - 1];
+		if (end > d->blocks[b].first_piece) {
+			const struct piece *p = &d->pieces[end - 1];
 
 			if (p->off + p->len > n->end)
 				n->end = p->off + p->len;
@@ -1166,7 +1169,7 @@ docb_finish(struct docb *b)
 	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);
-	SHRINK(d->blocks, d->capblocks, d->nblocks);
+	SHRINK(d->blocks, d->capblocks, d->nblocks + 1);    /* and the mark */
 	SHRINK(d->pieces, d->cappieces, d->npieces);
 	SHRINK(d->breaks, d->capbreaks, d->nbreaks);
 	SHRINK(d->diags, d->capdiags, d->ndiags);

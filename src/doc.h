@@ -91,14 +91,24 @@ enum {
  * blocks of the same node, at spaces). */
 #define BLOCK_MAX (64u << 10)
 
+/* A block's pieces run up to the next block's first: the document's
+ * blocks are followed by one more that only marks where the pieces end,
+ * so that a block is 16 bytes (a long document has half a million). */
 struct block {
 	uint32_t node;          /* the node it belongs to */
-	uint32_t first_piece;   /* pieces [first_piece, */
-	uint32_t end_piece;     /*   end_piece) */
+	uint32_t first_piece;   /* pieces [first_piece, block_end_piece()) */
 	uint32_t line;          /* 1-based source line of its first piece */
 	uint8_t kind;           /* enum block_kind */
 	uint8_t flags;          /* BLOCK_* above */
 };
+
+/* The end of a block's pieces; bl is one of the document's blocks
+ * (doc_block()), not a copy. */
+static inline uint32_t
+block_end_piece(const struct block *bl)
+{
+	return bl[1].first_piece;
+}
 
 enum piece_join {
 	JOIN_SPACE,             /* a space between it and the piece before */

@@ -26,8 +26,15 @@
  * own (cappost, its size, is 0 while they are in the word). */
 #define POST_INLINE 8
 
+/* 32 bytes: the last block added is needed only while building, and
+ * where its resume points start only after (make_skips()); how many it
+ * has follows from its df (skips_of()). */
 struct word {
-	uint32_t last;              /* the last block added, + 1 */
+	union {
+		uint32_t last;      /* building: the last block added, + 1 */
+		uint32_t skip;      /* after index_end(): its first entry in
+		                       skips */
+	} at;
 	uint32_t df;
 	uint32_t stem;
 	uint32_t npost, cappost;
@@ -36,14 +43,15 @@ struct word {
 		uint8_t *post;      /* cappost > 0 */
 		uint8_t in[POST_INLINE];
 	} p;
-	uint32_t skip;              /* its entries in skips: [skip, skip + */
-	uint32_t nskip;             /*   nskip) */
 };
+
+_Static_assert(sizeof(struct word) == 32, "a word is 32 bytes");
 
 /* Every SKIP_EVERY-th posting of a long list: where to resume reading
  * it, so that a reader can start near a block without walking the list
  * from its start. */
 #define SKIP_EVERY 128
+#define SKIP_MIN (2 * SKIP_EVERY)      /* postings a list needs to have any */
 
 struct skip {
 	uint32_t off;               /* bytes into post */
@@ -92,11 +100,11 @@ postings_of(const struct word *w)
 static void
 post(struct word *w, uint32_t block)
 {
-	uint32_t delta = block + 1 - w->last;
+	uint32_t delta = block + 1 - w->at.last;
 	uint32_t n = 1;
 	uint8_t *to;
 
-	if (w->last == block + 1)
+	if (w->at.last == block + 1)
 		return;
 	for (uint32_t d = delta; d >= 0x80; d >>= 7)
 		n++;
@@ -122,7 +130,7 @@ post(struct word *w, uint32_t block)
 		delta >>= 7;
 	}
 	*to = (uint8_t)delta;
-	w->last = block + 1;
+	w->at.last = block + 1;
 	w->df++;
 }
 
@@ -223,6 +231,15 @@ index_begin(const struct doc *d)
 	return ix;
 }
 
+/* How many resume points a word has: make_skips() takes one before its
+ * first posting and after every SKIP_EVERY-th, the last after the df-th
+ * if df is a multiple. */
+static uint32_t
+skips_of(const struct word *w)
+{
+	return w->df < SKIP_MIN ? 0 : w->df / SKIP_EVERY + 1;
+}
+
 static void
 make_skips(struct index *ix)
 {
@@ -233,9 +250,8 @@ make_skips(struct index *ix)
 		struct postings it;
 		uint32_t b, k = 0;
 
-		wd->skip = (uint32_t)ix->nskips;
-		wd->nskip = 0;
-		if (wd->df < 2 * SKIP_EVERY)
+		wd->at.skip = (uint32_t)ix->nskips;
+		if (wd->df < SKIP_MIN)
 			continue;
 		index_postings(ix, w, &it);
 		do {
@@ -243,7 +259,6 @@ make_skips(struct index *ix)
 				GROW(ix->skips, ix->capskips, ix->nskips + 1);
 				ix->skips[ix->nskips++] = (struct skip){
 				    (uint32_t)(it.p - postings_of(wd)), it.last };
-				wd->nskip++;
 			}
 		} while (index_next(&it, &b));
 	}
@@ -335,12 +350,12 @@ index_postings_from(const struct index *ix, uint32_t w, uint32_t block,
 {
 	const struct word *wd = &ix->words[w];
 	const struct skip *sk = ix->skips;
-	size_t lo = 0, hi = wd->nskip;
+	size_t lo = 0, hi = skips_of(wd);
 
 	index_postings(ix, w, it);
 	if (hi == 0)
 		return;
-	sk += wd->skip;
+	sk += wd->at.skip;
 	/* The last resume point whose next posting is at or before block:
 	 * its "last" (the block before, + 1) is at most block. */
 	while (lo < hi) {

@@ -185,7 +185,7 @@ stream_prose(const struct layout *l, const struct block *b, uint8_t style,
 {
 	const char *s = doc_data(l->d);
 
-	for (uint32_t i = b->first_piece; i < b->end_piece; i++) {
+	for (uint32_t i = b->first_piece; i < block_end_piece(b); i++) {
 		const struct piece *p = doc_piece(l->d, i);
 		size_t k = 0;
 
@@ -373,13 +373,13 @@ lay_pre(const struct layout *l, struct builder *bd, const struct block *b,
 	const char *s = doc_data(l->d);
 	uint16_t least = UINT16_MAX;
 
-	for (uint32_t i = b->first_piece; i < b->end_piece; i++) {
+	for (uint32_t i = b->first_piece; i < block_end_piece(b); i++) {
 		const struct piece *p = doc_piece(l->d, i);
 
 		if (p->len > 0)
 			least = MIN(least, p->indent);
 	}
-	for (uint32_t i = b->first_piece; i < b->end_piece; i++) {
+	for (uint32_t i = b->first_piece; i < block_end_piece(b); i++) {
 		const struct piece *p = doc_piece(l->d, i);
 		int start = base + (p->len ? p->indent - least : 0), col;
 		size_t k = 0;

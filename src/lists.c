@@ -36,7 +36,10 @@ struct list {
 	uint32_t nitems;
 	int stated;
 	uint32_t noun;              /* in pool */
-	uint32_t lead;              /* in pool */
+	uint32_t lead, lead_end;    /* in the text: its spaces are squeezed
+	                               when it is read (lists_lead()), not
+	                               copied (6.7 MB of copies on the
+	                               benchmark's 100 MB) */
 	uint32_t span_start, span_end;
 	uint32_t noun_key;          /* id in nouns, or STRTAB_NONE */
 };
@@ -346,10 +349,11 @@ name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 		for (sent = n ? n - 1 : 0; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
 			;
 	}
-	if (n > 0)
-		l->lead = pool_add(ls, s + tk[sent].off, tk[n - 1].end - tk[sent].off);
-	else
-		l->lead = pool_add(ls, "", 0);
+	if (n > 0) {
+		l->lead = tk[sent].off;
+		l->lead_end = tk[n - 1].end;
+	} else
+		l->lead = l->lead_end = 0;
 	for (size_t j = sent; j < n; j++)
 		if (noun_like(ls, &tk[j]))
 			group_add(&ls->by_lead, &ls->caplead,
@@ -448,7 +452,7 @@ text_in_order(const struct doc *d)
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
 		const struct block *bl = doc_block(d, b);
 
-		for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+		for (uint32_t i = bl->first_piece; i < block_end_piece(bl); i++) {
 			const struct piece *p = doc_piece(d, i);
 
 			if (p->off < end)
@@ -598,10 +602,25 @@ lists_noun(const struct lists *ls, uint32_t i)
 	return ls->pool + ls->l[i].noun;
 }
 
-const char *
-lists_lead(const struct lists *ls, uint32_t i)
+/* As pool_add() made a noun: runs of white space are one space, none at
+ * either end; a NUL byte ends it. */
+void
+lists_lead(const struct lists *ls, uint32_t i, struct buf *out)
 {
-	return ls->pool + ls->l[i].lead;
+	const char *s = doc_data(ls->d);
+	bool any = false, space = false;
+
+	for (uint32_t k = ls->l[i].lead; k < ls->l[i].lead_end && s[k] != '\0'; k++) {
+		if (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r') {
+			space = any;
+			continue;
+		}
+		if (space)
+			buf_addc(out, ' ');
+		space = false;
+		buf_addc(out, s[k]);
+		any = true;
+	}
 }
 
 void

@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
 struct doc;
 struct index;
 struct lexicon;
@@ -61,9 +62,10 @@ const uint32_t *lists_items(const struct lists *ls, uint32_t i, size_t *n);
 int lists_stated(const struct lists *ls, uint32_t i);
 /* Its noun as written ("points"), "" when the lead-in has none. */
 const char *lists_noun(const struct lists *ls, uint32_t i);
-/* The lead-in sentence, and where its count and noun stand in the text
- * (start == end when it has none). */
-const char *lists_lead(const struct lists *ls, uint32_t i);
+/* The lead-in sentence, its white space squeezed, added to out; and
+ * where its count and noun stand in the text (start == end when it has
+ * none). */
+void lists_lead(const struct lists *ls, uint32_t i, struct buf *out);
 void lists_span(const struct lists *ls, uint32_t i, uint32_t *start,
     uint32_t *end);
 /* Does the stated count disagree with the items? */

@@ -195,7 +195,9 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 	const struct doc *d = m->doc;
 	uint32_t n = lists_count(m->lists);
 	struct json j;
+	struct buf lead;
 
+	buf_init(&lead);
 	if (o->json) {
 		json_init(&j, out);
 		json_begin_array(&j);
@@ -204,7 +206,10 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 		size_t ni;
 		const uint32_t *items = lists_items(m->lists, i, &ni);
 		int stated = lists_stated(m->lists, i);
-		const char *noun = lists_noun(m->lists, i), *lead = lists_lead(m->lists, i);
+		const char *noun = lists_noun(m->lists, i);
+
+		buf_reset(&lead);
+		lists_lead(m->lists, i, &lead);
 
 		if (o->json) {
 			json_begin_object(&j);
@@ -222,7 +227,7 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 			json_key(&j, "noun");
 			json_cstring(&j, noun);
 			json_key(&j, "lead");
-			json_cstring(&j, lead);
+			json_cstring(&j, lead.data);
 			json_key(&j, "mismatch");
 			json_bool(&j, lists_mismatch(m->lists, i));
 			json_key(&j, "items");
@@ -237,11 +242,12 @@ query_lists(const struct model *m, const struct query_opts *o, FILE *out)
 		fprintf(out, "\t%zu %s\t", ni, *noun ? noun : "items");
 		put_labels(d, items, ni, o, out);
 		fputc('\t', out);
-		put_text(o, out, lead, strlen(lead));
+		put_text(o, out, lead.data, lead.len);
 		if (lists_mismatch(m->lists, i))
 			fprintf(out, " (the lead-in says %d)", stated);
 		fputc('\n', out);
 	}
+	buf_done(&lead);
 	if (o->json) {
 		json_end_array(&j);
 		json_finish(&j);
@@ -315,8 +321,11 @@ query_xrefs(const struct model *m, const struct query_opts *o, FILE *out)
 		json_init(&xo.j, out);
 		json_begin_array(&xo.j);
 	}
-	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++)
-		put_xref(&xo, xrefs_get(m->xrefs, i));
+	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
+		struct xref x = xrefs_get(m->xrefs, i);
+
+		put_xref(&xo, &x);
+	}
 	xrefs_terms(m->xrefs, put_xref, &xo);
 	for (uint32_t n = 0; n < doc_nnodes(m->doc); n++) {
 		size_t k = xrefs_related(m->xrefs, n, rel);
@@ -587,28 +596,28 @@ query_lint(const struct model *m, const struct query_opts *o, FILE *out)
 	/* One line per reference: the edges of "paragraphs 2 to 40" start
 	 * at the same words and lie together. */
 	for (uint32_t i = 0, j; i < xrefs_count(m->xrefs); i = j) {
-		const struct xref *x = xrefs_get(m->xrefs, i), *widest = x;
+		struct xref x = xrefs_get(m->xrefs, i), widest = x;
 		uint32_t missing = 0;
 
 		for (j = i; j < xrefs_count(m->xrefs) &&
-		    xrefs_get(m->xrefs, j)->off == x->off; j++) {
-			const struct xref *y = xrefs_get(m->xrefs, j);
+		    xrefs_get(m->xrefs, j).off == x.off; j++) {
+			struct xref y = xrefs_get(m->xrefs, j);
 
-			missing += y->unresolved;
-			if (y->end > widest->end)
+			missing += y.unresolved;
+			if (y.end > widest.end)
 				widest = y;
 		}
 		if (missing == 0)
 			continue;
 		buf_reset(&b);
 		buf_adds(&b, "reference to ");
-		xrefs_words(m->xrefs, widest, &b);
+		xrefs_words(m->xrefs, &widest, &b);
 		if (missing == j - i)
 			buf_adds(&b, ", which the document does not have");
 		else
 			buf_printf(&b, ": %u of its %u targets are not in the document",
 			    missing, j - i);
-		add_diag(&v, &n, &cap, doc_line_of(d, x->off), b.data);
+		add_diag(&v, &n, &cap, doc_line_of(d, x.off), b.data);
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), cmp_diag);

@@ -174,8 +174,9 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 	const struct block *bl = doc_block(d, b);
 	const char *s = doc_data(d);
 	char tmp[UTF8_FOLD_MAX];
+	uint32_t end = block_end_piece(bl);
 
-	for (uint32_t i = bl->first_piece; i < bl->end_piece; i++) {
+	for (uint32_t i = bl->first_piece; i < end; i++) {
 		const struct piece *p = doc_piece(d, i);
 		size_t k = 0;
 
@@ -204,8 +205,8 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 		}
 	}
 	GROW(f->src, f->cap, f->text.len + 1);
-	f->src[f->text.len] = bl->end_piece > bl->first_piece ?
-	    doc_piece(d, bl->end_piece - 1)->off + doc_piece(d, bl->end_piece - 1)->len : 0;
+	f->src[f->text.len] = end > bl->first_piece ?
+	    doc_piece(d, end - 1)->off + doc_piece(d, end - 1)->len : 0;
 }
 
 #define RAW_MISSES 64

@@ -55,7 +55,7 @@ tok_init(struct tokit *it, const struct doc *d, uint32_t b)
 	it->d = d;
 	it->s = doc_data(d);
 	it->piece = bl->first_piece;
-	it->end_piece = bl->end_piece;
+	it->end_piece = block_end_piece(bl);
 	if (it->piece < it->end_piece) {
 		it->pos = doc_piece(d, it->piece)->off;
 		it->pend = it->pos + doc_piece(d, it->piece)->len;

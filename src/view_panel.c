@@ -87,7 +87,8 @@ fill_lists(struct app *a, struct panel *p)
 			    ui_node_name(d, items[n - 1]));
 		if (lists_mismatch(ls, i))
 			buf_printf(&b, " (the text says %d)", lists_stated(ls, i));
-		buf_printf(&b, "  %s", lists_lead(ls, i));
+		buf_adds(&b, "  ");
+		lists_lead(ls, i, &b);
 		add_row(p, b.data, b.len, lists_at(ls, i), UINT32_MAX, i);
 		buf_done(&b);
 	}

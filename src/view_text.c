@@ -146,21 +146,21 @@ compute_links(struct app *a, struct bentry *e)
 	struct mention_ctx mc = { .a = a, .e = e, .node = bl->node };
 	const struct xrefs *xr = a->model->xrefs;
 
-	if (bl->end_piece > bl->first_piece) {
-		const struct piece *p = doc_piece(d, bl->end_piece - 1);
+	if (block_end_piece(bl) > bl->first_piece) {
+		const struct piece *p = doc_piece(d, block_end_piece(bl) - 1);
 
 		end = p->off + p->len;
 	}
 	for (uint32_t i = xrefs_from_off(xr, start); i < xrefs_count(xr); i++) {
-		const struct xref *x = xrefs_get(xr, i);
-		struct link l = { x->off, x->end, x->to, LISTS_NONE, LINK_XREF,
-			x->kind == XREF_EXTERNAL };
+		struct xref x = xrefs_get(xr, i);
+		struct link l = { x.off, x.end, x.to, LISTS_NONE, LINK_XREF,
+			x.kind == XREF_EXTERNAL };
 
-		if (x->off >= end)
+		if (x.off >= end)
 			break;
-		if (x->kind == XREF_LIST)
-			l.list = x->aux;
-		if (e->nlinks == 0 || e->links[e->nlinks - 1].off != x->off)
+		if (x.kind == XREF_LIST)
+			l.list = x.aux;
+		if (e->nlinks == 0 || e->links[e->nlinks - 1].off != x.off)
 			add_link(e, &mc.cap, &l);
 	}
 	if (bl->kind == BLOCK_TEXT)

@@ -68,9 +68,10 @@ size_t xrefs_waiting(const struct xrefs *xr);
 void xrefs_free(struct xrefs *xr);
 const char *xrefs_kind_name(enum xref_kind k);
 
-/* The explicit, external and list edges, in document order. */
+/* The explicit, external and list edges, in document order (a copy:
+ * they are kept without a score). */
 uint32_t xrefs_count(const struct xrefs *xr);
-const struct xref *xrefs_get(const struct xrefs *xr, uint32_t i);
+struct xref xrefs_get(const struct xrefs *xr, uint32_t i);
 /* The first of them whose words start at or after off. */
 uint32_t xrefs_from_off(const struct xrefs *xr, uint32_t off);
 

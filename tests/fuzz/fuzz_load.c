@@ -372,7 +372,7 @@ fload_queries(const struct model *m, const uint8_t *data, size_t n,
 	xrefs_terms(m->xrefs, fload_count_xref, (void *)d);
 	buf_init(&b);
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 
 		FUZZ_CHECK(x->from < nn);
 		FUZZ_CHECK(x->to == DOC_NONE || x->to < nn);

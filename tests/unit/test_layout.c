@@ -382,7 +382,7 @@ check_coverage(const struct doc *d, const struct lblock *lb)
 	const char *text = doc_data(d);
 	size_t k = 0;
 
-	for (uint32_t p = bl->first_piece; p < bl->end_piece; p++) {
+	for (uint32_t p = bl->first_piece; p < block_end_piece(bl); p++) {
 		const struct piece *pc = doc_piece(d, p);
 
 		for (uint32_t i = pc->off; i < pc->off + pc->len; i += (uint32_t)cp_len(text + i)) {
@@ -878,8 +878,8 @@ test_preformatted(void **state)
 		check_lblock(d, lb, 200);
 		check_lblock(d, cut, 20);
 		check_fits(cut, 20);
-		assert_int_equal(lb->nlines, bl->end_piece - bl->first_piece);
-		for (uint32_t p = bl->first_piece; p < bl->end_piece; p++, line++) {
+		assert_int_equal(lb->nlines, block_end_piece(bl) - bl->first_piece);
+		for (uint32_t p = bl->first_piece; p < block_end_piece(bl); p++, line++) {
 			const struct piece *pc = doc_piece(d, p);
 			const char *q;
 
@@ -949,7 +949,7 @@ line_at(const struct doc *d, struct lblock *lb, int width, void *arg)
 		}
 	}
 	if (lb->nlines > 0 && doc_block(d, lb->block)->first_piece <
-	    doc_block(d, lb->block)->end_piece)
+	    block_end_piece(doc_block(d, lb->block)))
 		assert_int_equal(lblock_line_at(lb, doc_block_start(d, lb->block)),
 		    first_line(lb));
 }

@@ -23,6 +23,7 @@
 #include "lists.h"
 #include "model.h"
 #include "resolve.h"
+#include "util.h"
 
 static struct lexicon *shipped, *empty;
 
@@ -105,6 +106,20 @@ match(const struct model *m, const char *phrase, bool lead)
 	return out;
 }
 
+/* List i's lead-in. */
+static const char *
+lead_of(const struct model *m, uint32_t i)
+{
+	static char out[4096];
+	struct buf b;
+
+	buf_init(&b);
+	lists_lead(m->lists, i, &b);
+	snprintf(out, sizeof(out), "%s", b.data);
+	buf_done(&b);
+	return out;
+}
+
 static void
 expect_list(const struct model *m, uint32_t i, const char *at, int stated,
     const char *noun, const char *items, const char *lead, const char *span)
@@ -115,7 +130,7 @@ expect_list(const struct model *m, uint32_t i, const char *at, int stated,
 	assert_int_equal(lists_stated(m->lists, i), stated);
 	assert_string_equal(lists_noun(m->lists, i), noun);
 	assert_string_equal(items_of(m, i), items);
-	assert_string_equal(lists_lead(m->lists, i), lead);
+	assert_string_equal(lead_of(m, i), lead);
 	assert_string_equal(span_of(m, i), span);
 	lists_items(m->lists, i, &n);
 	assert_int_equal(lists_mismatch(m->lists, i), stated > 0 && (size_t)stated != n);

@@ -151,10 +151,10 @@ check_model(const struct doc *d)
 		assert_true(b >= n->first_block && b < n->end_block);
 		assert_true(bl->kind <= BLOCK_TITLE);
 		assert_true(bl->line >= 1);
-		assert_true(bl->first_piece <= bl->end_piece);
+		assert_true(bl->first_piece <= block_end_piece(bl));
 		if (b > 0)
-			assert_int_equal(bl->first_piece, doc_block(d, b - 1)->end_piece);
-		for (uint32_t p = bl->first_piece; p < bl->end_piece; p++) {
+			assert_int_equal(bl->first_piece, block_end_piece(doc_block(d, b - 1)));
+		for (uint32_t p = bl->first_piece; p < block_end_piece(bl); p++) {
 			const struct piece *pc = doc_piece(d, p);
 
 			assert_true(pc->join <= JOIN_LINE);
@@ -1510,7 +1510,7 @@ test_preformatted_lines_kept(void **state)
 	assert_int_equal(bl->kind, BLOCK_PRE);
 	assert_int_equal(bl->line, 25);
 	assert_int_equal(bl->node, node_of(d, "2"));
-	assert_int_equal(bl->end_piece - bl->first_piece, 3);
+	assert_int_equal(block_end_piece(bl) - bl->first_piece, 3);
 	for (uint32_t k = 0; k < 3; k++) {
 		const struct piece *p = doc_piece(d, bl->first_piece + k);
 
@@ -1532,7 +1532,7 @@ test_preformatted_lines_kept(void **state)
 	bl = doc_block(d, b);
 	assert_int_equal(bl->kind, BLOCK_PRE);
 	assert_int_equal(bl->node, node_of(d, "2.1"));
-	for (uint32_t p = bl->first_piece; p < bl->end_piece; p++)
+	for (uint32_t p = bl->first_piece; p < block_end_piece(bl); p++)
 		for (size_t k = 0; k < 3; k++)
 			if (doc_piece(d, p)->len == strlen(figure[k]) &&
 			    memcmp(doc_data(d) + doc_piece(d, p)->off, figure[k],
@@ -1873,7 +1873,7 @@ test_hyphenation(void **state)
 	fixture_drop(s);
 	/* The split word is glued, not spaced. */
 	bl = doc_block(d, doc_node(d, node_of(d, "2"))->first_block);
-	for (uint32_t p = bl->first_piece; p < bl->end_piece; p++)
+	for (uint32_t p = bl->first_piece; p < block_end_piece(bl); p++)
 		if (doc_piece(d, p)->join == JOIN_GLUE) {
 			glue = true;
 			assert_memory_equal(doc_data(d) + doc_piece(d, p)->off, "tional", 6);
@@ -2085,11 +2085,11 @@ expect_offsets_consistent(const struct doc *d)
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
 		const struct block *bl = doc_block(d, b);
 
-		if (bl->first_piece == bl->end_piece)
+		if (bl->first_piece == block_end_piece(bl))
 			continue;
 		assert_int_equal(doc_block_start(d, b), doc_piece(d, bl->first_piece)->off);
 		assert_int_equal(bl->line, line_at(s, doc_block_start(d, b)));
-		for (uint32_t p = bl->first_piece; p < bl->end_piece; p++) {
+		for (uint32_t p = bl->first_piece; p < block_end_piece(bl); p++) {
 			const struct piece *pc = doc_piece(d, p);
 
 			for (uint32_t k = 0; k < pc->len; k += 5) {
@@ -2489,9 +2489,10 @@ test_huge_line(void **state)
 	 * after the first going on from the one before. */
 	assert_true(doc_nblocks(d) <= n / (BLOCK_MAX - 4096) + 4);
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		const struct block *bl = doc_block(d, b);
 		uint64_t bytes = 0;
 
-		for (uint32_t k = doc_block(d, b)->first_piece; k < doc_block(d, b)->end_piece; k++)
+		for (uint32_t k = bl->first_piece; k < block_end_piece(bl); k++)
 			bytes += doc_piece(d, k)->len;
 		assert_true(bytes <= BLOCK_MAX);
 		if (b > 0 && doc_block(d, b)->node == doc_block(d, b - 1)->node)
@@ -2526,7 +2527,7 @@ test_piece_limits(void **state)
 	memset(p, 'x', n);
 	d = parse_bytes(p, n, false);
 	fixture_drop(p);
-	for (uint32_t k = 0; k < doc_block(d, doc_nblocks(d) - 1)->end_piece; k++) {
+	for (uint32_t k = 0; k < block_end_piece(doc_block(d, doc_nblocks(d) - 1)); k++) {
 		const struct piece *pc = doc_piece(d, k);
 
 		assert_true(pc->len <= BLOCK_MAX);
@@ -2545,7 +2546,7 @@ test_piece_limits(void **state)
 		buf_adds(b, "x = y\n");
 	}
 	d = parse_str(b->data);
-	for (uint32_t k = 0; k < doc_block(d, doc_nblocks(d) - 1)->end_piece; k++)
+	for (uint32_t k = 0; k < block_end_piece(doc_block(d, doc_nblocks(d) - 1)); k++)
 		assert_true(doc_piece(d, k)->indent <= PIECE_INDENT_MAX);
 	fixture_drop(d);
 	fixture_drop(b);

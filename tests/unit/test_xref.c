@@ -69,10 +69,10 @@ edges(const struct model *m)
 	buf_done(&out);
 	buf_init(&out);
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 
 		if (i > 0)
-			assert_true(x->off >= xrefs_get(m->xrefs, i - 1)->off);
+			assert_true(x->off >= xrefs_get(m->xrefs, i - 1).off);
 		assert_true(x->off < x->end);
 		assert_int_equal(x->unresolved, x->kind == XREF_EXPLICIT && x->to == DOC_NONE);
 		if (x->kind == XREF_EXTERNAL)
@@ -120,7 +120,7 @@ count_edges(const struct model *m, enum xref_kind kind, const char *from)
 	size_t n = 0;
 
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 
 		if (x->kind == kind && (from == NULL ||
 		    strcmp(fixture_label(m, x->from), from) == 0))
@@ -182,7 +182,7 @@ edge_to(const struct model *m, const char *from, const char *to,
 
 	buf_init(&w);
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs) && !found; i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 
 		buf_reset(&w);
 		xrefs_words(m->xrefs, x, &w);
@@ -211,7 +211,7 @@ test_ranges_and_enumerations(void **state)
 	assert_true(edge_to(m, "2", "4", XREF_EXPLICIT, "paras. 3-4"));
 	assert_true(edge_to(m, "2", "6", XREF_EXPLICIT, "paragraphs 5 and 6"));
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 
 		if (x->kind == XREF_EXPLICIT &&
 		    strcmp(fixture_label(m, x->from), "2") == 0) {
@@ -271,7 +271,7 @@ test_unresolved(void **state)
 	/* Kept, marked, without a target. */
 	expect_edge(m, "4 explicit [paragraph 12] -> NONE!");
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++)
-		n += xrefs_get(m->xrefs, i)->unresolved;
+		n += xrefs_get(m->xrefs, i).unresolved;
 	assert_int_equal(n, 1);
 	model_free(m);
 	/* "(c) above" where there is no (c). */
@@ -533,7 +533,7 @@ test_headings_are_not_references(void **state)
 	(void)state;
 	/* "### Article 1" is the article itself, not a reference to it. */
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 		uint32_t b = doc_block_at(m->doc, x->off);
 
 		if (doc_block(m->doc, b)->kind == BLOCK_HEADING) {
@@ -561,7 +561,7 @@ test_list_references(void **state)
 	expect_edge(m, "6 list [These three reasons] -> 5");
 	expect_edge(m, "6 list [the reasons above] -> 5");
 	for (uint32_t i = 0; i < xrefs_count(m->xrefs); i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 
 		if (x->kind == XREF_LIST) {
 			assert_int_equal(x->aux, lists_held_by(m->lists, x->to));
@@ -612,11 +612,11 @@ test_from_off(void **state)
 	assert_int_equal(xrefs_from_off(m->xrefs, 0), 0);
 	assert_int_equal(xrefs_from_off(m->xrefs, UINT32_MAX), n);
 	for (uint32_t i = 0; i < n; i++) {
-		const struct xref *x = xrefs_get(m->xrefs, i);
+		const struct xref x0 = xrefs_get(m->xrefs, i), *x = &x0;
 		uint32_t k = xrefs_from_off(m->xrefs, x->off);
 
 		assert_true(k <= i);
-		assert_int_equal(xrefs_get(m->xrefs, k)->off, x->off);
+		assert_int_equal(xrefs_get(m->xrefs, k).off, x->off);
 		assert_true(xrefs_from_off(m->xrefs, x->off + 1) > i);
 	}
 	assert_string_equal(xrefs_kind_name(XREF_EXPLICIT), "explicit");
