@@ -69,7 +69,9 @@ struct terms {
 	uint8_t *starts;            /* by word id: first word of a phrase */
 	size_t capstarts;
 	uint64_t *pairs;            /* a filter of the phrases' first two
-	                               words (PAIR_BITS bits, or NULL) */
+	                               words (2^pair_log bits, or NULL) */
+	unsigned pair_log;
+	uint32_t npairs;            /* phrases set in it */
 	uint32_t nterms;            /* after terms_end(): those kept, whose
 	                               ids are their alphabetical order */
 };
@@ -108,14 +110,70 @@ make_key(const struct token *tk, size_t i, size_t j, uint8_t kind, char *key)
 	return n;
 }
 
-#define PAIR_BITS (1u << 20)    /* 128 KiB: stays in the cache */
+/* The filter of first pairs has at least PAIR_SPARE bits per phrase, so
+ * that a pair no phrase starts with passes it rarely (1 in 16 or so):
+ * 2^20 bits (128 KiB, in the cache) to begin with, more as phrases come,
+ * up to 2^26 (8 MiB).  A fixed size let most pairs through in a large
+ * document, and each cost a look-up in a table of 100,000s of keys. */
+#define PAIR_LOG_MIN 20
+#define PAIR_LOG_MAX 26
+#define PAIR_SPARE 16
 
 static uint32_t
-pair_hash(uint32_t a, uint32_t b)
+pair_hash(uint32_t a, uint32_t b, unsigned log)
 {
 	uint64_t h = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15ull;
 
-	return (uint32_t)(h >> 44);     /* 20 bits */
+	return (uint32_t)(h >> (64 - log));
+}
+
+/* The first three words of a three-word phrase go in the same filter:
+ * the longer reading is looked up only when one may start there. */
+static uint32_t
+triple_hash(uint32_t a, uint32_t b, uint32_t c, unsigned log)
+{
+	return pair_hash(a, (b << 16 | b >> 16) ^ c * 0x85EBCA6Bu ^ 0x9E3779B9u, log);
+}
+
+static void
+filter_set(struct terms *tm, uint32_t h)
+{
+	tm->pairs[h / 64] |= 1ull << (h % 64);
+}
+
+static bool
+filter_has(const struct terms *tm, uint32_t h)
+{
+	return (tm->pairs[h / 64] >> (h % 64)) & 1;
+}
+
+/* A defined phrase of words w[0..n) (n >= 2) in the filter. */
+static void
+pair_set(struct terms *tm, const uint32_t *w, size_t n)
+{
+	filter_set(tm, pair_hash(w[0], w[1], tm->pair_log));
+	if (n >= 3)
+		filter_set(tm, triple_hash(w[0], w[1], w[2], tm->pair_log));
+}
+
+/* Make the filter four times larger, from the phrases' keys. */
+static void
+pairs_grow(struct terms *tm)
+{
+	uint32_t n = strtab_count(tm->keys), w[3];
+
+	free(tm->pairs);
+	tm->pair_log = MIN(tm->pair_log + 2, PAIR_LOG_MAX);
+	tm->pairs = xcalloc(((size_t)1 << tm->pair_log) / 64, sizeof(*tm->pairs));
+	for (uint32_t id = 0; id < n; id++) {
+		const char *k = strtab_str(tm->keys, id);
+		size_t words = (strtab_len(tm->keys, id) - 1) / sizeof(*w);
+
+		if (k[0] == TERM_DEFINED && words >= 2) {
+			memcpy(w, k + 1, MIN(words, (size_t)3) * sizeof(*w));
+			pair_set(tm, w, MIN(words, (size_t)3));
+		}
+	}
 }
 
 static uint32_t
@@ -157,7 +215,6 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 {
 	struct terms *tm = sc->tm;
 	struct term *t;
-	uint32_t h;
 
 	GROW(tm->t, tm->cap, (size_t)id + 1);
 	t = &tm->t[id];
@@ -177,10 +234,18 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 			memset(tm->starts + old, 0, tm->capstarts - old);
 		}
 		tm->starts[w] = 1;
-		if (tm->pairs == NULL)
-			tm->pairs = xcalloc(PAIR_BITS / 64, sizeof(*tm->pairs));
-		h = pair_hash(w, sc->tk[i + 1].word);
-		tm->pairs[h / 64] |= 1ull << (h % 64);
+		if (tm->pairs == NULL) {
+			tm->pair_log = PAIR_LOG_MIN;
+			tm->pairs = xcalloc(((size_t)1 << PAIR_LOG_MIN) / 64,
+			    sizeof(*tm->pairs));
+		}
+		uint32_t ws[3] = { w, sc->tk[i + 1].word,
+		    j > i + 1 ? sc->tk[i + 2].word : 0 };
+
+		pair_set(tm, ws, j > i + 1 ? 3 : 2);
+		if (++tm->npairs > ((uint32_t)1 << tm->pair_log) / PAIR_SPARE &&
+		    tm->pair_log < PAIR_LOG_MAX)
+			pairs_grow(tm);
 	}
 }
 
@@ -390,12 +455,9 @@ phrase_id(const struct scan *sc, size_t i, size_t j)
 static bool
 may_start(const struct terms *tm, const struct token *tk)
 {
-	uint32_t h;
-
 	if (tk[0].word >= tm->capstarts || !tm->starts[tk[0].word])
 		return false;
-	h = pair_hash(tk[0].word, tk[1].word);
-	return (tm->pairs[h / 64] >> (h % 64)) & 1;
+	return filter_has(tm, pair_hash(tk[0].word, tk[1].word, tm->pair_log));
 }
 
 static void
@@ -429,8 +491,10 @@ find_defined(struct scan *sc)
 			continue;
 		/* Later: the phrase again, longest first. */
 		for (size_t len = 3; len >= 2; len--) {
-			uint32_t id = i + len <= sc->n ? phrase_id(sc, i, i + len - 1) :
-			    STRTAB_NONE;
+			uint32_t id = i + len <= sc->n && (len == 2 ||
+			    filter_has(sc->tm, triple_hash(tk[i].word, tk[i + 1].word,
+			    tk[i + 2].word, sc->tm->pair_log))) ?
+			    phrase_id(sc, i, i + len - 1) : STRTAB_NONE;
 
 			if (id != STRTAB_NONE) {
 				mention(sc, id, i, i + len - 1, definite_before(tk, i));
