@@ -235,10 +235,16 @@ parse_label(struct cursor *c, enum trig kind, char *out, size_t size,
 static bool
 leaves_document(struct cursor c)
 {
+	bool comma;
+
 	skip_ws(&c);
-	if (c.pos < c.end && c.s[c.pos] == ',')
+	if ((comma = c.pos < c.end && c.s[c.pos] == ','))
 		c.pos++;
-	if (!accept_word(&c, "of") && !accept_word(&c, "in"))
+	/* After a comma only "of" names another document: "paragraph 1,
+	 * in particular", "paragraph 1, in which" are this one's. */
+	if (!accept_word(&c, "of") && (comma || !accept_word(&c, "in")))
+		return false;
+	if (comma && (accept_word(&c, "which") || accept_word(&c, "whom")))
 		return false;
 	if (accept_word(&c, "this") || accept_word(&c, "these") ||
 	    accept_word(&c, "that"))

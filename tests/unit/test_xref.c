@@ -341,7 +341,8 @@ test_external_citations(void **state)
 	    "5. The Board reviewed the cash shortage (A/80/5 (Vol. II),\n"
 	    "chap. II, paras. 1-4, and chap. IV, para. 2). It proposes a post\n"
 	    "(ibid., para. 3) and recalls A/79/724 and paragraph 2 above.\n\n"
-	    "6. By article 12, paragraph 3, of the Rome Statute, a State may accept.\n\n"
+	    "6. By article 12, paragraph 3, of the Rome Statute, a State may accept,\n"
+	    "as paragraph 1, in particular, and paragraph 2, in which it is said, show.\n\n"
 	    "II.\n\nResources\nA.\n\nOverall\n"
 	    "7. Gains are in section II.C of the report of the Secretary-General\n"
 	    "and the needs in section II.A above; see also Annex I. The end.\n",
@@ -363,6 +364,9 @@ test_external_citations(void **state)
 	expect_edge(m, "5 explicit [paragraph 2] -> 2");
 	/* An article's paragraph "of" another instrument, after a comma. */
 	expect_edge(m, "6 external [article 12, paragraph 3] -> NONE");
+	/* "in" after a comma does not leave the document. */
+	expect_edge(m, "6 explicit [paragraph 1] -> 1");
+	expect_edge(m, "6 explicit [paragraph 2] -> 2");
 	/* A report's parts: "II.C" of another report, "II.A" of this one;
 	 * "Annex I." ends a sentence. */
 	expect_edge(m, "7 external [section II.C] -> NONE");
