@@ -181,10 +181,12 @@ recog_table_cell(const struct pctx *p, const struct line *l,
 	    !is_digit(p->s[l->off + 1]))
 		return false;
 	/* After a figure, or a short cell of words ("Abolishment") that
-	 * leads nothing in ("... as follows:" would). */
+	 * leads nothing in ("... as follows:" would); a heading ("Article
+	 * 5") leads in the items under it. */
 	if (prev && (figures(p->s + prev->off, prev->len) ||
 	    (prev->width * 10 < (unsigned)p->width * 4 && prev->last != E_COLON &&
-	    prev->role != R_NUM && prev->role != R_ITEM)))
+	    prev->role != R_NUM && prev->role != R_ITEM &&
+	    prev->role != R_HEADING && prev->role != R_SECTION)))
 		return true;
 	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
 	    s[i] == '\n' || s[i] == '\f'))

@@ -1314,6 +1314,16 @@ test_table_cells_not_items(void **state)
 	assert_int_equal(doc_block(d, doc_block_at_line(d, 5))->kind, BLOCK_PRE);
 	assert_int_equal(doc_block(d, doc_block_at_line(d, 5))->node, node_of(d, "1"));
 	fixture_drop(d);
+
+	/* "(1)" alone under a heading, its text on the next line: an item
+	 * of the article, not a cell after the short line "Article 5". */
+	d = parse_str("CONVENTION\n\nArticle 5\n\n(1)\n"
+	    "Everyone has the right to liberty and security of person. No one shall\n"
+	    "be deprived of his liberty save in the cases prescribed by law.\n\n"
+	    "(2)\nEveryone who is arrested shall be informed promptly of the reasons.\n");
+	expect_node(d, "Article 5(1)", NODE_ITEM, 5, "Article 5");
+	expect_node(d, "Article 5(2)", NODE_ITEM, 9, "Article 5");
+	fixture_drop(d);
 }
 
 /* A table of contents extracted from PDF without its layout: each entry
