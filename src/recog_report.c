@@ -238,13 +238,28 @@ cell(const struct pctx *p, const struct line *l, const struct line *prev,
  * same line or, extracted without the layout, on the next), not
  * paragraph 1 again. */
 static bool
-numbered_heading(const struct pctx *p, const struct line *l)
+numbered_heading(const struct pctx *p, const struct line *l,
+    const struct line *prev)
 {
+	uint32_t at, n, i = 0, next = 0;
+	bool blank;
+
 	if (!p->seen_num || l->num > p->last_num)
 		return false;
 	if (l->len <= l->mlen)
 		return !prose_width(p, next_width(p));
-	return !prose_width(p, l->width) && l->last == E_WORD && l->first == C_UPPER;
+	if (prose_width(p, l->width) || l->last != E_WORD || l->first != C_UPPER)
+		return false;
+	/* Not a run of short numbered lines, numbered afresh after a
+	 * heading (an annex's agenda: "1. Opening of the session", "2.
+	 * Adoption of the agenda"): a sub-heading is not followed, nor
+	 * preceded, by the next or the last number. */
+	if (prev != NULL && prev->role == R_NUM && prev->num + 1 == l->num)
+		return false;
+	n = next_line(p, &at, &blank);
+	while (i < n && i < 9 && is_digit(p->s[at + i]))
+		next = next * 10 + (uint32_t)(p->s[at + i++] - '0');
+	return !(i > 0 && i < n && p->s[at + i] == '.' && next == l->num + 1);
 }
 
 static void
@@ -281,7 +296,7 @@ line_role(struct pctx *p, struct line *l, const struct line *prev,
 		return;
 	}
 	if (l->mark == MK_NUM && number_fits(p, l, prev, blanks)) {
-		l->role = numbered_heading(p, l) ? R_HEADING : R_NUM;
+		l->role = numbered_heading(p, l, prev) ? R_HEADING : R_NUM;
 		l->level = 4;
 		l->kw = l->role == R_HEADING;
 		if (l->kw && l->len <= l->mlen)

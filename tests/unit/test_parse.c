@@ -1492,6 +1492,23 @@ test_numbered_subheadings(void **state)
 		fail_msg("flagged at line %u: %s", doc_diag(d, 0)->line,
 		    doc_str(d, doc_diag(d, 0)->msg));
 	fixture_drop(d);
+
+	/* An annex's agenda numbered afresh, short lines after paragraph
+	 * 3: its paragraphs "Annex I 1" to "Annex I 3", not headings. */
+	d = parse_str("REPORT\n\n"
+	    "1. The Committee held its session and adopted the agenda contained in\n"
+	    "the annex to the present report, as orally amended at the meeting.\n\n"
+	    "2. The Committee considered the matters set out below and adopted\n"
+	    "the conclusions reproduced in the present report, without a vote.\n\n"
+	    "3. The Committee adopted the present report at its closing meeting,\n"
+	    "held on 5 September 2025, and authorized the Rapporteur to finish it.\n\n"
+	    "Annex I\n\nAgenda\n\n1. Opening of the session\n\n"
+	    "2. Adoption of the agenda\n\n3. Election of officers\n");
+	expect_node(d, "Annex I 1", NODE_PARAGRAPH, 16, "Annex I");
+	expect_node(d, "Annex I 2", NODE_PARAGRAPH, 18, "Annex I");
+	expect_node(d, "Annex I 3", NODE_PARAGRAPH, 20, "Annex I");
+	assert_int_equal(count_kind(d, NODE_HEADING), 1);
+	fixture_drop(d);
 }
 
 /* --------------------------------------------------- preformatted */
