@@ -176,8 +176,10 @@ in_contents(struct pctx *p, struct line *l)
 	    !prose_width(p, next_width(p)))
 		return true;            /* "24", "Annex": more entries */
 	p->toc = 0;
+	/* (A numbered one, "I. Introduction", is left to the rules that
+	 * give it its label.) */
 	if (!prose_width(p, l->width) && l->first == C_UPPER && l->mark == MK_NONE &&
-	    l->last == E_WORD) {
+	    l->last == E_WORD && !lettered_heading(p, l)) {
 		l->role = R_HEADING;
 		l->level = 2;
 	}

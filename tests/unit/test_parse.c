@@ -1332,6 +1332,24 @@ test_table_cells_not_items(void **state)
  * line; none of it is a heading; the short line before the prose after
  * it heads that prose. */
 static void
+test_contents_then_numbered_heading(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	/* The contents end at a roman heading: it keeps its label "I". */
+	d = parse_str("REPORT\n\nContents\n\n"
+	    "I.  Introduction . . . . . . . . . . . . . . . . . . . . .   3\n"
+	    "II. Mandate  . . . . . . . . . . . . . . . . . . . . . . .   4\n\n"
+	    "I. Introduction\n\n"
+	    "1. The budget for the maintenance of the mission for the period from\n"
+	    "1 July 2024 to 30 June 2025 was reviewed by the Advisory Committee.\n");
+	expect_node(d, "I", NODE_HEADING, 8, NULL);
+	expect_node(d, "1", NODE_PARAGRAPH, 10, "I");
+	fixture_drop(d);
+}
+
+static void
 test_contents_unlaid(void **state)
 {
 	static const char doc[] =
@@ -2682,6 +2700,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbers_glued, release_all),
 		cmocka_unit_test_teardown(test_rfc_steps, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
+		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
 		cmocka_unit_test_teardown(test_unnumbered_lead_in, release_all),
 		cmocka_unit_test_teardown(test_lists_under_heading, release_all),
