@@ -63,6 +63,10 @@ struct docb {
 	uint32_t *strids;           /* the strings, by hash: ids, 0 for none */
 	size_t nstrids;             /* a power of two */
 	size_t nstrs;               /* strings in it */
+	uint64_t *prefixes;         /* while labels are finished: a bit for
+	                               the hash of each label key's part up
+	                               to a '/' (see mark_prefixes()) */
+	size_t nprefixes;           /* bits */
 };
 
 /* ------------------------------------------------------------ queries */
@@ -494,21 +498,35 @@ doc_label_key(const char *label, char *out, size_t outsize)
 	}
 }
 
-static uint32_t
-hash_mem(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
+#define FNV_START 2166136261u
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	/* FNV's low bits are weak on short keys that differ by a digit:
-	 * mix them (MurmurHash3's finaliser) before using them. */
+static uint32_t
+fnv_add(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
+/* FNV's low bits are weak on short keys that differ by a digit: mix
+ * them (MurmurHash3's finaliser) before using them. */
+static uint32_t
+hash_mix(uint32_t h)
+{
 	h ^= h >> 16;
 	h *= 0x85EBCA6Bu;
 	h ^= h >> 13;
 	h *= 0xC2B2AE35u;
 	h ^= h >> 16;
 	return h;
+}
+
+static uint32_t
+hash_mem(const char *s, size_t n)
+{
+	uint32_t h = FNV_START;
+
+	for (size_t i = 0; i < n; i++)
+		h = fnv_add(h, (unsigned char)s[i]);
+	return hash_mix(h);
 }
 
 static uint32_t
@@ -1079,6 +1097,58 @@ qualify(struct docb *b, const struct keys *k)
 	free(last);
 }
 
+/* A bit in b->prefixes for each part of a label's key before a '/':
+ * "annex/i/3" marks "annex" and "annex/i". */
+static size_t
+prefix_bit(const struct docb *b, uint32_t h)
+{
+	return (size_t)(((uint64_t)h * b->nprefixes) >> 32);
+}
+
+static void
+mark_prefixes(struct docb *b, const char *key)
+{
+	uint32_t h = FNV_START;
+
+	for (const char *s = key; *s != '\0'; s++) {
+		if (*s == '/') {
+			size_t i = prefix_bit(b, hash_mix(h));
+
+			b->prefixes[i / 64] |= (uint64_t)1 << i % 64;
+		}
+		h = fnv_add(h, (unsigned char)*s);
+	}
+}
+
+static bool
+prefix_marked(const struct docb *b, const char *key)
+{
+	size_t i = prefix_bit(b, hash_str(key));
+
+	return b->prefixes[i / 64] >> i % 64 & 1;
+}
+
+/* Which headings may qualify a label (find_relative() in xref.c looks
+ * up "Annex I 3" for "3" under "Annex I" only where this says so): the
+ * ones whose key is marked as a part of another, or whose key leaves
+ * the rest to the look-up's "section/" fallback (doc_find_label()). */
+static void
+mark_qualifiers(struct docb *b)
+{
+	struct doc *d = b->d;
+	char key[512];
+
+	for (uint32_t i = 0; i < d->nnodes; i++) {
+		if (d->nodes[i].kind != NODE_HEADING || !d->nodes[i].label)
+			continue;
+		doc_label_key(doc_label(d, i), key, sizeof(key));
+		if (*key == '\0' || strcmp(key, "section") == 0 ||
+		    prefix_marked(b, key) || (strncmp(key, "section/", 8) == 0 &&
+		    prefix_marked(b, key + 8)))
+			d->nodes[i].flags |= NODE_QUALIFIES;
+	}
+}
+
 /* What is still not unique gets a count: "2 [2]".  The count to try
  * next for each label is remembered, so that many repeats stay linear. */
 static void
@@ -1101,6 +1171,7 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 		buf_printf(&s, "%s [%u]", doc_label(d, i), n);
 		doc_label_key(s.data, k, sizeof(k));
 		if (label_insert(d, i, k)) {
+			mark_prefixes(b, k);
 			(*counts)[id] = n + 1;
 			break;
 		}
@@ -1130,14 +1201,23 @@ finish_labels(struct docb *b)
 	d->labcap = MAX(labelled + labelled / 3 + 1, (size_t)16);
 	d->labels = xreallocarray(NULL, d->labcap, sizeof(*d->labels));
 	memset(d->labels, 0xFF, d->labcap * sizeof(*d->labels));
+	b->nprefixes = (d->labcap * 8 + 63) / 64 * 64;
+	b->prefixes = xcalloc(b->nprefixes / 64, sizeof(*b->prefixes));
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		compose_label(b, i);
 		if (!d->nodes[i].label)
 			continue;
 		doc_label_key(doc_label(d, i), key, sizeof(key));
-		if (*key && !label_insert(d, i, key))
+		if (!*key)
+			continue;
+		if (label_insert(d, i, key))
+			mark_prefixes(b, key);
+		else
 			number_label(b, i, next, &nexts, &capnext);
 	}
+	mark_qualifiers(b);
+	free(b->prefixes);
+	b->prefixes = NULL;
 	strtab_free(next);
 	free(nexts);
 }

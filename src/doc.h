@@ -70,7 +70,10 @@ struct node {
 };
 
 enum {
-	NODE_INLINE = 1         /* its marker stood inside a sentence */
+	NODE_INLINE = 1,        /* its marker stood inside a sentence */
+	NODE_QUALIFIES = 2      /* a heading whose label's key, then '/', may
+	                           begin another label's key ("Annex I 3");
+	                           without it, none does */
 };
 
 enum block_kind {

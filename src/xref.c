@@ -17,6 +17,7 @@
  */
 #include "autoconf.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -279,6 +280,24 @@ join(char *out, size_t size, const char *a, const char *b, const char *c)
 	out[n] = '\0';
 }
 
+/* Whether "<al> <label>" under the heading al, a number, cannot be a
+ * label: the heading qualifies none (NODE_QUALIFIES), and the key of
+ * the whole is the heading's, then '/', then the number's.  That needs
+ * a number in the label (a filler word would add nothing to the key),
+ * no "[" or "#" in the heading's label (whose part of the key runs on
+ * to a "]"), and both short enough that none of it is cut off. */
+static bool
+cannot_qualify(const struct node *a, const char *al, const char *label)
+{
+	if (a->flags & NODE_QUALIFIES || strpbrk(al, "[#") != NULL ||
+	    strlen(al) + strlen(label) > 150)
+		return false;
+	for (; *label != '\0'; label++)
+		if (isdigit((unsigned char)*label))
+			return true;
+	return false;
+}
+
 static uint32_t
 find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 {
@@ -294,7 +313,8 @@ find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 
 		/* A number is qualified by a heading, never by a paragraph
 		 * ("5 6" would be item 5(6)). */
-		if (*al == '\0' || (label[0] != '(' && doc_node(d, a)->kind != NODE_HEADING))
+		if (*al == '\0' || (label[0] != '(' && (doc_node(d, a)->kind != NODE_HEADING ||
+		    cannot_qualify(doc_node(d, a), al, label))))
 			continue;
 		join(buf, sizeof(buf), al, label[0] == '(' ? "" : " ", label);
 		if ((n = doc_find_label(d, buf)) != DOC_NONE)
