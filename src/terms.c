@@ -474,16 +474,11 @@ find_defined(struct scan *sc)
 			while (j + 1 < sc->n && j - i < 3 && content_word(sc->tm, &tk[j + 1]) &&
 			    joined(&tk[j], &tk[j + 1]))
 				j++;
-			if (j - i >= 2) {
-				uint32_t id = phrase_id(sc, i + 1, j);
-
-				/* New, or mentioned again ("a draft resolution"
-				 * once more): its node is one that mentions it. */
-				if (id == STRTAB_NONE)
-					emit(sc, i + 1, j, TERM_DEFINED, false);
-				else
-					mention(sc, id, i + 1, j, false);
-			}
+			/* New, or mentioned again ("a draft resolution" once
+			 * more): its node is one that mentions it.  (One
+			 * look-up: emit() interns it.) */
+			if (j - i >= 2)
+				emit(sc, i + 1, j, TERM_DEFINED, false);
 			i = j;
 			continue;
 		}
