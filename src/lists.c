@@ -607,20 +607,8 @@ lists_noun(const struct lists *ls, uint32_t i)
 void
 lists_lead(const struct lists *ls, uint32_t i, struct buf *out)
 {
-	const char *s = doc_data(ls->d);
-	bool any = false, space = false;
-
-	for (uint32_t k = ls->l[i].lead; k < ls->l[i].lead_end && s[k] != '\0'; k++) {
-		if (s[k] == ' ' || s[k] == '\n' || s[k] == '\t' || s[k] == '\r') {
-			space = any;
-			continue;
-		}
-		if (space)
-			buf_addc(out, ' ');
-		space = false;
-		buf_addc(out, s[k]);
-		any = true;
-	}
+	buf_add_words(out, doc_data(ls->d) + ls->l[i].lead,
+	    ls->l[i].lead_end - ls->l[i].lead);
 }
 
 void

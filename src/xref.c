@@ -984,23 +984,10 @@ xrefs_backlinks(const struct xrefs *xr, uint32_t node, xrefs_fn *fn, void *arg)
 void
 xrefs_words(const struct xrefs *xr, const struct xref *x, struct buf *out)
 {
-	const char *s = doc_data(xr->d);
-	bool space = false;
-
-	if (x->kind == XREF_TERM) {
+	if (x->kind == XREF_TERM)
 		buf_adds(out, terms_text(xr->tm, x->aux));
-		return;
-	}
-	for (uint32_t i = x->off; i < x->end; i++) {
-		if (is_ws(s[i])) {
-			space = true;
-			continue;
-		}
-		if (space)
-			buf_addc(out, ' ');
-		space = false;
-		buf_addc(out, s[i]);
-	}
+	else
+		buf_add_words(out, doc_data(xr->d) + x->off, x->end - x->off);
 }
 
 /* ------------------------------------------------------------ related */
