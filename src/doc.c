@@ -340,6 +340,17 @@ doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
 }
 
 void
+doc_words_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
+{
+	struct buf tmp;
+
+	buf_init(&tmp);
+	doc_text_span(d, from, to, &tmp);
+	buf_add_words(out, tmp.data, tmp.len);
+	buf_done(&tmp);
+}
+
+void
 doc_node_snippet(const struct doc *d, uint32_t node, struct buf *out,
     size_t max)
 {

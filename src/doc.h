@@ -218,6 +218,11 @@ void doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
  * and indentation between them left out.  Appended to out. */
 void doc_text_span(const struct doc *d, uint32_t from, uint32_t to,
     struct buf *out);
+/* The same as words: white space squeezed (buf_add_words()), so that a
+ * phrase over a line or page break reads as one line, without the page's
+ * running header or footer. */
+void doc_words_span(const struct doc *d, uint32_t from, uint32_t to,
+    struct buf *out);
 /* The first words of a node's own text, at most max bytes, cut at a word
  * boundary with "…" added when cut (for outlines and panels). */
 void doc_node_snippet(const struct doc *d, uint32_t node, struct buf *out,

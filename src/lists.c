@@ -602,13 +602,11 @@ lists_noun(const struct lists *ls, uint32_t i)
 	return ls->pool + ls->l[i].noun;
 }
 
-/* As pool_add() made a noun: runs of white space are one space, none at
- * either end; a NUL byte ends it. */
+/* The lead-in as the model reads it, as words (doc_words_span()). */
 void
 lists_lead(const struct lists *ls, uint32_t i, struct buf *out)
 {
-	buf_add_words(out, doc_data(ls->d) + ls->l[i].lead,
-	    ls->l[i].lead_end - ls->l[i].lead);
+	doc_words_span(ls->d, ls->l[i].lead, ls->l[i].lead_end, out);
 }
 
 void

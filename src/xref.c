@@ -987,7 +987,7 @@ xrefs_words(const struct xrefs *xr, const struct xref *x, struct buf *out)
 	if (x->kind == XREF_TERM)
 		buf_adds(out, terms_text(xr->tm, x->aux));
 	else
-		buf_add_words(out, doc_data(xr->d) + x->off, x->end - x->off);
+		doc_words_span(xr->d, x->off, x->end, out);
 }
 
 /* ------------------------------------------------------------ related */

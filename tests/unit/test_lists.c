@@ -530,6 +530,40 @@ expect_unstated(const struct model *m, uint32_t n)
 	}
 }
 
+/* A lead-in as the model reads it: a word split at a line end whole
+ * again, the page's running header and footer left out, one line. */
+static void
+test_lead_as_read(void **state)
+{
+	struct buf b;
+	struct model *m;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "REPORT ON PAGES\n\n");
+	for (int page = 1; page <= 4; page++) {
+		buf_printf(&b, "A/79/350\n\n");
+		for (int i = 1; i <= 5; i++)
+			buf_printf(&b, "%d. Paragraph %d of page %d, which says little of note.\n\n",
+			    (page - 1) * 6 + i, i, page);
+		if (page == 2)
+			buf_adds(&b, "12. The Board made four impor-\ntant\n\n");
+		else
+			buf_printf(&b, "%d. Paragraph six of page %d.\n\n", (page - 1) * 6 + 6, page);
+		buf_printf(&b, "%d\n\f", page);
+		if (page == 2)
+			buf_adds(&b, "A/79/350\n\nrecommendations, as follows:\n"
+			    "(a) one;\n(b) two;\n(c) three;\n(d) four.\n\n");
+	}
+	m = fixture_build(b.data, shipped);
+	buf_done(&b);
+	assert_int_equal(lists_count(m->lists), 1);
+	assert_string_equal(label(m, lists_at(m->lists, 0)), "12");
+	assert_string_equal(lead_of(m, 0),
+	    "The Board made four important recommendations, as follows");
+	model_free(m);
+}
+
 /* Numbers that do not count a list: a paragraph's own number, a part
  * of "2024/25", a percentage, a date; one that does. */
 static void
@@ -587,6 +621,7 @@ main(void)
 		cmocka_unit_test(test_bundled_items_and_holders),
 		cmocka_unit_test(test_mismatch),
 		cmocka_unit_test(test_digit_counts),
+		cmocka_unit_test(test_lead_as_read),
 		cmocka_unit_test(test_not_counts),
 		cmocka_unit_test(test_vague_counts),
 		cmocka_unit_test(test_last_count_word),
