@@ -342,12 +342,12 @@ doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
 void
 doc_words_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
 {
-	struct buf tmp;
+	size_t start = out->len;
 
-	buf_init(&tmp);
-	doc_text_span(d, from, to, &tmp);
-	buf_add_words(out, tmp.data, tmp.len);
-	buf_done(&tmp);
+	doc_text_span(d, from, to, out);
+	buf_reserve(out, 0);
+	out->len = start + squeeze_space(out->data + start,
+	    strnlen(out->data + start, out->len - start), true);
 }
 
 void

@@ -218,9 +218,9 @@ void doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
  * and indentation between them left out.  Appended to out. */
 void doc_text_span(const struct doc *d, uint32_t from, uint32_t to,
     struct buf *out);
-/* The same as words: white space squeezed (buf_add_words()), so that a
- * phrase over a line or page break reads as one line, without the page's
- * running header or footer. */
+/* The same as words, up to a NUL: white space squeezed (squeeze_space()),
+ * so that a phrase over a line or page break reads as one line, without
+ * the page's running header or footer. */
 void doc_words_span(const struct doc *d, uint32_t from, uint32_t to,
     struct buf *out);
 /* The first words of a node's own text, at most max bytes, cut at a word

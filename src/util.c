@@ -179,15 +179,6 @@ buf_add(struct buf *b, const void *p, size_t n)
 }
 
 void
-buf_add_words(struct buf *b, const char *s, size_t n)
-{
-	size_t start = b->len;
-
-	buf_add(b, s, strnlen(s, n));
-	b->len = start + squeeze_space(b->data + start, b->len - start, true);
-}
-
-void
 buf_adds(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));

@@ -86,9 +86,6 @@ void buf_reserve(struct buf *b, size_t more);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
-/* Append the words of s[0..n), up to a NUL: runs of white space as one
- * space, none at either end (squeeze_space()). */
-void buf_add_words(struct buf *b, const char *s, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) PRINTF_LIKE(2, 0);
 /* Hand the contents over to the caller (who frees them) and reset b. */

@@ -72,14 +72,16 @@ fill_lists(struct app *a, struct panel *p)
 	const struct lists *ls = a->model->lists;
 	const struct doc *d = a->model->doc;
 
+	struct buf b;
+
 	snprintf(p->title, sizeof(p->title), "Named lists (%u): Enter goes to one",
 	    lists_count(ls));
+	buf_init(&b);
 	for (uint32_t i = 0; i < lists_count(ls); i++) {
 		size_t n;
 		const uint32_t *items = lists_items(ls, i, &n);
-		struct buf b;
 
-		buf_init(&b);
+		buf_reset(&b);
 		buf_printf(&b, "%-8s  %zu %s", ui_node_name(d, lists_at(ls, i)), n,
 		    *lists_noun(ls, i) ? lists_noun(ls, i) : "items");
 		if (n > 0)
@@ -90,8 +92,8 @@ fill_lists(struct app *a, struct panel *p)
 		buf_adds(&b, "  ");
 		lists_lead(ls, i, &b);
 		add_row(p, b.data, b.len, lists_at(ls, i), UINT32_MAX, i);
-		buf_done(&b);
 	}
+	buf_done(&b);
 	if (lists_count(ls) == 0)
 		add_header(p, "(this document has no named lists)");
 }
@@ -162,20 +164,22 @@ fill_index(struct app *a, struct panel *p)
 	const struct terms *tm = a->model->terms;
 	const struct doc *d = a->model->doc;
 
+	struct buf b;
+
 	snprintf(p->title, sizeof(p->title), "Index of terms: type to narrow, Enter goes");
+	buf_init(&b);
 	for (uint32_t t = 0; t < terms_count(tm); t++) {
-		struct buf b;
 		size_t n;
 		uint32_t first = terms_first(tm, t);
 
 		terms_nodes(tm, t, &n);
-		buf_init(&b);
+		buf_reset(&b);
 		buf_printf(&b, "%s  (%s; %zu place%s, first %s)", terms_text(tm, t),
 		    terms_kind_name(terms_kind(tm, t)), n, n == 1 ? "" : "s",
 		    first == DOC_NONE ? "-" : ui_node_name(d, first));
 		add_row(p, b.data, b.len, first, terms_first_off(tm, t), t);
-		buf_done(&b);
 	}
+	buf_done(&b);
 	if (terms_count(tm) == 0)
 		add_header(p, "(no terms found)");
 }
@@ -310,44 +314,34 @@ panel_resized(struct app *a)
 
 /* ------------------------------------------------------------ filter */
 
-static bool
-matches_filter(const char *text, const char *filter)
-{
-	size_t nf, nt;
-	char *f, *t;
-	bool ok;
-
-	if (*filter == '\0')
-		return true;
-	f = utf8_fold_str(filter, strlen(filter), &nf);
-	t = utf8_fold_str(text, strlen(text), &nt);
-	ok = strstr(t, f) != NULL;
-	free(f);
-	free(t);
-	return ok;
-}
-
+/* The rows whose text holds the filter (folded: case and accents
+ * aside), a row that starts with it selected first.  With no filter,
+ * every row, and nothing folded: the index of a large document has
+ * 100,000 rows. */
 static void
 refilter(struct panel *p)
 {
-	size_t best = SIZE_MAX;
+	size_t best = SIZE_MAX, nf = 0;
+	char *f = *p->filter ? utf8_fold_str(p->filter, strlen(p->filter), &nf) : NULL;
 
 	free(p->shown);
 	p->shown = xcalloc(p->nrows + 1, sizeof(*p->shown));
 	p->nshown = 0;
-	for (size_t i = 0; i < p->nrows; i++)
-		if (matches_filter(p->rows[i].text, p->filter)) {
-			/* A row that starts with the filter comes first. */
-			size_t nf, nt;
-			char *f = utf8_fold_str(p->filter, strlen(p->filter), &nf);
+	for (size_t i = 0; i < p->nrows; i++) {
+		if (f != NULL) {
+			size_t nt;
 			char *t = utf8_fold_str(p->rows[i].text, strlen(p->rows[i].text), &nt);
+			bool in = strstr(t, f) != NULL;
 
-			if (best == SIZE_MAX && *p->filter && strncmp(t, f, nf) == 0)
+			if (in && best == SIZE_MAX && strncmp(t, f, nf) == 0)
 				best = p->nshown;
-			free(f);
 			free(t);
-			p->shown[p->nshown++] = i;
+			if (!in)
+				continue;
 		}
+		p->shown[p->nshown++] = i;
+	}
+	free(f);
 	p->sel = best != SIZE_MAX ? best : 0;
 	/* Skip headers. */
 	while (p->sel < p->nshown && p->rows[p->shown[p->sel]].node == DOC_NONE &&

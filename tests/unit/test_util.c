@@ -159,20 +159,6 @@ test_squeeze(void **state)
 	check_squeeze("one", true, "one");
 	/* Only white space is touched: other bytes stay as they are. */
 	check_squeeze("a\xC2\xA0" "b  \x01", false, "a\xC2\xA0" "b \x01");
-	/* Appended to what a buffer holds, up to a NUL, as lists and
-	 * references give their words. */
-	{
-		struct buf b;
-		static const char text[] = "  four\n\f  points\0hidden";
-
-		buf_init(&b);
-		buf_adds(&b, "[");
-		buf_add_words(&b, text, sizeof(text) - 1);
-		buf_adds(&b, "]");
-		assert_string_equal(b.data, "[four points]");
-		assert_int_equal(b.len, 13);
-		buf_done(&b);
-	}
 }
 
 static void
