@@ -27,12 +27,14 @@
 #define SNIPPET 60
 #define HITS_MAX 5000
 
+/* A row's text may be NULL: made when the row is drawn (row_text()),
+ * for a panel of 100,000 rows that opens at once. */
 static void
 add_row(struct panel *p, const char *text, size_t n, uint32_t node,
     uint32_t off, uint32_t aux)
 {
 	GROW(p->rows, p->cap, p->nrows + 1);
-	p->rows[p->nrows].text = xstrndup(text, n);
+	p->rows[p->nrows].text = text ? xstrndup(text, n) : NULL;
 	p->rows[p->nrows].node = node;
 	p->rows[p->nrows].off = off;
 	p->rows[p->nrows].aux = aux;
@@ -66,34 +68,49 @@ node_row(struct app *a, struct panel *p, uint32_t node, const char *extra)
 
 /* ------------------------------------------------------------- kinds */
 
+/* "LABEL  4 points  5(a)-5(d)  I have consistently made four points" */
+static char *
+list_row(const struct app *a, uint32_t i)
+{
+	const struct lists *ls = a->model->lists;
+	const struct doc *d = a->model->doc;
+	size_t n;
+	const uint32_t *items = lists_items(ls, i, &n);
+	struct buf b;
+
+	buf_init(&b);
+	buf_printf(&b, "%-8s  %zu %s", ui_node_name(d, lists_at(ls, i)), n,
+	    *lists_noun(ls, i) ? lists_noun(ls, i) : "items");
+	if (n > 0)
+		buf_printf(&b, "  %s\xE2\x80\x93%s", ui_node_name(d, items[0]),
+		    ui_node_name(d, items[n - 1]));
+	if (lists_mismatch(ls, i))
+		buf_printf(&b, " (the text says %d)", lists_stated(ls, i));
+	buf_adds(&b, "  ");
+	lists_lead(ls, i, &b);
+	return buf_take(&b);
+}
+
+/* A row's text, made now if it was left for later. */
+static const char *
+row_text(const struct app *a, struct prow *r)
+{
+	if (r->text == NULL)
+		r->text = a->panel.kind == PANEL_LISTS ? list_row(a, r->aux) : xstrdup("");
+	return r->text;
+}
+
+/* The rows are made as they are drawn: a large document has 100,000
+ * lists, and the panel shows a screenful. */
 static void
 fill_lists(struct app *a, struct panel *p)
 {
 	const struct lists *ls = a->model->lists;
-	const struct doc *d = a->model->doc;
-
-	struct buf b;
 
 	snprintf(p->title, sizeof(p->title), "Named lists (%u): Enter goes to one",
 	    lists_count(ls));
-	buf_init(&b);
-	for (uint32_t i = 0; i < lists_count(ls); i++) {
-		size_t n;
-		const uint32_t *items = lists_items(ls, i, &n);
-
-		buf_reset(&b);
-		buf_printf(&b, "%-8s  %zu %s", ui_node_name(d, lists_at(ls, i)), n,
-		    *lists_noun(ls, i) ? lists_noun(ls, i) : "items");
-		if (n > 0)
-			buf_printf(&b, "  %s\xE2\x80\x93%s", ui_node_name(d, items[0]),
-			    ui_node_name(d, items[n - 1]));
-		if (lists_mismatch(ls, i))
-			buf_printf(&b, " (the text says %d)", lists_stated(ls, i));
-		buf_adds(&b, "  ");
-		lists_lead(ls, i, &b);
-		add_row(p, b.data, b.len, lists_at(ls, i), UINT32_MAX, i);
-	}
-	buf_done(&b);
+	for (uint32_t i = 0; i < lists_count(ls); i++)
+		add_row(p, NULL, 0, lists_at(ls, i), UINT32_MAX, i);
 	if (lists_count(ls) == 0)
 		add_header(p, "(this document has no named lists)");
 }
@@ -319,7 +336,7 @@ panel_resized(struct app *a)
  * every row, and nothing folded: the index of a large document has
  * 100,000 rows. */
 static void
-refilter(struct panel *p)
+refilter(const struct app *a, struct panel *p)
 {
 	size_t best = SIZE_MAX, nf = 0;
 	char *f = *p->filter ? utf8_fold_str(p->filter, strlen(p->filter), &nf) : NULL;
@@ -330,7 +347,8 @@ refilter(struct panel *p)
 	for (size_t i = 0; i < p->nrows; i++) {
 		if (f != NULL) {
 			size_t nt;
-			char *t = utf8_fold_str(p->rows[i].text, strlen(p->rows[i].text), &nt);
+			const char *text = row_text(a, &p->rows[i]);
+			char *t = utf8_fold_str(text, strlen(text), &nt);
 			bool in = strstr(t, f) != NULL;
 
 			if (in && best == SIZE_MAX && strncmp(t, f, nf) == 0)
@@ -390,7 +408,7 @@ panel_open(struct app *a, enum panel_kind kind)
 	case PANEL_HITS: fill_hits(a, p); break;
 	case PANEL_HELP: fill_help(a, p); break;
 	}
-	refilter(p);
+	refilter(a, p);
 	a->mode = MODE_PANEL;
 }
 
@@ -485,7 +503,7 @@ filter_key(struct app *a, int key)
 			p->filter[n + k] = '\0';
 		}
 	}
-	refilter(p);
+	refilter(a, p);
 }
 
 void
@@ -556,12 +574,13 @@ panel_draw(struct app *a)
 		if (k >= p->nshown)
 			continue;
 		{
-			const struct prow *r = &p->rows[p->shown[k]];
+			struct prow *r = &p->rows[p->shown[k]];
+			const char *text = row_text(a, r);
 
 			if (r->node == DOC_NONE && p->kind != PANEL_HELP)
 				el = EL_HEADING;
-			screen_text(&a->scr, a->disp, row + 1 + (int)i, 1, r->text,
-			    strlen(r->text), el, cols - 1);
+			screen_text(&a->scr, a->disp, row + 1 + (int)i, 1, text,
+			    strlen(text), el, cols - 1);
 		}
 	}
 	screen_fill(&a->scr, row + 1 + (int)h, 0, cols, EL_BREADCRUMB);
