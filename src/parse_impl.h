@@ -200,6 +200,12 @@ bool recog_boundary(const struct pctx *p, const struct line *l,
 /* Is the last word of line l one that makes a following "(b)" or "5" a
  * reference ("paragraph", "article", "subparagraph" ...)? */
 bool recog_ref_word_at_end(const char *s, const struct line *l);
+/* The next line that holds anything after the line just classified (at
+ * p->pos), looked for at most RECOG_AHEAD bytes ahead: its start in *at,
+ * whether blank lines come before it in *blank; returns its length (0:
+ * none so near). */
+#define RECOG_AHEAD 400
+uint32_t recog_next_line(const struct pctx *p, uint32_t *at, bool *blank);
 /* Is line l, a "(1)" alone, a table's cell rather than an item?  Looks
  * at the lines after it (l must be the line just classified). */
 bool recog_table_cell(const struct pctx *p, const struct line *l,

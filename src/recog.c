@@ -164,18 +164,34 @@ figures(const char *s, uint32_t n)
 	return true;
 }
 
+uint32_t
+recog_next_line(const struct pctx *p, uint32_t *at, bool *blank)
+{
+	const char *s = p->s, *nl;
+	uint32_t i = p->pos, stop = p->end - p->pos > RECOG_AHEAD ?
+	    p->pos + RECOG_AHEAD : p->end;
+
+	*blank = false;
+	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n' || s[i] == '\f'))
+		*blank |= s[i++] == '\n';
+	nl = memchr(s + i, '\n', stop - i);
+	*at = i;
+	return (nl ? (uint32_t)(nl - s) : stop) - i;
+}
+
 /* A number in parentheses alone on its line, next to a cell of figures
  * (the line before, or the next line that holds anything) or after a
  * short line that is no lead-in: a cell of a table that extraction from
  * PDF laid out one cell a line ("(1)" is an accountant's minus one), not
- * an item.  Looks ahead a little from the
- * line after l (p->pos). */
+ * an item. */
 bool
 recog_table_cell(const struct pctx *p, const struct line *l,
     const struct line *prev)
 {
 	const unsigned char *s = (const unsigned char *)p->s;
-	uint32_t i = p->pos, stop = p->end - p->pos > 256 ? p->pos + 256 : p->end;
+	uint32_t i;
+	bool blank;
 
 	if (l->mark != MK_PAREN || l->len > l->mlen || l->len < 3 ||
 	    !is_digit(p->s[l->off + 1]))
@@ -188,10 +204,7 @@ recog_table_cell(const struct pctx *p, const struct line *l,
 	    prev->role != R_NUM && prev->role != R_ITEM &&
 	    prev->role != R_HEADING && prev->role != R_SECTION)))
 		return true;
-	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-	    s[i] == '\n' || s[i] == '\f'))
-		i++;
-	if (i >= stop)
+	if (recog_next_line(p, &i, &blank) == 0)
 		return false;
 	if (is_digit(s[i]) || s[i] == '-')
 		return true;

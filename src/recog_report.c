@@ -103,14 +103,13 @@ number_fits(const struct pctx *p, const struct line *l,
  * leaders, the page number; a long title wraps.  All of it is kept line
  * for line until a line of prose with no dot leaders after it, or until
  * TOC_GAP lines pass without any. */
-#define TOC_AHEAD 400
 #define TOC_GAP 40
 
 /* Dot leaders (". . . ." or "....") in the next few lines? */
 static bool
 leaders_ahead(const struct pctx *p)
 {
-	uint32_t n = p->end - p->pos > TOC_AHEAD ? TOC_AHEAD : p->end - p->pos;
+	uint32_t n = p->end - p->pos > RECOG_AHEAD ? RECOG_AHEAD : p->end - p->pos;
 	const char *s = p->s + p->pos;
 
 	return memmem(s, n, ". . . .", 7) != NULL || memmem(s, n, ".....", 5) != NULL;
@@ -125,24 +124,6 @@ contents_heading(const struct pctx *p, const struct line *l)
 	    (l->len == 17 && strncasecmp(s, "table of contents", 17) == 0));
 }
 
-/* The next line that holds anything, read ahead at most TOC_AHEAD
- * bytes: its start in *at, whether blank lines come before it in
- * *blank; returns its length. */
-static uint32_t
-next_line(const struct pctx *p, uint32_t *at, bool *blank)
-{
-	const char *s = p->s, *nl;
-	uint32_t i = p->pos, stop = p->end - p->pos > TOC_AHEAD ? p->pos + TOC_AHEAD : p->end;
-
-	*blank = false;
-	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
-	    s[i] == '\n' || s[i] == '\f'))
-		*blank |= s[i++] == '\n';
-	nl = memchr(s + i, '\n', stop - i);
-	*at = i;
-	return (nl ? (uint32_t)(nl - s) : stop) - i;
-}
-
 /* The width in columns of the next line that holds anything. */
 static unsigned
 next_width(const struct pctx *p)
@@ -150,7 +131,7 @@ next_width(const struct pctx *p)
 	uint32_t at, n;
 	bool blank;
 
-	n = next_line(p, &at, &blank);
+	n = recog_next_line(p, &at, &blank);
 	return classify_columns(p->s + at, n);
 }
 
@@ -199,7 +180,7 @@ lettered_alone(const struct pctx *p, struct line *l)
 		i++;
 	if (i == 0 || i + 1 != l->len || s[i] != '.' || (i > 1 && !is_roman_upper(s, i)))
 		return false;
-	n = next_line(p, &at, &blank);
+	n = recog_next_line(p, &at, &blank);
 	if (n == 0 || !(p->s[at] >= 'A' && p->s[at] <= 'Z') ||
 	    prose_width(p, classify_columns(p->s + at, n)) || p->s[at + n - 1] == '.')
 		return false;
@@ -230,7 +211,7 @@ cell(const struct pctx *p, const struct line *l, const struct line *prev,
 	if (!p->body || !cell_width(p, l->width) ||
 	    (prev != NULL && blanks == 0))
 		return false;
-	n = next_line(p, &at, &blank);
+	n = recog_next_line(p, &at, &blank);
 	return n > 0 && blank && cell_width(p, classify_columns(p->s + at, n));
 }
 
@@ -243,7 +224,8 @@ static bool
 numbered_heading(const struct pctx *p, const struct line *l,
     const struct line *prev)
 {
-	uint32_t at, n, i = 0, next = 0;
+	struct line next;
+	uint32_t at, n;
 	bool blank;
 
 	if (!p->seen_num || l->num > p->last_num)
@@ -258,10 +240,9 @@ numbered_heading(const struct pctx *p, const struct line *l,
 	 * preceded, by the next or the last number. */
 	if (prev != NULL && prev->role == R_NUM && prev->num + 1 == l->num)
 		return false;
-	n = next_line(p, &at, &blank);
-	while (i < n && i < 9 && is_digit(p->s[at + i]))
-		next = next * 10 + (uint32_t)(p->s[at + i++] - '0');
-	return !(i > 0 && i < n && p->s[at + i] == '.' && next == l->num + 1);
+	n = recog_next_line(p, &at, &blank);
+	classify_line(p->s, at, at + n, &next);
+	return !(next.mark == MK_NUM && next.num == l->num + 1);
 }
 
 static void
