@@ -790,6 +790,20 @@ fmt_cd(const char *dir)
 	return script;
 }
 
+/* The bundled document opened in the home directory with env: message
+ * on the status line, then q, and a clean exit.  The caller frees. */
+static struct vt *
+config_session(char **env, const char *message)
+{
+	struct vt *vt = spawn_sh(24, 120, env, fmt_cd(home), test_bundled());
+
+	assert_started(vt, "I wish to thank");
+	assert_true(vt_wait_text(vt, message, T));
+	assert_true(vt_key(vt, "q"));
+	assert_int_equal(vt_wait_exit(vt, T), 0);
+	return vt;
+}
+
 /* Several bad lines in the configuration: the first on the status line,
  * with how many more; all of them on standard error once the screen is
  * back.  A configuration file named but missing is reported. */
@@ -807,11 +821,7 @@ test_config_errors(void **state)
 	test_write_str(path, "frobnicate\nwidth 0\nbind j nothing\n");
 	/* A short name, so that the message fits on the status line. */
 	snprintf(envc, sizeof(envc), "LECTERN_CONFIG=bad.conf");
-	vt = spawn_sh(24, 120, env, fmt_cd(home), test_bundled());
-	assert_started(vt, "I wish to thank");
-	assert_true(vt_wait_text(vt, "(skipped), and 2 more, listed when you quit", T));
-	assert_true(vt_key(vt, "q"));
-	assert_int_equal(vt_wait_exit(vt, T), 0);
+	vt = config_session(env, "(skipped), and 2 more, listed when you quit");
 	e2e_assert_restored(vt);
 	raw = vt_raw(vt, &len);
 	after = memmem(raw, len, "\033[?1049l", 8);
@@ -824,11 +834,7 @@ test_config_errors(void **state)
 	unlink(path);
 
 	snprintf(envc, sizeof(envc), "LECTERN_CONFIG=no-such.conf");
-	vt = spawn_sh(24, 120, env, fmt_cd(home), test_bundled());
-	assert_started(vt, "I wish to thank");
-	assert_true(vt_wait_text(vt, "no-such.conf: No such file or directory (LECTERN_CONFIG)", T));
-	assert_true(vt_key(vt, "q"));
-	assert_int_equal(vt_wait_exit(vt, T), 0);
+	vt = config_session(env, "no-such.conf: No such file or directory (LECTERN_CONFIG)");
 	vt_free(vt);
 }
 
