@@ -86,6 +86,8 @@ struct panel {
 	size_t nshown;
 	size_t sel, top;
 	char filter[128];       /* type-ahead (the index) */
+	char *keys;             /* what the filter matches, folded, per row */
+	size_t *key_at;         /* a row's key in keys; made at the first filter */
 };
 
 struct outline {

@@ -230,19 +230,37 @@ utf8_fold(uint32_t cp, char *out)
 	return utf8_encode(cp, out);
 }
 
-char *
-utf8_fold_str(const char *s, size_t n, size_t *outlen)
+void
+utf8_fold_buf(const char *s, size_t n, struct buf *b)
 {
-	struct buf b;
 	char tmp[UTF8_FOLD_MAX];
 	size_t i = 0;
 	uint32_t cp;
 
-	buf_init(&b);
+	buf_reserve(b, n);
 	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80) {         /* ASCII, most of it: in place */
+			if (b->len + 1 >= b->cap)   /* room for it and the NUL */
+				buf_reserve(b, n - i);
+			b->data[b->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
 		i += utf8_decode(s + i, n - i, &cp);
-		buf_add(&b, tmp, utf8_fold(cp, tmp));
+		buf_add(b, tmp, utf8_fold(cp, tmp));
 	}
+	b->data[b->len] = '\0';
+}
+
+char *
+utf8_fold_str(const char *s, size_t n, size_t *outlen)
+{
+	struct buf b;
+
+	buf_init(&b);
+	utf8_fold_buf(s, n, &b);
 	if (outlen)
 		*outlen = b.len;
 	return buf_take(&b);

@@ -59,4 +59,8 @@ size_t utf8_fold(uint32_t cp, char *out);
 /* Fold a whole string into a new NUL-terminated string (caller frees). */
 char *utf8_fold_str(const char *s, size_t n, size_t *outlen);
 
+/* Fold a whole string onto the end of b. */
+struct buf;
+void utf8_fold_buf(const char *s, size_t n, struct buf *b);
+
 #endif

@@ -5,7 +5,8 @@
  * the help screen (h), which is generated from the action table.
  *
  * A panel is a list of rows over the text area; Enter goes to the row's
- * place, Esc closes.  The rows are built when the panel opens.
+ * place, Esc closes.  The rows are listed when the panel opens; the text
+ * of a long panel's row is made when it is drawn.
  */
 #include "autoconf.h"
 
@@ -91,13 +92,45 @@ list_row(const struct app *a, uint32_t i)
 	return buf_take(&b);
 }
 
+/* "Second Committee  (name; 4 places, first 2)" */
+static char *
+term_row(const struct app *a, uint32_t t)
+{
+	const struct terms *tm = a->model->terms;
+	uint32_t first = terms_first(tm, t);
+	size_t n;
+	struct buf b;
+
+	terms_nodes(tm, t, &n);
+	buf_init(&b);
+	buf_printf(&b, "%s  (%s; %zu place%s, first %s)", terms_text(tm, t),
+	    terms_kind_name(terms_kind(tm, t)), n, n == 1 ? "" : "s",
+	    first == DOC_NONE ? "-" : ui_node_name(a->model->doc, first));
+	return buf_take(&b);
+}
+
 /* A row's text, made now if it was left for later. */
 static const char *
 row_text(const struct app *a, struct prow *r)
 {
-	if (r->text == NULL)
-		r->text = a->panel.kind == PANEL_LISTS ? list_row(a, r->aux) : xstrdup("");
+	if (r->text != NULL)
+		return r->text;
+	switch (a->panel.kind) {
+	case PANEL_LISTS: r->text = list_row(a, r->aux); break;
+	case PANEL_INDEX: r->text = term_row(a, r->aux); break;
+	default: r->text = xstrdup(""); break;
+	}
 	return r->text;
+}
+
+/* What the filter matches in a row: in the index, the term itself (not
+ * its kind nor its places); elsewhere the row's text. */
+static const char *
+row_key(const struct app *a, struct prow *r)
+{
+	if (a->panel.kind == PANEL_INDEX && r->node != DOC_NONE)
+		return terms_text(a->model->terms, r->aux);
+	return row_text(a, r);
 }
 
 /* The rows are made as they are drawn: a large document has 100,000
@@ -175,28 +208,16 @@ fill_related(struct app *a, struct panel *p)
 		add_header(p, "  (none)");
 }
 
+/* The rows are made as they are drawn: a large document has 100,000
+ * terms. */
 static void
 fill_index(struct app *a, struct panel *p)
 {
 	const struct terms *tm = a->model->terms;
-	const struct doc *d = a->model->doc;
-
-	struct buf b;
 
 	snprintf(p->title, sizeof(p->title), "Index of terms: type to narrow, Enter goes");
-	buf_init(&b);
-	for (uint32_t t = 0; t < terms_count(tm); t++) {
-		size_t n;
-		uint32_t first = terms_first(tm, t);
-
-		terms_nodes(tm, t, &n);
-		buf_reset(&b);
-		buf_printf(&b, "%s  (%s; %zu place%s, first %s)", terms_text(tm, t),
-		    terms_kind_name(terms_kind(tm, t)), n, n == 1 ? "" : "s",
-		    first == DOC_NONE ? "-" : ui_node_name(d, first));
-		add_row(p, b.data, b.len, first, terms_first_off(tm, t), t);
-	}
-	buf_done(&b);
+	for (uint32_t t = 0; t < terms_count(tm); t++)
+		add_row(p, NULL, 0, terms_first(tm, t), terms_first_off(tm, t), t);
 	if (terms_count(tm) == 0)
 		add_header(p, "(no terms found)");
 }
@@ -331,31 +352,58 @@ panel_resized(struct app *a)
 
 /* ------------------------------------------------------------ filter */
 
-/* The rows whose text holds the filter (folded: case and accents
- * aside), a row that starts with it selected first.  With no filter,
- * every row, and nothing folded: the index of a large document has
- * 100,000 rows. */
+/* Every row's key, folded (case and accents aside), in one buffer:
+ * made once, when the filter first needs it. */
 static void
-refilter(const struct app *a, struct panel *p)
+fold_keys(const struct app *a, struct panel *p)
 {
-	size_t best = SIZE_MAX, nf = 0;
+	struct buf b;
+
+	if (p->keys != NULL)
+		return;
+	buf_init(&b);
+	p->key_at = xcalloc(p->nrows + 1, sizeof(*p->key_at));
+	for (size_t i = 0; i < p->nrows; i++) {
+		const char *k = row_key(a, &p->rows[i]);
+
+		p->key_at[i] = b.len;
+		utf8_fold_buf(k, strlen(k), &b);
+		buf_addc(&b, '\0');
+	}
+	p->keys = buf_take(&b);
+}
+
+/* The rows whose key holds the filter, a row that starts with it
+ * selected first.  With no filter, every row, and nothing folded: the
+ * index of a large document has 100,000 rows.  narrow: the filter only
+ * grew, so only the rows shown can still pass. */
+static void
+refilter(const struct app *a, struct panel *p, bool narrow)
+{
+	size_t best = SIZE_MAX, nf = 0, from = 0;
 	char *f = *p->filter ? utf8_fold_str(p->filter, strlen(p->filter), &nf) : NULL;
 
-	free(p->shown);
-	p->shown = xcalloc(p->nrows + 1, sizeof(*p->shown));
+	if (f != NULL)
+		fold_keys(a, p);
+	if (!narrow || p->shown == NULL) {
+		free(p->shown);
+		p->shown = xcalloc(p->nrows + 1, sizeof(*p->shown));
+		for (size_t i = 0; i < p->nrows; i++)
+			p->shown[i] = i;
+		from = p->nrows;
+	} else
+		from = p->nshown;
 	p->nshown = 0;
-	for (size_t i = 0; i < p->nrows; i++) {
-		if (f != NULL) {
-			size_t nt;
-			const char *text = row_text(a, &p->rows[i]);
-			char *t = utf8_fold_str(text, strlen(text), &nt);
-			bool in = strstr(t, f) != NULL;
+	for (size_t k = 0; k < from; k++) {
+		size_t i = p->shown[k];
 
-			if (in && best == SIZE_MAX && strncmp(t, f, nf) == 0)
-				best = p->nshown;
-			free(t);
-			if (!in)
+		if (f != NULL) {
+			const char *t = p->keys + p->key_at[i];
+
+			if (strstr(t, f) == NULL)
 				continue;
+			if (best == SIZE_MAX && strncmp(t, f, nf) == 0)
+				best = p->nshown;
 		}
 		p->shown[p->nshown++] = i;
 	}
@@ -381,6 +429,8 @@ panel_free(struct app *a)
 		free(p->rows[i].text);
 	free(p->rows);
 	free(p->shown);
+	free(p->keys);
+	free(p->key_at);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -408,7 +458,7 @@ panel_open(struct app *a, enum panel_kind kind)
 	case PANEL_HITS: fill_hits(a, p); break;
 	case PANEL_HELP: fill_help(a, p); break;
 	}
-	refilter(a, p);
+	refilter(a, p, false);
 	a->mode = MODE_PANEL;
 }
 
@@ -489,6 +539,7 @@ filter_key(struct app *a, int key)
 {
 	struct panel *p = &a->panel;
 	size_t n = strlen(p->filter);
+	bool narrow = false;
 
 	if (key == K_BS) {
 		while (n > 0 && ((unsigned char)p->filter[--n] & 0xC0) == 0x80)
@@ -501,9 +552,10 @@ filter_key(struct app *a, int key)
 		if (n + k < sizeof(p->filter)) {
 			memcpy(p->filter + n, buf, k);
 			p->filter[n + k] = '\0';
+			narrow = true;
 		}
 	}
-	refilter(a, p);
+	refilter(a, p, narrow);
 }
 
 void

@@ -946,6 +946,41 @@ test_index(void **state)
 	    "    (b) an annual debate on migration and development in ECOSOC;");
 }
 
+/* Type-ahead matches the terms themselves, not their kinds or places;
+ * each letter narrows, Backspace widens again, and a term that starts
+ * with what was typed is chosen before one that only holds it. */
+static void
+test_index_filter(void **state)
+{
+	char *out = script(
+	    "keys iname\nscreen\n"
+	    "keys <BS><BS><BS><BS>mi\nscreen\nkeys g\nscreen\nkeys <BS>\nscreen\n"
+	    "keys <Esc>iun<Enter>\nstate\n");
+	char *s;
+
+	(void)state;
+	/* "(name; ...)" is every name's row, but no term says "name". */
+	assert_string_equal(row(screen(out, 0), 1),
+	    " Index of terms: type to narrow, Enter goes   [name]");
+	assert_string_equal(row(screen(out, 0), 2), "");
+	/* "mi": Second Committee too. */
+	s = screen(out, 1);
+	assert_contains(s, "\n Geneva Migration Group  (name; 1 place, first 5(b))\n");
+	assert_contains(s, "\n Second Committee  (name; 4 places, first 2)\n");
+	assert_contains(s, "\n UN Migration  (quoted; 1 place, first 7)\n");
+	assert_not_contains(s, "ECOSOC");
+	/* "mig": not Second Committee. */
+	s = screen(out, 2);
+	assert_contains(s, "\n Geneva Migration Group  (name; 1 place, first 5(b))\n");
+	assert_contains(s, "\n UN Migration  (quoted; 1 place, first 7)\n");
+	assert_not_contains(s, "Second Committee");
+	/* Backspace: "mi" again, Second Committee back. */
+	assert_contains(screen(out, 3), "\n Second Committee  (name; 4 places, first 2)\n");
+	/* "un": Multi-donor Trust Funds holds it, UN starts with it. */
+	assert_string_equal(values(out, "top"), "1");
+	assert_string_equal(values(out, "message"), "UN: , goes to the next mention");
+}
+
 /* ECOSOC is mentioned once: , has nowhere to go. */
 static void
 test_next_mention_single(void **state)
@@ -1742,6 +1777,7 @@ main(void)
 		T(test_search_smart_case),
 		T(test_all_matches),
 		T(test_index),
+		T(test_index_filter),
 		T(test_next_mention_single),
 		T(test_next_mention),
 		T(test_related),

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "utf8.h"
+#include "util.h"
 
 static uint32_t
 dec(const char *s, size_t n, size_t *len)
@@ -151,6 +152,33 @@ test_fold(void **state)
 	check_fold("\xE4\xB8\xAD", "\xE4\xB8\xAD");            /* 中 stays */
 }
 
+/* utf8_fold_buf() appends, through many growths of the buffer, with
+ * expanding folds (ß, the ligature) between runs of ASCII. */
+static void
+test_fold_buf(void **state)
+{
+	struct buf b, want;
+
+	(void)state;
+	buf_init(&b);
+	buf_init(&want);
+	buf_adds(&b, "Kept ");
+	buf_adds(&want, "Kept ");
+	for (int i = 0; i < 500; i++) {
+		const char *in = "ABC\xC3\x9F\xEF\xAC\x81 Caf\xC3\xA9 XYZ ";
+
+		utf8_fold_buf(in, strlen(in), &b);
+		buf_adds(&want, "abcssfi cafe xyz ");
+		assert_int_equal(b.len, want.len);
+		assert_int_equal(b.data[b.len], '\0');
+	}
+	assert_string_equal(b.data, want.data);
+	utf8_fold_buf("", 0, &b);
+	assert_int_equal(b.len, want.len);
+	buf_done(&b);
+	buf_done(&want);
+}
+
 int
 main(void)
 {
@@ -163,6 +191,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_buf),
 	};
 
 	return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
