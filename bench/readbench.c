@@ -111,7 +111,7 @@
 enum measure {
 	M_FIRST, M_G_END, M_G_LABEL, M_G_LINE, M_G_LAG, M_SEARCH_SPAWN,
 	M_SEARCH_KEYS, M_SEARCH_AGAIN, M_SEARCH_WORD, M_NEXT, M_TOP,
-	M_RESPONSE, M_INDEXED, M_RSS, M_QUIT, NMEASURES
+	M_PANELS, M_RESPONSE, M_INDEXED, M_RSS, M_QUIT, NMEASURES
 };
 
 struct samples {
@@ -163,7 +163,7 @@ static struct prog progs[NPROGS] = {
 
 enum watch_id {
 	W_FIRST, W_RESPONSE, W_END, W_LABEL, W_LINE, W_INDEXED, W_ECHO,
-	W_MATCH, W_TOP, W_NEXT, NWATCHES
+	W_MATCH, W_TOP, W_NEXT, W_PANEL, NWATCHES
 };
 
 struct sess;
@@ -1133,6 +1133,35 @@ press_g(struct sess *s)
 	return true;
 }
 
+/* lectern's panels, once indexed, each key timed until drawn: the term
+ * index opened, two letters typed into it and Enter; the named lists,
+ * the related passages and the matches of the last search, each opened
+ * and left with Enter; the outline opened and closed. */
+static void
+panels(struct sess *s)
+{
+	static const struct {
+		const char *keys, *want;        /* want NULL: any change */
+	} steps[] = {
+		{ "i", "Index of terms" }, { "u", "[u]" }, { "n", "[un]" },
+		{ "\r", NULL }, { "L", "Named lists" }, { "\r", NULL },
+		{ "r", "Related to" }, { "\r", NULL }, { "&", " of \"" },
+		{ "\r", NULL }, { "o", NULL }, { "o", NULL },
+	};
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		double t;
+
+		if (!key(s, steps[i].keys))
+			return;
+		arm(s, W_PANEL, steps[i].want ? p_text_has : p_changed,
+		    steps[i].want);
+		if ((t = await_drawn(s, W_PANEL, TO_KEY, "panel")) < 0)
+			return;
+		add(s->res, M_PANELS, t);
+	}
+}
+
 /* The first screen, G, then (everything indexed) g, the second word and
  * n. */
 static void
@@ -1164,6 +1193,8 @@ session_g(enum prog_id id, const struct doc *d, struct result *r)
 		add(r, M_NEXT, t);
 	}
 	peak_rss(&s);
+	if (id == LECTERN && !s.failed)
+		panels(&s);
 out:
 	free(first);
 	quit(&s);
@@ -1242,6 +1273,8 @@ static const struct row rows[] = {
 	  false },
 	{ M_NEXT, "n indexed", T_SEARCH_LATER, "< 5 ms", false },
 	{ M_TOP, "g (top)", 0, "", false },
+	{ M_PANELS, "panels: key -> drawn (i L r & o)", T_RESPONSE,
+	  "worst <= 50 ms", true },
 	{ M_RESPONSE, "key -> first change", T_RESPONSE, "worst <= 50 ms",
 	  true },
 	{ M_INDEXED, "indexing done (from spawn)", 0, "", false },
