@@ -2,7 +2,8 @@
  * recog_rfc.c - RFCs and documents shaped like them.
  *
  * Section headings stand at the left margin, numbered ("3.", "3.2.",
- * "3.2.1") or not ("Abstract", "Status of This Memo"); the body is
+ * "3.2.1", and in an appendix "D.1.") or not ("Abstract", "Status of
+ * This Memo"); the body is
  * indented (three columns in RFCs); anything indented deeper that is not
  * the hanging indent of a list item -- grammar rules, examples, figures,
  * tables -- is preformatted.  Lines are ragged, so paragraphs end at
@@ -50,6 +51,36 @@ hanging(const struct line *prev)
 	return prev->indent;
 }
 
+/* An appendix's section number, "D.1." or "A.2.3" then two spaces or
+ * a title: its length with the spaces after it, and its depth (the
+ * letter counts as a part, as the appendix it belongs to does), or 0. */
+static size_t
+appendix_secnum(const char *s, size_t n, uint8_t *depth)
+{
+	size_t i = 1;
+	uint8_t parts = 1;
+
+	if (n < 4 || s[0] < 'A' || s[0] > 'Z')
+		return 0;
+	while (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
+	    parts < 8) {
+		i++;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		parts++;
+	}
+	if (parts < 2)
+		return 0;
+	if (i < n && s[i] == '.')
+		i++;
+	if (i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	*depth = parts;
+	return i < n && i <= 255 ? i : 0;
+}
+
 static void
 role(struct pctx *p, struct line *l, const struct line *prev,
     unsigned blanks)
@@ -70,7 +101,19 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		return;
 	}
 	if (l->indent == 0) {
+		size_t m;
+		uint8_t depth;
+
 		if ((l->mark == MK_SECNUM || l->mark == MK_NUM) && l->last != E_STOP) {
+			l->role = R_SECTION;
+			return;
+		}
+		/* "D.1.  Additions", in Appendix D. */
+		if (l->mark == MK_NONE && l->last != E_STOP &&
+		    (m = appendix_secnum(s, l->len, &depth)) > 0) {
+			l->mark = MK_SECNUM;
+			l->mdepth = depth;
+			l->mlen = (uint8_t)m;
 			l->role = R_SECTION;
 			return;
 		}

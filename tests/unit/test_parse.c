@@ -1165,6 +1165,53 @@ test_rfc_steps(void **state)
 	fixture_drop(d);
 }
 
+/* An appendix's sections, "D.1.  Additions", are sections under it,
+ * labelled as the RFC numbers them, not headings of their own. */
+static void
+test_rfc_appendix_sections(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+
+	(void)state;
+	buf_adds(b, "Network Working Group                                          A. Tester\n"
+	    "Request for Comments: 9999                                   Example Org\n"
+	    "\n"
+	    "                      A Small Protocol for Testing\n"
+	    "\n"
+	    "1.  Introduction\n"
+	    "\n"
+	    "   The protocol is described in the appendices, which follow.\n"
+	    "\n"
+	    "Appendix A.  Changes\n"
+	    "\n"
+	    "A.1.  Additions\n"
+	    "\n"
+	    "   A.1 lists what was added, and A.2 what was changed.\n"
+	    "\n"
+	    "A.2.  Modifications\n"
+	    "\n"
+	    "A.2.1.  Grammar\n"
+	    "\n"
+	    "   The grammar was rewritten.\n"
+	    "\n"
+	    "Appendix B.  Examples\n"
+	    "\n"
+	    "   None.\n");
+	d = parse_str(b->data);
+	assert_string_equal(doc_kind(d), "rfc");
+	expect_node(d, "Appendix A", NODE_HEADING, 10, NULL);
+	expect_node(d, "A.1", NODE_SECTION, 12, "Appendix A");
+	expect_node(d, "A.2", NODE_SECTION, 16, "Appendix A");
+	expect_node(d, "A.2.1", NODE_SECTION, 18, "A.2");
+	expect_node(d, "Appendix B", NODE_HEADING, 22, NULL);
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "A.2"))->heading),
+	    "Modifications");
+	/* The body's "A.1 lists" is text, not a section. */
+	assert_int_equal(count_kind(d, NODE_SECTION), 4);
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -2704,6 +2751,7 @@ main(void)
 		cmocka_unit_test_teardown(test_heading_titles, release_all),
 		cmocka_unit_test_teardown(test_numbers_glued, release_all),
 		cmocka_unit_test_teardown(test_rfc_steps, release_all),
+		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
