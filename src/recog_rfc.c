@@ -123,7 +123,9 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 			l->level = 1;
 			return;
 		}
-		if (l->last != E_STOP && l->last != E_COMMA && l->width * 4 < p->width * 3) {
+		/* A title; not "Time:", which introduces the rules below it. */
+		if (l->last != E_STOP && l->last != E_COMMA && l->last != E_COLON &&
+		    l->width * 4 < p->width * 3) {
 			l->role = R_HEADING;
 			l->level = 1;
 			return;

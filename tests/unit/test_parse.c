@@ -1166,7 +1166,8 @@ test_rfc_steps(void **state)
 }
 
 /* An appendix's sections, "D.1.  Additions", are sections under it,
- * labelled as the RFC numbers them, not headings of their own. */
+ * labelled as the RFC numbers them, not headings of their own; nor is
+ * "Rules:" at the margin (RFC 3339's "Time:" before its rules). */
 static void
 test_rfc_appendix_sections(void **state)
 {
@@ -1195,6 +1196,10 @@ test_rfc_appendix_sections(void **state)
 	    "\n"
 	    "   The grammar was rewritten.\n"
 	    "\n"
+	    "Rules:\n"
+	    "\n"
+	    "   rule = \"a\" / \"b\"\n"
+	    "\n"
 	    "Appendix B.  Examples\n"
 	    "\n"
 	    "   None.\n");
@@ -1204,11 +1209,13 @@ test_rfc_appendix_sections(void **state)
 	expect_node(d, "A.1", NODE_SECTION, 12, "Appendix A");
 	expect_node(d, "A.2", NODE_SECTION, 16, "Appendix A");
 	expect_node(d, "A.2.1", NODE_SECTION, 18, "A.2");
-	expect_node(d, "Appendix B", NODE_HEADING, 22, NULL);
+	expect_node(d, "Appendix B", NODE_HEADING, 26, NULL);
 	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "A.2"))->heading),
 	    "Modifications");
-	/* The body's "A.1 lists" is text, not a section. */
+	/* The body's "A.1 lists" is text, not a section; "Rules:" at the
+	 * margin introduces the rules, it is no heading. */
 	assert_int_equal(count_kind(d, NODE_SECTION), 4);
+	assert_int_equal(count_kind(d, NODE_HEADING), 2);
 	fixture_drop(d);
 }
 
