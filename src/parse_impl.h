@@ -33,7 +33,9 @@ enum {
 	LN_CAPS = 8,        /* its letters are all capitals */
 	LN_TOC = 16,        /* a table-of-contents line: dot leaders */
 	LN_COLUMNS = 32,    /* wide gaps inside it: a table row */
-	LN_SYMBOLS = 64     /* mostly not letters: a figure, a rule */
+	LN_SYMBOLS = 64,    /* mostly not letters: a figure, a rule */
+	LN_TITLE = 128      /* the title of a heading whose number ("B.")
+	                     * stood alone on a line before it */
 };
 
 /* What the start of a line looks like (syntax only: whether it counts

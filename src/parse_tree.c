@@ -554,7 +554,12 @@ place_heading(struct pctx *p, const struct para *pa)
 	 * "### Article 1" then "####- Obligation to respect ..."). */
 	if (t->bare_heading != DOC_NONE && level > t->bare_level && !pa->kw) {
 		docb_set_heading(p->db, t->bare_heading, make_label(p, text.data, text.len));
-		emit_text(p, pa, t->bare_heading, BLOCK_HEADING, 0);
+		/* "B." alone, then its title: one line, "B. Budget ...", in
+		 * the heading's block (nothing came between them). */
+		if ((pa->first.flags & LN_TITLE) && pa->npieces > 0)
+			emit_range(p, pa, pa->pieces[0].off, text_end(pa));
+		else
+			emit_text(p, pa, t->bare_heading, BLOCK_HEADING, 0);
 		buf_done(&text);
 		t->bare_heading = DOC_NONE;
 		return;

@@ -259,6 +259,7 @@ line_role(struct pctx *p, struct line *l, const struct line *prev,
 		if (l->mark == MK_NONE && l->first == C_UPPER &&
 		    !prose_width(p, l->width) && l->last != E_STOP) {
 			l->role = R_HEADING;
+			l->flags |= LN_TITLE;
 			return;
 		}
 	}

@@ -1472,7 +1472,8 @@ test_contents_unlaid(void **state)
 
 /* "I." and "A." alone on their lines, their titles on the next, as
  * pdftotext writes a report without its layout: headings, titled by
- * the next line, a letter labelled with its roman parent ("I.B"). */
+ * the next line, a letter labelled with its roman parent ("I.B"), the
+ * number and the title one line of text. */
 static void
 test_lettered_headings_alone(void **state)
 {
@@ -1516,6 +1517,13 @@ test_lettered_headings_alone(void **state)
 	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "I.B"))->heading),
 	    "Budget implementation");
 	assert_int_equal(count_kind(d, NODE_HEADING), 5);
+	/* Read as one line, "B. Budget implementation": one block. */
+	{
+		const struct node *n = doc_node(d, node_of(d, "I.B"));
+
+		assert_int_equal(n->first_block + 1, doc_node(d, node_of(d, "3"))->first_block);
+		assert_string_equal(block_str(d, n->first_block), "B. Budget implementation");
+	}
 	/* As a report names its parts. */
 	assert_int_equal(doc_find_label(d, "section I.B"), node_of(d, "I.B"));
 	assert_int_equal(doc_find_label(d, "Section ii a"), node_of(d, "II.A"));
