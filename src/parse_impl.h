@@ -84,6 +84,7 @@ struct line {
 	uint8_t role;       /* enum role */
 	uint8_t level;      /* a heading's level (1 is the highest) */
 	uint8_t kw;         /* a heading with a label of its own ("Article 3") */
+	uint8_t note;       /* in a page's footnotes, under their rule */
 };
 
 struct pctx;
@@ -171,6 +172,9 @@ struct pctx {
 	uint8_t title_level;    /* a heading's number stood alone on the
 	                           line before ("B."): the level its title
 	                           takes; 0 otherwise */
+	uint32_t notes;         /* in a page's footnotes, under their rule
+	                           ("________"): the rule's line; 0 outside,
+	                           and from the next page break on */
 };
 
 /* classify.c: read the next line at p->pos into l; false at the end. */
@@ -199,6 +203,9 @@ bool recog_keyword(const char *s, size_t n, char *label, size_t size,
 /* Does line l start something (not continue a sentence from prev)? */
 bool recog_boundary(const struct pctx *p, const struct line *l,
     const struct line *prev, unsigned blanks);
+/* Does s (a line's text) open a resolution's preambular paragraph:
+ * "Recognizing the ...", "Deeply concerned", "Mindful of"? */
+bool recog_preamble_opener(const char *s, size_t n);
 /* Is the last word of line l one that makes a following "(b)" or "5" a
  * reference ("paragraph", "article", "subparagraph" ...)? */
 bool recog_ref_word_at_end(const char *s, const struct line *l);

@@ -116,6 +116,12 @@ continues(const struct pctx *p, const struct line *a, const struct line *b,
 	const struct recog *r = p->rec;
 	bool wrap;
 
+	/* A resolution's preambular paragraphs, one after another with no
+	 * blank line between them: "..., Recognizing the ...". */
+	if (blanks == 0 && !brk && !r->ragged && (a->last == E_COMMA ||
+	    a->last == E_SEMI) && b->mark == MK_NONE &&
+	    recog_preamble_opener(p->s + b->off, b->len))
+		return false;
 	if (blanks == 0 && !brk)
 		return r->ragged || b->first == C_LOWER || classify_wraps(p, a, b);
 	if (r->blank_breaks || a->last == E_STOP || a->last == E_COLON)
@@ -265,6 +271,7 @@ para_feed(struct pctx *p, struct line *l)
 	if (l->flags & LN_BREAK) {
 		docb_pagebreak(p->db, l->start, l->lineno);
 		pb->brk = true;
+		p->notes = 0;
 	}
 	if (l->flags & LN_BLANK) {
 		pb->blanks++;

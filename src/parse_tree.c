@@ -38,6 +38,8 @@ struct tree {
 	uint32_t section[NLEVELS + 1]; /* open section by depth (1-8) */
 	uint32_t para;              /* the open numbered paragraph */
 	uint32_t owner;             /* where unmarked text goes */
+	uint32_t prose;             /* the last unnumbered paragraph made
+	                               where nothing owns text (a preamble) */
 	uint32_t items_root;        /* what level-0 items hang from */
 	struct items items;
 	uint32_t title;             /* the title node */
@@ -62,7 +64,7 @@ tree_new(struct pctx *p)
 	for (int i = 0; i <= NLEVELS; i++)
 		t->section[i] = DOC_NONE;
 	t->para = t->owner = t->items_root = DOC_NONE;
-	t->title = t->bare_heading = DOC_NONE;
+	t->title = t->bare_heading = t->prose = DOC_NONE;
 	buf_init(&t->title_text);
 	return t;
 }
@@ -726,8 +728,16 @@ place_text(struct pctx *p, const struct para *pa)
 		emit_text(p, pa, t->owner, kind, after ? BLOCK_CONT : 0);
 		return;
 	}
+	/* A page's footnotes in a preamble go with the paragraph before
+	 * them. */
+	if (pa->first.note && t->prose != DOC_NONE) {
+		emit_text(p, pa, t->prose, kind,
+		    docb_nnodes(p->db) > t->prose + 1 ? BLOCK_CONT : 0);
+		return;
+	}
 	node = docb_node(p->db, NODE_PARAGRAPH, DOC_NONE, pa->pieces[0].off,
 	    pa->pieces[0].lineno, 0, 0);
+	t->prose = node;
 	items_reset(&t->items);
 	t->items_root = node;
 	emit_text(p, pa, node, kind, 0);

@@ -6,6 +6,7 @@
 #include "autoconf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -116,6 +117,47 @@ recog_keyword(const char *s, size_t n, char *label, size_t size,
 		return true;
 	}
 	return false;
+}
+
+/* The words that open preambular paragraphs and are not participles in
+ * "-ing" (sorted: bsearch). */
+static const char *const openers[] = {
+	"Affirming", "Alarmed", "Also", "Appreciative", "Aware", "Cognizant",
+	"Concerned", "Confident", "Conscious", "Considering", "Convinced",
+	"Deeply", "Desiring", "Desirous", "Determined", "Encouraged",
+	"Fully", "Further", "Gravely", "Guided", "Mindful", "Noting",
+	"Persuaded", "Reaffirming", "Recalling", "Recognising", "Recognizing",
+	"Reiterating", "Stressing", "Welcoming",
+};
+
+static int
+cmp_word(const void *k, const void *e)
+{
+	return strcmp(k, *(const char *const *)e);
+}
+
+bool
+recog_preamble_opener(const char *s, size_t n)
+{
+	char w[24];
+	size_t i = 0, j;
+
+	while (i < n && i < sizeof(w) - 1 && ((s[i] >= 'a' && s[i] <= 'z') ||
+	    (i == 0 && s[i] >= 'A' && s[i] <= 'Z')))
+		w[i] = s[i], i++;
+	if (i < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || (i < n && s[i] != ' '))
+		return false;
+	w[i] = '\0';
+	if (bsearch(w, openers, sizeof(openers) / sizeof(openers[0]),
+	    sizeof(openers[0]), cmp_word) != NULL)
+		return true;
+	/* Another participle, "Paying tribute", "Taking note": not a name
+	 * that ends so ("Beijing Declaration"), hence a word in lower case
+	 * after it. */
+	for (j = i; j < n && s[j] == ' '; j++)
+		;
+	return i >= 6 && memcmp(w + i - 3, "ing", 3) == 0 && j < n &&
+	    s[j] >= 'a' && s[j] <= 'z';
 }
 
 bool

@@ -245,6 +245,19 @@ numbered_heading(const struct pctx *p, const struct line *l,
 	return !(next.mark == MK_NUM && next.num == l->num + 1);
 }
 
+#define NOTES_MAX 40
+
+/* "__________________" alone: the rule above a page's footnotes. */
+static bool
+footnote_rule(const char *s, uint32_t n)
+{
+	uint32_t i = 0;
+
+	while (i < n && s[i] == '_')
+		i++;
+	return i >= 10 && i == n;
+}
+
 static void
 line_role(struct pctx *p, struct line *l, const struct line *prev,
     unsigned blanks)
@@ -269,6 +282,23 @@ line_role(struct pctx *p, struct line *l, const struct line *prev,
 	}
 	if (l->role == R_HEADING)
 		return;
+	/* A page's footnotes, under their rule down to the page's end, are
+	 * text of the paragraph they interrupt, never paragraphs, items or
+	 * headings of their own.  Without page breaks, NOTES_MAX lines at
+	 * most, or up to the next paragraph in sequence. */
+	if (p->notes && (l->lineno - p->notes > NOTES_MAX ||
+	    (l->mark == MK_NUM && number_fits(p, l, prev, blanks))))
+		p->notes = 0;
+	if (!p->notes && footnote_rule(p->s + l->off, l->len)) {
+		p->notes = l->lineno;
+		l->role = R_PRE;
+		l->note = 1;
+		return;
+	}
+	if (p->notes) {
+		l->note = 1;
+		return;
+	}
 	if (contents_heading(p, l)) {
 		l->role = R_HEADING;
 		l->level = 2;

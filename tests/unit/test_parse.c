@@ -1219,6 +1219,72 @@ test_rfc_appendix_sections(void **state)
 	fixture_drop(d);
 }
 
+/* A resolution's preamble, its paragraphs one line after another: a
+ * line after a comma that opens with a preambular word ("Recognizing",
+ * "Deeply concerned", a participle before a word in lower case) starts
+ * a paragraph even after a full line; "Beijing Declaration" does not.
+ * The footnotes under a page's rule go with the paragraph they
+ * interrupt. */
+static void
+test_preamble_unbroken(void **state)
+{
+	static const char doc[] =
+	    "United Nations                                                        A/RES/99/1\n"
+	    "General Assembly\n"
+	    "\n"
+	    "Resolution adopted by the General Assembly\n"
+	    "\n"
+	    "99/1. Report of the Court\n"
+	    "The General Assembly,\n"
+	    "Recalling its resolution 98/3 of 30 October 2017 and all its previous relevant\n"
+	    "resolutions, including those adopted at the Fourth World Conference on Women,\n"
+	    "Beijing Declaration and Platform for Action, and the outcome of the session,\n"
+	    "Recalling also that the Statute of the International Criminal Court 1\n"
+	    "reaffirms the purposes and principles of the Charter of the United Nations,\n"
+	    "Recognizing the International Criminal Court as an independent permanent\n"
+	    "judicial institution and, in this regard, that the United Nations and the Court respect\n"
+	    "each other's status and mandate, as it has been said in many places before,\n"
+	    "Deeply concerned that ending impunity is essential for coming to terms with any past\n"
+	    "crimes committed and preventing such crimes in the future and in all places,\n"
+	    "\n"
+	    "__________________\n"
+	    "1\n"
+	    "\n"
+	    "United Nations, Treaty Series, vol. 2187, No. 38544.\n"
+	    "\fPaying tribute to the work of the Court in the past year and in the years before,\n"
+	    "\n"
+	    "1. Welcomes the report of the International Criminal Court for 2017/18;\n"
+	    "2. Also welcomes the States that have become parties to the Statute of the Court;\n";
+	static const char *const first[] = {
+		"The General Assembly,", "Recalling its", "Recalling also",
+		"Recognizing the", "Deeply concerned", "Paying tribute",
+	};
+	struct doc *d = parse_str(doc);
+	size_t k = 0;
+
+	(void)state;
+	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
+		const struct node *n = doc_node(d, i);
+		char *s;
+
+		if (n->kind != NODE_PARAGRAPH || n->label != 0)
+			continue;
+		s = own_text(d, i);
+		assert_true(k < sizeof(first) / sizeof(first[0]));
+		if (strncmp(s, first[k], strlen(first[k])) != 0)
+			fail_msg("paragraph %zu: \"%.40s\", not \"%s\"", k, s, first[k]);
+		if (k == 1)
+			assert_non_null(strstr(s, "Women, Beijing Declaration and Platform"));
+		if (k == 4)
+			assert_non_null(strstr(s, "United Nations, Treaty Series"));
+		fixture_drop(s);
+		k++;
+	}
+	assert_int_equal(k, sizeof(first) / sizeof(first[0]));
+	expect_node(d, "1", NODE_PARAGRAPH, 25, NULL);
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -2767,6 +2833,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbers_glued, release_all),
 		cmocka_unit_test_teardown(test_rfc_steps, release_all),
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
+		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
