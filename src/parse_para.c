@@ -122,6 +122,12 @@ continues(const struct pctx *p, const struct line *a, const struct line *b,
 	    a->last == E_SEMI) && b->mark == MK_NONE &&
 	    recog_preamble_opener(p->s + b->off, b->len))
 		return false;
+	/* A long line that ends in a word, not a sentence: the next
+	 * line's capital starts a name ("by the General" / "Assembly in
+	 * its resolution"), not a paragraph. */
+	if (blanks == 0 && !brk && !r->ragged && a->last == E_WORD &&
+	    b->mark == MK_NONE && a->width * 10 >= (unsigned)p->width * 7)
+		return true;
 	if (blanks == 0 && !brk)
 		return r->ragged || b->first == C_LOWER || classify_wraps(p, a, b);
 	if (r->blank_breaks || a->last == E_STOP || a->last == E_COLON)

@@ -1222,9 +1222,9 @@ test_rfc_appendix_sections(void **state)
 /* A resolution's preamble, its paragraphs one line after another: a
  * line after a comma that opens with a preambular word ("Recognizing",
  * "Deeply concerned", a participle before a word in lower case) starts
- * a paragraph even after a full line; "Beijing Declaration" does not.
- * The footnotes under a page's rule go with the paragraph they
- * interrupt. */
+ * a paragraph even after a full line; "Beijing Declaration" does not,
+ * nor "Assembly" after a long line ending in "the General".  The
+ * footnotes under a page's rule go with the paragraph they interrupt. */
 static void
 test_preamble_unbroken(void **state)
 {
@@ -1244,6 +1244,8 @@ test_preamble_unbroken(void **state)
 	    "Recognizing the International Criminal Court as an independent permanent\n"
 	    "judicial institution and, in this regard, that the United Nations and the Court respect\n"
 	    "each other's status and mandate, as it has been said in many places before,\n"
+	    "Acknowledging the Relationship Agreement approved by the General\n"
+	    "Assembly in its resolution 58/318 of 13 September 2004, including paragraph 3,\n"
 	    "Deeply concerned that ending impunity is essential for coming to terms with any past\n"
 	    "crimes committed and preventing such crimes in the future and in all places,\n"
 	    "\n"
@@ -1257,7 +1259,8 @@ test_preamble_unbroken(void **state)
 	    "2. Also welcomes the States that have become parties to the Statute of the Court;\n";
 	static const char *const first[] = {
 		"The General Assembly,", "Recalling its", "Recalling also",
-		"Recognizing the", "Deeply concerned", "Paying tribute",
+		"Recognizing the", "Acknowledging the", "Deeply concerned",
+		"Paying tribute",
 	};
 	struct doc *d = parse_str(doc);
 	size_t k = 0;
@@ -1275,13 +1278,15 @@ test_preamble_unbroken(void **state)
 			fail_msg("paragraph %zu: \"%.40s\", not \"%s\"", k, s, first[k]);
 		if (k == 1)
 			assert_non_null(strstr(s, "Women, Beijing Declaration and Platform"));
-		if (k == 4)
+		if (k == 4)     /* a long line that ends in a word goes on */
+			assert_non_null(strstr(s, "the General Assembly in its"));
+		if (k == 5)
 			assert_non_null(strstr(s, "United Nations, Treaty Series"));
 		fixture_drop(s);
 		k++;
 	}
 	assert_int_equal(k, sizeof(first) / sizeof(first[0]));
-	expect_node(d, "1", NODE_PARAGRAPH, 25, NULL);
+	expect_node(d, "1", NODE_PARAGRAPH, 27, NULL);
 	fixture_drop(d);
 }
 
