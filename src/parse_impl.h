@@ -124,6 +124,12 @@ struct recog {
 	 * written to out; false when the heading has none of its own. */
 	bool (*heading_label)(struct pctx *p, const struct line *l,
 	    char *out, size_t outsize);
+	/* Inline markup in prose s[from, end), or NULL: the first found,
+	 * its whole extent in [*a, *b) and the text of it that is read in
+	 * [*ta, *tb) (a Markdown link "[text](target)" reads "text").
+	 * false when there is none. */
+	bool (*markup)(const char *s, uint32_t from, uint32_t end,
+	    uint32_t *a, uint32_t *b, uint32_t *ta, uint32_t *tb);
 	bool blank_breaks;  /* a blank line always ends a paragraph */
 	bool ragged;        /* lines are not filled: never judge a line end
 	                       by the line's length */

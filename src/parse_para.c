@@ -61,6 +61,33 @@ add_piece(struct para *pa, uint32_t off, uint32_t len, uint32_t lineno,
 	pa->pieces[pa->npieces++] = (struct ppiece){ off, len, lineno, indent, join };
 }
 
+/* A line's prose [off, off + len) as pieces: the markup the recogniser
+ * knows left out, its text kept ("[text](target)" reads "text"). */
+static void
+add_prose(const struct pctx *p, struct para *pa, uint32_t off, uint32_t len,
+    const struct line *l, uint8_t join)
+{
+	const char *s = p->s;
+	uint32_t end = off + len, a, b, ta, tb;
+
+	while (p->rec->markup && off < end &&
+	    p->rec->markup(s, off, end, &a, &b, &ta, &tb)) {
+		if (a > off) {
+			add_piece(pa, off, a - off, l->lineno, l->indent, join);
+			join = is_space(s[a - 1]) ? JOIN_SPACE : JOIN_GLUE;
+		}
+		if (tb > ta) {
+			add_piece(pa, ta, tb - ta, l->lineno, l->indent, join);
+			join = is_space(s[tb - 1]) ? JOIN_SPACE : JOIN_GLUE;
+		}
+		off = b;
+		if (off < end && is_space(s[off]))
+			join = JOIN_SPACE;
+	}
+	if (off < end)
+		add_piece(pa, off, end - off, l->lineno, l->indent, join);
+}
+
 static void
 close_para(struct pctx *p)
 {
@@ -102,8 +129,7 @@ open_para(struct pctx *p, struct line *l)
 	if (l->role == R_PRE)
 		add_piece(pa, l->off, l->len, l->lineno, l->indent, JOIN_LINE);
 	else if (l->len > mlen)
-		add_piece(pa, l->off + mlen, l->len - mlen, l->lineno, l->indent,
-		    JOIN_SPACE);
+		add_prose(p, pa, l->off + mlen, l->len - mlen, l, JOIN_SPACE);
 	pb->last = *l;
 }
 
@@ -182,7 +208,7 @@ extend(struct pctx *p, const struct line *l)
 		if (l->first == C_LOWER && !hyph_keep(p->hyph, w1, n1, w2, n2))
 			pa->pieces[pa->npieces - 1].len--;     /* drop it */
 	}
-	add_piece(pa, l->off, l->len, l->lineno, l->indent, join);
+	add_prose(p, pa, l->off, l->len, l, join);
 	pb->last = *l;
 }
 

@@ -4,7 +4,7 @@
  * "####- Title of the article"), numbered paragraphs "1. ", items
  * "(a)", indented or fenced code, tables.  Lines are soft-wrapped, and
  * a blank line always ends a paragraph.  HTML tags on lines of their own
- * are dropped.
+ * are dropped, and a link reads as its text.
  */
 #include "autoconf.h"
 
@@ -75,6 +75,33 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	}
 }
 
+/* A link, "[text](target)", or an image, "![text](source)", on one
+ * line: its text is read, the rest is left out. */
+static bool
+markup(const char *s, uint32_t from, uint32_t end, uint32_t *a, uint32_t *b,
+    uint32_t *ta, uint32_t *tb)
+{
+	const char *o, *c, *q;
+
+	while (from < end && (o = memchr(s + from, '[', end - from)) != NULL) {
+		uint32_t i = (uint32_t)(o - s);
+
+		from = i + 1;
+		if ((c = memchr(o + 1, ']', end - i - 1)) == NULL)
+			return false;
+		if (c == o + 1 || (uint32_t)(c - s) + 1 >= end || c[1] != '(' ||
+		    memchr(o + 1, '[', (size_t)(c - o - 1)) != NULL ||
+		    (q = memchr(c + 2, ')', end - (uint32_t)(c - s) - 2)) == NULL)
+			continue;
+		*a = i > 0 && s[i - 1] == '!' ? i - 1 : i;
+		*ta = i + 1;
+		*tb = (uint32_t)(c - s);
+		*b = (uint32_t)(q - s) + 1;
+		return true;
+	}
+	return false;
+}
+
 static bool
 heading_label(struct pctx *p, const struct line *l, char *out, size_t size)
 {
@@ -89,6 +116,7 @@ const struct recog recog_markdown = {
 	.score = score,
 	.role = role,
 	.heading_label = heading_label,
+	.markup = markup,
 	.blank_breaks = true,
 	.ragged = true,
 };

@@ -1290,6 +1290,32 @@ test_preamble_unbroken(void **state)
 	fixture_drop(d);
 }
 
+/* A Markdown link reads as its text, on the screen, in the index and
+ * in references; brackets that are no link stay. */
+static void
+test_markdown_links(void **state)
+{
+	static const char md[] =
+	    "# Convention\n\n"
+	    "### Article 1\n\n"
+	    "Considering the [Universal Declaration](../../declaration/README.md) "
+	    "proclaimed on 10 December 1948, as ![the seal](seal.png) shows,\n"
+	    "and the privileges provided for in [Article 40 of the Statute](x/y.md).\n\n"
+	    "### Article 2\n\n"
+	    "See [1] and [this] (not a link), and [](empty.md) and [Article 1](a.md)[2](b.md).\n";
+	struct doc *d = parse_str(md);
+	uint32_t a1 = node_of(d, "Article 1"), a2 = node_of(d, "Article 2");
+
+	(void)state;
+	assert_string_equal(doc_kind(d), "markdown");
+	expect_own_text(d, a1, "Article 1 Considering the Universal Declaration proclaimed "
+	    "on 10 December 1948, as the seal shows, and the privileges provided for "
+	    "in Article 40 of the Statute.");
+	expect_own_text(d, a2, "Article 2 See [1] and [this] (not a link), and "
+	    "[](empty.md) and Article 12.");
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -2839,6 +2865,7 @@ main(void)
 		cmocka_unit_test_teardown(test_rfc_steps, release_all),
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
 		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
+		cmocka_unit_test_teardown(test_markdown_links, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
