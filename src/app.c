@@ -169,8 +169,7 @@ replace_text(struct app *a, struct text *t)
 {
 	load_unref(a->text);
 	a->text = t;
-	free(a->raw_pattern);
-	a->raw_pattern = NULL;
+	search_memo_clear(&a->raw_memo);
 }
 
 static void
@@ -365,64 +364,94 @@ app_window_top(struct app *a)
 	return true;
 }
 
+/* Is the end that load_open() read (data[load_tail(), raw_len)) there to
+ * be searched, apart from the text read so far?  Only if it is UTF-8. */
+static bool
+tail_searchable(const struct text *t)
+{
+	size_t tail = load_tail(t);
+
+	return tail < t->raw_len && load_avail(t) < t->raw_len &&
+	    utf8_valid_prefix(t->data + tail, t->raw_len - tail) == t->raw_len - tail;
+}
+
+/* Where a raw search from off may read to now: the end of the text read
+ * so far, or, in the end read at open, the end of the text (*last: the
+ * end of the text).  False when off is in the part not yet read. */
+static bool
+searchable(const struct text *t, uint32_t off, bool tail_ok, uint32_t *end,
+    bool *last)
+{
+	size_t avail = load_avail(t);
+
+	if (off < avail || load_complete(t)) {
+		*end = (uint32_t)avail;
+		*last = load_complete(t);
+		return true;
+	}
+	if (tail_ok && off >= load_tail(t)) {
+		*end = (uint32_t)t->raw_len;
+		*last = true;
+		return true;
+	}
+	return false;
+}
+
+/* Read on for the memo's pattern as far as the text allows now. */
+static void
+memo_scan(struct app *a, bool tail_ok, size_t max)
+{
+	uint32_t end;
+	bool last;
+
+	if (searchable(a->text, a->raw_memo.upto, tail_ok, &end, &last))
+		search_memo_scan(&a->raw_memo, a->text->data, end, last, max);
+}
+
 /* A search before the index is ready, when the window does not hold it:
- * after the window, in the text read so far; then, if the end was read
- * at open and holds it, there; else all of it, once it is read; then,
- * wrapping, before the window (search_raw(): for the first minutes of a
- * very large document only).  A window on the end read at open ends
- * where nothing has been read before it.  The first match after a window
- * is remembered: the same search again from before it (after 'g', say)
- * goes there without reading the text once more. */
+ * after the window, in the text read so far (or, for a window on the
+ * end read at open, to the end); if the text between is not read yet
+ * and the end read at open holds a match, there; else all of it, once it
+ * is read; then, wrapping, before the window (search_raw(): for the
+ * first minutes of a very large document only).  What the search after
+ * the window learns is kept by text offset (a->raw_memo) and goes on in
+ * idle time, so that the same search again (after 'g', say) goes to the
+ * match, or reads only what was read since, as the model changes. */
 bool
 app_window_search(struct app *a, const char *pattern, bool backward)
 {
 	struct text *t = a->text;
-	uint32_t start, end, avail = (uint32_t)load_avail(t), from;
-	size_t tail = load_tail(t), plen = strlen(pattern);
+	struct search_memo *m = &a->raw_memo;
+	uint32_t start, end;
+	size_t plen = strlen(pattern), tail = load_tail(t);
 	const char *best = NULL;
-	bool wrapped = false, first = true;     /* the first after the window */
+	bool wrapped = false, tail_ok;
 
 	if (a->complete || plen == 0 || backward)
 		return false;
 	doc_range(a->model->doc, &start, &end);
-	from = end;     /* what is not searched yet */
-	if (a->raw_pattern && strcmp(a->raw_pattern, pattern) == 0 &&
-	    a->raw_from <= end && end <= a->raw_hit) {
-		best = t->data + a->raw_hit;    /* found there before */
-		first = false;
-	} else if (end < avail) {
-		best = search_raw(t->data + end, avail - end, pattern);
-		/* A match may still end in what is read next. */
-		from = MAX(end, avail > plen ? avail - (uint32_t)plen + 1 : 0);
-	} else if (end < t->raw_len)    /* a window in the end read at open */
-		best = search_raw(t->data + end, t->raw_len - end, pattern);
-	if (best == NULL && end < avail && tail < t->raw_len && avail < t->raw_len &&
-	    utf8_valid_prefix(t->data + tail, t->raw_len - tail) == t->raw_len - tail) {
-		/* Not the first after the window: what is between is unread. */
+	tail_ok = tail_searchable(t);
+	search_memo_start(m, pattern, end);
+	memo_scan(a, tail_ok, 0);
+	/* The text between is unread: a match in the end read at open,
+	 * though not known to be the first after the window. */
+	if (!m->found && !m->done && tail_ok && m->upto < tail)
 		best = search_raw(t->data + tail, t->raw_len - tail, pattern);
-		first = false;
-	}
-	if (best == NULL) {
+	if (!m->found && best == NULL) {
 		if (!wait_read(a, t->raw_len, 2000))
 			return false;
-		avail = (uint32_t)load_avail(t);
-		if (from < avail)
-			best = search_raw(t->data + from, avail - from, pattern);
-		if (best == NULL && start > 0) {
+		memo_scan(a, false, 0);
+		if (!m->found && start > 0) {
 			/* Up to where a match would end inside the window. */
-			best = search_raw(t->data, MIN(start + (uint32_t)plen - 1, avail),
+			best = search_raw(t->data, MIN(start + plen - 1, load_avail(t)),
 			    pattern);
 			wrapped = best != NULL;
 		}
 	}
+	if (m->found)
+		best = t->data + m->upto;
 	if (best == NULL)
 		return false;
-	if (first && !wrapped) {
-		free(a->raw_pattern);
-		a->raw_pattern = xstrdup(pattern);
-		a->raw_from = end;
-		a->raw_hit = (uint32_t)(best - t->data);
-	}
 	/* The new window's model searches again (set_model) and frees the
 	 * pattern, which may be a->search_src itself. */
 	{
@@ -437,6 +466,26 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 			app_message(a, false, "search wrapped to the top");
 		return found;
 	}
+}
+
+/* What idle time reads of the text at a time (a millisecond or so). */
+#define IDLE_SEARCH (4u << 20)
+
+int
+app_search_idle(struct app *a, bool work)
+{
+	struct search_memo *m = &a->raw_memo;
+	uint32_t end;
+	bool last;
+
+	if (a->complete || m->pattern == NULL || m->found || m->done)
+		return 0;
+	if (!searchable(a->text, m->upto, false, &end, &last) ||
+	    (!last && end - m->upto < strlen(m->pattern)))
+		return load_complete(a->text) ? 0 : -1;
+	if (work)
+		search_memo_scan(m, a->text->data, end, last, IDLE_SEARCH);
+	return 1;
 }
 
 /* ------------------------------------------------------------- state */
@@ -744,7 +793,7 @@ app_free(struct app *a)
 	outline_free(a);
 	prompt_free(a);
 	text_search_clear(a);
-	free(a->raw_pattern);
+	search_memo_clear(&a->raw_memo);
 	text_reset_layout(a);
 	layout_free(a->lay);
 	model_free(a->model);
@@ -800,6 +849,10 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 			timeout = MIN(timeout, 250);      /* the progress moves */
 		if (a->recount)
 			timeout = 0;                      /* idle work to do */
+		switch (app_search_idle(a, false)) {
+		case 1: timeout = 0; break;               /* idle work to do */
+		case -1: timeout = MIN(timeout, 10); break;   /* once more is read */
+		}
 		key = term_key(a->term, a->builder && !a->complete ? builder_fd(a->builder) : -1,
 		    MIN(timeout, CHECK_MS), &woken);
 		if (woken || (a->builder && !a->complete)) {
@@ -825,6 +878,8 @@ run_terminal(struct app *a, const struct reader_opts *o, struct config *cfg)
 			app_key(a, key);
 		else if (a->recount)
 			text_search_recount(a);
+		else
+			app_search_idle(a, true);
 		app_tick(a);
 	}
 	sig = term_signal();

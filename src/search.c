@@ -280,6 +280,56 @@ search_raw(const char *s, size_t n, const char *pattern)
 	return best;
 }
 
+void
+search_memo_clear(struct search_memo *m)
+{
+	free(m->pattern);
+	memset(m, 0, sizeof(*m));
+}
+
+bool
+search_memo_start(struct search_memo *m, const char *pattern, uint32_t off)
+{
+	if (m->pattern && strcmp(m->pattern, pattern) == 0 && m->from <= off &&
+	    off <= m->upto)
+		return true;
+	search_memo_clear(m);
+	m->pattern = xstrdup(pattern);
+	m->from = m->upto = off;
+	return false;
+}
+
+bool
+search_memo_scan(struct search_memo *m, const char *s, uint32_t end, bool last,
+    size_t max)
+{
+	size_t len;
+	uint32_t stop = end;
+	const char *hit;
+
+	if (m->pattern == NULL || m->found || m->done)
+		return m->found;
+	if (m->upto >= end) {
+		m->done = last;
+		return false;
+	}
+	len = strlen(m->pattern);
+	if (max > 0 && end - m->upto > MAX(max, 2 * len)) {
+		stop = m->upto + (uint32_t)MAX(max, 2 * len);
+		last = false;
+	}
+	if ((hit = search_raw(s + m->upto, stop - m->upto, m->pattern)) != NULL) {
+		m->upto = (uint32_t)(hit - s);
+		m->found = true;
+	} else if (last) {
+		m->upto = stop;
+		m->done = true;
+	} else if (stop - m->upto >= len)
+		/* A match may still end in what is read next. */
+		m->upto = stop - (uint32_t)len + 1;
+	return m->found;
+}
+
 size_t
 search_block(const struct doc *d, uint32_t b, const struct pattern *p,
     search_fn *fn, void *arg)

@@ -44,6 +44,32 @@ size_t search_block(const struct doc *d, uint32_t b, const struct pattern *p,
  * indexed; it does not fold accents or quotes as search_block() does. */
 const char *search_raw(const char *s, size_t n, const char *pattern);
 
+/*
+ * What raw searches learned of one text while it is still being read:
+ * no match of pattern (a match as search_raw() finds them) starts in
+ * [from, upto); if found, one starts at upto; if done, none starts
+ * anywhere from from to the end of the text.  Offsets are bytes of the
+ * text, which stay where they are as more of it is read and whatever
+ * model shows it, so the memo holds until the text is another (then
+ * search_memo_clear()).  A search from any offset in [from, upto] is
+ * answered from it, and goes on from upto.
+ */
+struct search_memo {
+	char *pattern;          /* NULL: nothing learned */
+	uint32_t from, upto;
+	bool found, done;
+};
+
+void search_memo_clear(struct search_memo *m);
+/* Keep what m knows of pattern from off, or start afresh there.  True
+ * when m knew something of it already. */
+bool search_memo_start(struct search_memo *m, const char *pattern, uint32_t off);
+/* Read on from m->upto to end in s, the text from its first byte
+ * (s[m->upto .. end) must be readable), at most max bytes of it (0: no
+ * limit); last when end is the end of the text.  Returns m->found. */
+bool search_memo_scan(struct search_memo *m, const char *s, uint32_t end,
+    bool last, size_t max);
+
 /* The blocks that may hold a match, in document order: *blocks is
  * allocated (caller frees); returns how many.  With no index, or a
  * pattern with no word in it, every block. */

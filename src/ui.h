@@ -173,11 +173,10 @@ struct app {
 	struct pos search_start;
 	char *search_src;       /* the pattern as typed */
 	/* Before the whole text is parsed, a search reads the text itself
-	 * (app_window_search): the first match of raw_pattern at or after
-	 * raw_from is at raw_hit, so that the same search again needs no
-	 * second read of the text. */
-	char *raw_pattern;
-	uint32_t raw_from, raw_hit;
+	 * (app_window_search); what it learned is kept, by text offset, so
+	 * that the same search again needs no second read of the text, and
+	 * completed while the reader is idle (app_search_idle). */
+	struct search_memo raw_memo;
 	/* the list whose items are highlighted */
 	uint32_t hl_list;
 	/* the term chosen in the index, for ',', and its last mention */
@@ -234,6 +233,11 @@ bool app_window_edge(struct app *a, int dir);
 bool app_window_bottom(struct app *a);
 bool app_window_top(struct app *a);
 bool app_window_search(struct app *a, const char *pattern, bool backward);
+/* Idle work for the last window search: read on through the text for
+ * its first match after the window, a few megabytes at a time, unless
+ * work is false.  1 when there is more to do at once, -1 when what is
+ * left waits for the file to be read, 0 when there is nothing to do. */
+int app_search_idle(struct app *a, bool work);
 
 /* view_text.c: the reading view */
 void text_reset_layout(struct app *a);

@@ -27,6 +27,7 @@
 #include "resolve.h"
 #include "search.h"
 #include "terms.h"
+#include "util.h"
 
 static struct lexicon *shipped;
 static struct model *iom;           /* the bundled document */
@@ -678,6 +679,93 @@ test_raw(void **state)
 	assert_int_equal(raw("abc", 3, "abcd"), -1);
 }
 
+/* What raw searches learned of a text that grows: the first match
+ * after the place searched from, kept by offset, is the same as a search
+ * of the whole text would find, however the text was read in pieces. */
+static void
+test_raw_memo(void **state)
+{
+	/* "Migration" straddles offset 20; "migration" again at 40. */
+	const char *s = "aaaa bbbb cccc dddd Migration eeee ffff migration gggg";
+	uint32_t n = (uint32_t)strlen(s);
+	struct search_memo m = { NULL, 0, 0, false, false };
+
+	(void)state;
+	/* Read as far as the middle of the first match: not found, and no
+	 * claim on what was cut off. */
+	assert_false(search_memo_start(&m, "migration", 2));
+	assert_false(search_memo_scan(&m, s, 24, false, 0));
+	assert_false(m.done);
+	assert_true(m.upto <= 20);
+	/* More is read: the match that was cut off, not the later one. */
+	assert_true(search_memo_scan(&m, s, 30, false, 0));
+	assert_int_equal(m.upto, 20);
+	/* The same search from anywhere between: known, nothing to read. */
+	assert_true(search_memo_start(&m, "migration", 10));
+	assert_true(search_memo_scan(&m, s, n, true, 0));
+	assert_int_equal(m.upto, 20);
+	assert_true(search_memo_start(&m, "migration", 20));
+	/* Past the match, or another pattern: learned afresh. */
+	assert_false(search_memo_start(&m, "migration", 21));
+	assert_true(search_memo_scan(&m, s, n, true, 0));
+	assert_int_equal(m.upto, 40);
+	assert_false(search_memo_start(&m, "eeee", 21));
+	/* A step at a time (of at least twice the pattern). */
+	assert_false(search_memo_scan(&m, s, n, true, 3));
+	assert_int_equal(m.upto, 26);
+	assert_true(search_memo_scan(&m, s, n, true, 3));
+	assert_int_equal(m.upto, 30);
+	/* None to the end: done only when the end is the text's end. */
+	assert_false(search_memo_start(&m, "zzzz", 0));
+	assert_false(search_memo_scan(&m, s, n, false, 0));
+	assert_false(m.done);
+	assert_false(search_memo_scan(&m, s, n, true, 0));
+	assert_true(m.done);
+	assert_true(search_memo_start(&m, "zzzz", 30));
+	/* The text is another: forgotten. */
+	search_memo_clear(&m);
+	assert_null(m.pattern);
+	assert_false(search_memo_start(&m, "zzzz", 30));
+	assert_false(m.done);
+	search_memo_clear(&m);
+
+	/* Texts read in random pieces and idle steps of random sizes, the
+	 * search begun again at random places: always what search_raw()
+	 * finds in the whole text. */
+	srand(7);
+	for (int round = 0; round < 300; round++) {
+		char text[400];
+		uint32_t len = 50 + (uint32_t)(rand() % 300), from = 0, read = 0;
+		const char *want;
+		long expect;
+
+		for (uint32_t i = 0; i < len; i++)
+			text[i] = "ab Ab"[rand() % 5];
+		text[len] = '\0';
+		while (read < len) {
+			read = MIN(len, read + 1 + (uint32_t)(rand() % 60));
+			if (rand() % 3 == 0 && m.pattern)
+				from = MIN(m.upto, from + (uint32_t)(rand() % 10));
+			search_memo_start(&m, "abab", from);
+			search_memo_scan(&m, text, read, read == len, (size_t)(rand() % 20));
+			if (m.found) {
+				/* Found in what is read, it is the first there. */
+				want = search_raw(text + from, read - from, "abab");
+				assert_non_null(want);
+				assert_int_equal(m.upto, want - text);
+			}
+		}
+		while (!m.found && !m.done)
+			search_memo_scan(&m, text, len, true, (size_t)(rand() % 20));
+		want = search_raw(text + from, len - from, "abab");
+		expect = want ? (long)(want - text) : -1;
+		assert_int_equal(m.found ? (long)m.upto : -1, expect);
+		assert_true(m.found || m.done);
+		search_memo_clear(&m);
+		from = 0;
+	}
+}
+
 int
 main(void)
 {
@@ -703,6 +791,7 @@ main(void)
 		cmocka_unit_test(test_nodes),
 		cmocka_unit_test(test_nodes_dashes),
 		cmocka_unit_test(test_raw),
+		cmocka_unit_test(test_raw_memo),
 	};
 
 	return cmocka_run_group_tests_name("resolve", tests, setup, teardown);
