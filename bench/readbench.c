@@ -616,12 +616,18 @@ trace_change(struct sess *s, const char *scr, double t)
 	replace(&s->traced, scr);
 }
 
-/* Remember when the screen last changed. */
+/* Remember when the screen last changed.  lectern's top row, the
+ * breadcrumb, is left out, as its indexing progress is: it fills in
+ * with the headings above the paragraph when the index arrives, which
+ * no key causes (the label's arrival is timed on its own, after G). */
 static void
 track_change(struct sess *s, const char *text, const char *bottom, double t)
 {
 	char core[COLS * 4 + 1];
+	const char *nl;
 
+	if (s->id == LECTERN && (nl = strchr(text, '\n')) != NULL)
+		text = nl + 1;
 	status_core(bottom, core, sizeof(core));
 	if (strcmp(text, s->cur_text) != 0 || strcmp(core, s->cur_core) != 0) {
 		replace(&s->cur_text, text);
