@@ -39,16 +39,32 @@ score(const struct pctx *p, const struct line *l, size_t n)
 	    (sections >= 3 && p->body_indent >= 2 ? 20 : 0);
 }
 
-/* The column where the text of the list item on line prev starts. */
+/* A step lettered as RFC 3986 letters the steps of its algorithms,
+ * "A.  If the input ...": the length of "A.  ", or 0. */
 static unsigned
-hanging(const struct line *prev)
+step_mark(const char *s, uint32_t n)
+{
+	uint32_t i = 2;
+
+	if (n < 5 || !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z')) ||
+	    s[1] != '.' || s[2] != ' ' || s[3] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i < n ? i : 0;
+}
+
+/* The column where the text of the list item or step on line prev
+ * starts. */
+static unsigned
+hanging(const struct pctx *p, const struct line *prev)
 {
 	if (prev == NULL)
 		return 0;
 	if (prev->mark == MK_NUM || prev->mark == MK_PAREN || prev->mark == MK_BULLET ||
 	    prev->mark == MK_SECNUM)
 		return (unsigned)prev->indent + prev->mlen;
-	return prev->indent;
+	return prev->indent + step_mark(p->s + prev->off, prev->len);
 }
 
 /* An appendix's section number, "D.1." or "A.2.3" then two spaces or
@@ -151,10 +167,15 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		/* The hanging indent of a list item, or text going on at
 		 * the same indentation, is prose; the rest is not. */
 		if (prev && blanks == 0 && prev->role != R_PRE &&
-		    (hanging(prev) == l->indent || prev->indent == l->indent))
+		    (hanging(p, prev) == l->indent || prev->indent == l->indent))
 			return;
 		if (prev && blanks > 0 && prev->role == R_ITEM &&
-		    hanging(prev) == l->indent && l->first == C_UPPER)
+		    hanging(p, prev) == l->indent && l->first == C_UPPER)
+			return;
+		/* The next lettered step, where the one before was prose. */
+		if (prev && blanks > 0 && prev->role != R_PRE &&
+		    step_mark(s, l->len) > 0 && prev->indent >= l->indent &&
+		    prev->indent <= hanging(p, prev) + 8)
 			return;
 		l->role = R_PRE;
 	}

@@ -1159,6 +1159,14 @@ test_rfc_steps(void **state)
 	d = parse_str(b->data);
 	assert_string_equal(doc_kind(d), "rfc");
 	expect_node(d, "1(3)", NODE_ITEM, 20, "1");
+	/* The lettered steps are prose, each a paragraph of its own, not
+	 * lines kept as they are. */
+	for (uint32_t i = 0; i < doc_nblocks(d); i++)
+		if (doc_contains(d, node_of(d, "1"), doc_block(d, i)->node) &&
+		    doc_block(d, i)->kind == BLOCK_PRE)
+			fail_msg("preformatted: %s", block_str(d, i));
+	assert_non_null(strstr(all_text(d), " A.  If the input begins with a prefix, "
+	    "then remove that prefix from the input buffer; otherwise, B.  move"));
 	if (doc_ndiags(d) > 0)
 		fail_msg("flagged at line %u: %s", doc_diag(d, 0)->line,
 		    doc_str(d, doc_diag(d, 0)->msg));
