@@ -85,8 +85,11 @@ enum block_kind {
 
 enum {
 	BLOCK_CONT = 1,         /* the node's text after its children */
-	BLOCK_MORE = 2          /* the block before goes on: a paragraph
+	BLOCK_MORE = 2,         /* the block before goes on: a paragraph
 	                           too long for one block (BLOCK_MAX) */
+	BLOCK_HANG = 4          /* prose that opens with a marker of its own
+	                           ("o", "-", "A."): its lines after the
+	                           first hang after the marker */
 };
 
 /* A block holds at most about this many bytes of text, so that laying

@@ -305,6 +305,18 @@ word_width(const struct stream *st, size_t i, size_t *end)
 	return w;
 }
 
+/* The columns a block's opening marker ("o", "A.") and the space after
+ * it take: where its other lines start. */
+static int
+hang_width(const struct stream *st)
+{
+	size_t i = 0, end;
+
+	while (i < st->n && st->g[i].space)
+		i++;
+	return i < st->n ? MIN(word_width(st, i, &end) + 1, MAX_MARGIN) : 0;
+}
+
 static void
 centre_line(struct builder *bd, size_t from, int width, int col)
 {
@@ -525,7 +537,9 @@ layout_block(struct layout *l, uint32_t b)
 		    n->kind == NODE_SUBITEM))
 			lay_marker(l, &bd, bl->node);
 		stream_prose(l, bl, LS_TEXT, &st);
-		wrap(l, &bd, &st, MAX(col, bd.col + (bd.col ? 1 : 0)), col, false);
+		wrap(l, &bd, &st, MAX(col, bd.col + (bd.col ? 1 : 0)),
+		    (bl->flags & BLOCK_HANG) ? clamp_col(l, col + hang_width(&st)) : col,
+		    false);
 		break;
 	}
 	free(st.g);

@@ -85,6 +85,8 @@ struct line {
 	uint8_t level;      /* a heading's level (1 is the highest) */
 	uint8_t kw;         /* a heading with a label of its own ("Article 3") */
 	uint8_t note;       /* in a page's footnotes, under their rule */
+	uint8_t hang;       /* prose after a marker that stays in the text
+	                       (a bullet, "A."): its lines hang after it */
 };
 
 struct pctx;

@@ -125,6 +125,8 @@ open_para(struct pctx *p, struct line *l)
 		pa->mlen--;
 	pa->npieces = 0;
 	pa->first = *l;
+	if (l->mark == MK_BULLET)
+		pa->first.hang = 1;
 	pb->open = true;
 	if (l->role == R_PRE)
 		add_piece(pa, l->off, l->len, l->lineno, l->indent, JOIN_LINE);

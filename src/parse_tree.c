@@ -351,6 +351,8 @@ emit_text(struct pctx *p, const struct para *pa, uint32_t owner,
 	end = text_end(pa);
 	if (kind == BLOCK_TEXT)
 		n = items_find(p->s, pa->pieces, pa->npieces, t->marks, MAX_MARKS);
+	if (kind == BLOCK_TEXT && pa->first.hang)
+		flags |= BLOCK_HANG;
 	if (n == 0 || select_marks(t, n) == 0) {
 		docb_block(p->db, kind, owner, pa->pieces[0].lineno, flags);
 		emit_range(p, pa, pos, end);

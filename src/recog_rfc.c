@@ -111,6 +111,7 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	    memmem(s, MIN(l->len, (uint32_t)40), " =/ ", 4));
 
 	l->role = R_TEXT;
+	l->hang = step_mark(s, l->len) > 0;    /* as prose, hangs after "A." */
 	if (l->flags & (LN_TOC | LN_SYMBOLS | LN_COLUMNS)) {
 		l->role = R_PRE;
 		p->grammar = rule;
@@ -172,10 +173,13 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 		if (prev && blanks > 0 && prev->role == R_ITEM &&
 		    hanging(p, prev) == l->indent && l->first == C_UPPER)
 			return;
-		/* The next lettered step, where the one before was prose. */
+		/* A lettered step or a bullet after prose: the first
+		 * ("... as follows:" then "A.  If the input ...", "...
+		 * 2-digit years:" then "o  Internet Protocols ..."), or the
+		 * next (after the text of the one before). */
 		if (prev && blanks > 0 && prev->role != R_PRE &&
-		    step_mark(s, l->len) > 0 && prev->indent >= l->indent &&
-		    prev->indent <= hanging(p, prev) + 8)
+		    (step_mark(s, l->len) > 0 || l->mark == MK_BULLET) &&
+		    l->indent <= hanging(p, prev) + 8)
 			return;
 		l->role = R_PRE;
 	}

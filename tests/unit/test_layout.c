@@ -852,6 +852,71 @@ test_wide_characters_narrow(void **state)
 	fixture_drop(c);
 }
 
+/* A bullet or a lettered step in an RFC is prose, reflowed, its lines
+ * after the first hanging after its marker ("o ", "A. "). */
+static void
+test_hanging_markers(void **state)
+{
+	static const char doc[] =
+	    "Network Working Group                                          A. Author\n"
+	    "Request for Comments: 9999                                   Example Inc.\n"
+	    "\n"
+	    "                    The Example Protocol for Testing\n"
+	    "\n"
+	    "1.  Introduction\n"
+	    "\n"
+	    "   The protocol is simple.  Messages are lines of text, sent one at a\n"
+	    "   time by the client and answered one at a time by the server, which\n"
+	    "   never sends anything it was not asked for, and the requirements\n"
+	    "   are the following ones, which are not many, as we shall see now:\n"
+	    "\n"
+	    "      o  Protocols MUST generate four digit years in dates, and they\n"
+	    "         MUST NOT generate two.\n"
+	    "\n"
+	    "      o  The use of two digit years is deprecated everywhere.\n"
+	    "\n"
+	    "   The routine goes as follows:\n"
+	    "\n"
+	    "   1.  While the input buffer is not empty, loop as follows:\n"
+	    "\n"
+	    "       A.  If the input begins with a prefix, then remove that\n"
+	    "           prefix from the input buffer; otherwise,\n"
+	    "\n"
+	    "       B.  move the first path segment in the input buffer to the\n"
+	    "           end of the output buffer.\n";
+	struct doc *d = parse_str(doc);
+	struct layout *l = new_layout(d, 40, 0);
+	const char *want[] = { "o", "A.", "B." };
+	size_t found = 0;
+
+	(void)state;
+	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
+		const struct block *bl = doc_block(d, b);
+		struct lblock *lb;
+		const char *t = doc_data(d) + doc_piece(d, bl->first_piece)->off;
+		size_t first, k;
+		int col;
+
+		if (bl->kind != BLOCK_TEXT)
+			continue;
+		for (k = 0; k < sizeof(want) / sizeof(want[0]); k++)
+			if (strncmp(t, want[k], strlen(want[k])) == 0 && t[strlen(want[k])] == ' ')
+				break;
+		if (k == sizeof(want) / sizeof(want[0]))
+			continue;
+		assert_true(bl->flags & BLOCK_HANG);
+		lb = lay(l, b);
+		check_fits(lb, 40);
+		first = first_line(lb);
+		assert_true(lb->nlines > first + 1);    /* reflowed onto two lines */
+		col = first_text(lb, first)->col;
+		for (size_t i = first + 1; i < lb->nlines; i++)
+			assert_int_equal(first_text(lb, i)->col, col + (int)strlen(want[k]) + 1);
+		found++;
+	}
+	assert_int_equal(found, 4);
+}
+
 /* Preformatted lines are kept: one screen line per source line however
  * wide the window, and cut -- never reflowed -- where it is too narrow. */
 static void
@@ -1039,6 +1104,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_narrow_and_wide_widths, reset, fixture_release_all),
 		cmocka_unit_test_setup_teardown(test_wide_characters_narrow, reset, fixture_release_all),
 		cmocka_unit_test_setup_teardown(test_preformatted, reset, fixture_release_all),
+		cmocka_unit_test_setup_teardown(test_hanging_markers, reset, fixture_release_all),
 		cmocka_unit_test_setup_teardown(test_line_at, reset, fixture_release_all),
 		cmocka_unit_test_setup_teardown(test_page_break_rules, reset, fixture_release_all),
 	};
