@@ -4,7 +4,8 @@
  * "####- Title of the article"), numbered paragraphs "1. ", items
  * "(a)", indented or fenced code, tables.  Lines are soft-wrapped, and
  * a blank line always ends a paragraph.  HTML tags on lines of their own
- * are dropped, and a link reads as its text.
+ * are dropped, and a link reads as its text, a tag inside a line as
+ * nothing.
  */
 #include "autoconf.h"
 
@@ -75,25 +76,46 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	}
 }
 
+/* An HTML tag inside a line, "<sup>" or "</sup>": its length, or 0. */
+static uint32_t
+html_tag(const char *s, uint32_t i, uint32_t end)
+{
+	uint32_t k = i + 1;
+	const char *c;
+
+	if (k < end && s[k] == '/')
+		k++;
+	if (k >= end || !((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+		return 0;
+	if ((c = memchr(s + k, '>', MIN(end - k, 200u))) == NULL ||
+	    memchr(s + k, '<', (size_t)(c - s) - k) != NULL)
+		return 0;
+	return (uint32_t)(c - s) + 1 - i;
+}
+
 /* A link, "[text](target)", or an image, "![text](source)", on one
- * line: its text is read, the rest is left out. */
+ * line: its text is read, the rest is left out.  An HTML tag inside a
+ * line ("<sup>1)</sup>") is left out, what it encloses kept. */
 static bool
 markup(const char *s, uint32_t from, uint32_t end, uint32_t *a, uint32_t *b,
     uint32_t *ta, uint32_t *tb)
 {
-	const char *o, *c, *q;
+	for (uint32_t i = from; i < end; i++) {
+		const char *c, *q;
+		uint32_t n;
 
-	while (from < end && (o = memchr(s + from, '[', end - from)) != NULL) {
-		uint32_t i = (uint32_t)(o - s);
-
-		from = i + 1;
-		if ((c = memchr(o + 1, ']', end - i - 1)) == NULL)
-			return false;
-		if (c == o + 1 || (uint32_t)(c - s) + 1 >= end || c[1] != '(' ||
-		    memchr(o + 1, '[', (size_t)(c - o - 1)) != NULL ||
+		if (s[i] == '<' && (n = html_tag(s, i, end)) > 0) {
+			*a = *ta = *tb = i;
+			*b = i + n;
+			return true;
+		}
+		if (s[i] != '[' || (c = memchr(s + i + 1, ']', end - i - 1)) == NULL)
+			continue;
+		if (c == s + i + 1 || (uint32_t)(c - s) + 1 >= end || c[1] != '(' ||
+		    memchr(s + i + 1, '[', (size_t)(c - s) - i - 1) != NULL ||
 		    (q = memchr(c + 2, ')', end - (uint32_t)(c - s) - 2)) == NULL)
 			continue;
-		*a = i > 0 && s[i - 1] == '!' ? i - 1 : i;
+		*a = i > from && s[i - 1] == '!' ? i - 1 : i;
 		*ta = i + 1;
 		*tb = (uint32_t)(c - s);
 		*b = (uint32_t)(q - s) + 1;
