@@ -228,12 +228,27 @@ run(struct app *a, int act, unsigned count)
 			break;
 		}
 		a->msg[0] = '\0';
-		for (long i = 0; i < n; i++)
-			if (!text_search_next(a, act == ACT_NEXT_MATCH ? 1 : -1) &&
-			    !(act == ACT_NEXT_MATCH && app_window_search(a, a->search_src, false))) {
-				app_message(a, true, "no match for %s", a->search_src);
-				break;
+		for (long i = 0; i < n; i++) {
+			/* Which way the text is searched: ? turns n round. */
+			bool fwd = (act == ACT_NEXT_MATCH) != a->backward;
+
+			if (text_search_next(a, act == ACT_NEXT_MATCH ? 1 : -1))
+				continue;
+			/* Still indexing, and nothing more in the part shown:
+			 * after it, the text is searched as it is; before it,
+			 * when the index is ready. */
+			if (!a->complete && fwd && app_window_search(a, a->search_src, false))
+				continue;
+			if (!a->complete && !fwd) {
+				a->pending_action = act + 1;
+				app_message(a, false, "indexing the document (%d%%): %s "
+				    "comes when it is ready", a->builder ?
+				    builder_percent(a->builder) : 0, actions[act].name);
+				return;
 			}
+			app_message(a, true, "no match for %s", a->search_src);
+			break;
+		}
 		if (a->have_cur && !a->msg_error) {
 			struct buf b;
 

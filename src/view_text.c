@@ -1042,6 +1042,10 @@ text_search_next(struct app *a, int dir)
 	from = a->have_cur && text_visible_off(a, a->cur.off) ? a->cur.off :
 	    text_pos(a).off;
 	if (!find_match(a, from, dir, !a->have_cur || !text_visible_off(a, a->cur.off), &m)) {
+		/* A window on the text while it is indexed: the next match
+		 * may be beyond it; the caller looks (app_window_search). */
+		if (!a->complete)
+			return false;
 		if (!find_match(a, dir > 0 ? 0 : UINT32_MAX, dir, true, &m))
 			return false;
 		app_message(a, false, dir > 0 ? "search wrapped to the top" :

@@ -1658,6 +1658,34 @@ test_search_in_windows(void **state)
 	assert_true(strncmp(value(out, "top", 4), "9001 ", 5) == 0);
 }
 
+/* n while the index is built: past the last match in the window shown,
+ * the next is looked for after it, not in the window again ("search
+ * wrapped to the top" and the same match, as n used to say). */
+static void
+test_next_beyond_window(void **state)
+{
+	const char *doc = xstrdup_(test_tmp("nextwin.txt"));
+	struct str b = { NULL, 0, 0 };
+	char *out;
+
+	(void)state;
+	str_add(&b, "A LARGE DOCUMENT\n\n", 18);
+	for (int i = 1; i <= 40000; i++) {
+		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
+		    "own%s.\n\n", i, i, i == 300 || i == 9000 ? " and zqxw" : "");
+
+		str_add(&b, p, strlen(p));
+	}
+	test_write(doc, b.s, b.len);
+	free(b.s);
+	out = script_opt(&(struct opt){ .doc = doc },
+	    "keys /zqxw<Enter>\nstate\nkeys n\nstate\n", NULL);
+	unlink(doc);
+	assert_true(strncmp(value(out, "top", 0), "300 ", 4) == 0);
+	assert_true(strncmp(value(out, "top", 1), "9000 ", 5) == 0);
+	assert_null(strstr(value(out, "message", 1), "wrapped"));
+}
+
 /* A window that meets a very long line near its start still moves on:
  * scrolling from the top reaches into the long line (a window used to
  * end where that line began, and the view stuck at the top). */
@@ -1804,6 +1832,7 @@ main(void)
 		T(test_window_long_line),
 		T(test_empty_document),
 		T(test_search_in_windows),
+		T(test_next_beyond_window),
 		T(test_reload_keeps_encoding),
 	};
 
