@@ -57,9 +57,6 @@ struct doc {
 struct docb {
 	struct doc *d;
 	uint32_t bytes;             /* in the current block so far */
-	uint32_t *last_child;
-	size_t caplast;
-	uint32_t last_top;          /* the last top-level node */
 	uint32_t *strids;           /* the strings, by hash: ids, 0 for none */
 	size_t nstrids;             /* a power of two */
 	size_t nstrs;               /* strings in it */
@@ -118,6 +115,21 @@ const struct node *
 doc_node(const struct doc *d, uint32_t id)
 {
 	return &d->nodes[id];
+}
+
+uint32_t
+doc_first_child(const struct doc *d, uint32_t id)
+{
+	return d->nodes[id].size > 1 ? id + 1 : DOC_NONE;
+}
+
+uint32_t
+doc_next_sibling(const struct doc *d, uint32_t id)
+{
+	uint32_t next = id + d->nodes[id].size;
+
+	return next < d->nnodes && d->nodes[next].parent == d->nodes[id].parent ?
+	    next : DOC_NONE;
 }
 
 uint32_t
@@ -644,7 +656,6 @@ docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
 	d->strs[0] = '\0';
 	d->nstrs = 1;
 	b->d = d;
-	b->last_top = DOC_NONE;
 	return b;
 }
 
@@ -723,33 +734,17 @@ docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
 	struct node *n;
 
 	GROW(d->nodes, d->capnodes, d->nnodes + 1);
-	GROW(b->last_child, b->caplast, d->nnodes + 1);
 	n = &d->nodes[d->nnodes++];
 	memset(n, 0, sizeof(*n));
 	n->parent = parent;
-	n->first_child = n->next_sibling = DOC_NONE;
 	n->start = n->end = start;
 	n->line = line;
 	n->kind = (uint8_t)kind;
 	n->marker = marker;
 	n->label = label;
 	n->first_block = (uint32_t)d->nblocks;
-	b->last_child[id] = DOC_NONE;
-	if (parent != DOC_NONE) {
-		struct node *p = &d->nodes[parent];
-
-		n->depth = (uint16_t)(p->depth + 1);
-		if (b->last_child[parent] == DOC_NONE)
-			p->first_child = id;
-		else
-			d->nodes[b->last_child[parent]].next_sibling = id;
-		b->last_child[parent] = id;
-	} else {
-		/* Top-level nodes are siblings of each other. */
-		if (b->last_top != DOC_NONE)
-			d->nodes[b->last_top].next_sibling = id;
-		b->last_top = id;
-	}
+	if (parent != DOC_NONE)
+		n->depth = (uint16_t)(d->nodes[parent].depth + 1);
 	return id;
 }
 
@@ -1256,7 +1251,6 @@ docb_finish(struct docb *b)
 	finish_ranges(d);
 	finish_breaks(d);
 	finish_labels(b);
-	free(b->last_child);
 	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);
