@@ -47,19 +47,19 @@ struct doc {
 	size_t nstrs, capstrs;
 	uint32_t title;
 	uint32_t title_node;
-	struct labslot {            /* hash of label keys */
-		uint32_t node;
-		uint32_t hash;
-	} *labels;
+	/* The hash of label keys: a slot is a node and a byte of its key's
+	 * hash (0 for an empty slot), in two arrays of one allocation, 5
+	 * bytes a slot where a node and the whole hash took 8 (2.2 MB of
+	 * the benchmark's 100 MB): a probe reads the bytes, and only a
+	 * slot whose byte matches is compared, 1 in 255 of the others. */
+	uint32_t *labels;           /* labcap nodes, then labcap tags */
+	uint8_t *labtags;
 	size_t labcap;              /* slots (any number, not 0) */
 };
 
 struct docb {
 	struct doc *d;
 	uint32_t bytes;             /* in the current block so far */
-	uint32_t *last_child;
-	size_t caplast;
-	uint32_t last_top;          /* the last top-level node */
 	uint32_t *strids;           /* the strings, by hash: ids, 0 for none */
 	size_t nstrids;             /* a power of two */
 	size_t nstrs;               /* strings in it */
@@ -118,6 +118,21 @@ const struct node *
 doc_node(const struct doc *d, uint32_t id)
 {
 	return &d->nodes[id];
+}
+
+uint32_t
+doc_first_child(const struct doc *d, uint32_t id)
+{
+	return d->nodes[id].size > 1 ? id + 1 : DOC_NONE;
+}
+
+uint32_t
+doc_next_sibling(const struct doc *d, uint32_t id)
+{
+	uint32_t next = id + d->nodes[id].size;
+
+	return next < d->nnodes && d->nodes[next].parent == d->nodes[id].parent ?
+	    next : DOC_NONE;
 }
 
 uint32_t
@@ -560,23 +575,32 @@ label_next(const struct doc *d, size_t i)
 	return i + 1 == d->labcap ? 0 : i + 1;
 }
 
+/* A slot's byte of the hash: its low bits (the slot is from its high
+ * ones), never 0. */
+static uint8_t
+label_tag(uint32_t h)
+{
+	return (h & 0xFF) ? (uint8_t)(h & 0xFF) : 1;
+}
+
 /* Insert node's label key; returns false when the key is taken. */
 static bool
 label_insert(struct doc *d, uint32_t node, const char *key)
 {
 	uint32_t h = hash_str(key);
+	uint8_t tag = label_tag(h);
 	size_t i = label_slot(d, h);
 	char other[512];
 
-	for (; d->labels[i].node != DOC_NONE; i = label_next(d, i)) {
-		if (d->labels[i].hash != h)
+	for (; d->labtags[i] != 0; i = label_next(d, i)) {
+		if (d->labtags[i] != tag)
 			continue;
-		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
+		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
 		if (strcmp(other, key) == 0)
 			return false;
 	}
-	d->labels[i].node = node;
-	d->labels[i].hash = h;
+	d->labels[i] = node;
+	d->labtags[i] = tag;
 	return true;
 }
 
@@ -585,14 +609,15 @@ find_key(const struct doc *d, const char *key)
 {
 	char other[512];
 	uint32_t h = hash_str(key);
+	uint8_t tag = label_tag(h);
 	size_t i;
 
-	for (i = label_slot(d, h); d->labels[i].node != DOC_NONE; i = label_next(d, i)) {
-		if (d->labels[i].hash != h)
+	for (i = label_slot(d, h); d->labtags[i] != 0; i = label_next(d, i)) {
+		if (d->labtags[i] != tag)
 			continue;
-		doc_label_key(doc_label(d, d->labels[i].node), other, sizeof(other));
+		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
 		if (strcmp(other, key) == 0)
-			return d->labels[i].node;
+			return d->labels[i];
 	}
 	return DOC_NONE;
 }
@@ -644,7 +669,6 @@ docb_new(struct text *t, uint32_t start, uint32_t end, bool complete,
 	d->strs[0] = '\0';
 	d->nstrs = 1;
 	b->d = d;
-	b->last_top = DOC_NONE;
 	return b;
 }
 
@@ -723,33 +747,17 @@ docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
 	struct node *n;
 
 	GROW(d->nodes, d->capnodes, d->nnodes + 1);
-	GROW(b->last_child, b->caplast, d->nnodes + 1);
 	n = &d->nodes[d->nnodes++];
 	memset(n, 0, sizeof(*n));
 	n->parent = parent;
-	n->first_child = n->next_sibling = DOC_NONE;
 	n->start = n->end = start;
 	n->line = line;
 	n->kind = (uint8_t)kind;
 	n->marker = marker;
 	n->label = label;
 	n->first_block = (uint32_t)d->nblocks;
-	b->last_child[id] = DOC_NONE;
-	if (parent != DOC_NONE) {
-		struct node *p = &d->nodes[parent];
-
-		n->depth = (uint16_t)(p->depth + 1);
-		if (b->last_child[parent] == DOC_NONE)
-			p->first_child = id;
-		else
-			d->nodes[b->last_child[parent]].next_sibling = id;
-		b->last_child[parent] = id;
-	} else {
-		/* Top-level nodes are siblings of each other. */
-		if (b->last_top != DOC_NONE)
-			d->nodes[b->last_top].next_sibling = id;
-		b->last_top = id;
-	}
+	if (parent != DOC_NONE)
+		n->depth = (uint16_t)(d->nodes[parent].depth + 1);
 	return id;
 }
 
@@ -1210,8 +1218,10 @@ finish_labels(struct docb *b)
 	for (uint32_t i = 0; i < d->nnodes; i++)
 		labelled += d->nodes[i].label != 0;
 	d->labcap = MAX(labelled + labelled / 3 + 1, (size_t)16);
-	d->labels = xreallocarray(NULL, d->labcap, sizeof(*d->labels));
-	memset(d->labels, 0xFF, d->labcap * sizeof(*d->labels));
+	d->labels = xreallocarray(NULL, d->labcap,
+	    sizeof(*d->labels) + sizeof(*d->labtags));
+	d->labtags = (uint8_t *)(d->labels + d->labcap);
+	memset(d->labtags, 0, d->labcap * sizeof(*d->labtags));
 	b->nprefixes = (d->labcap * 8 + 63) / 64 * 64;
 	b->prefixes = xcalloc(b->nprefixes / 64, sizeof(*b->prefixes));
 	for (uint32_t i = 0; i < d->nnodes; i++) {
@@ -1256,7 +1266,6 @@ docb_finish(struct docb *b)
 	finish_ranges(d);
 	finish_breaks(d);
 	finish_labels(b);
-	free(b->last_child);
 	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);

@@ -53,9 +53,9 @@ enum node_kind {
 
 struct node {
 	uint32_t parent;        /* DOC_NONE for top-level nodes */
-	uint32_t first_child;   /* DOC_NONE if none */
-	uint32_t next_sibling;  /* DOC_NONE if none */
-	uint32_t size;          /* nodes in the subtree, itself included */
+	uint32_t size;          /* nodes in the subtree, itself included
+	                           (children and siblings follow from it:
+	                           doc_first_child(), doc_next_sibling()) */
 	uint32_t first_block;   /* the subtree's blocks: [first_block, */
 	uint32_t end_block;     /*   end_block) */
 	uint32_t start;         /* the node's range in the text, its marker */
@@ -168,6 +168,13 @@ bool doc_lines_known(const struct doc *d);
 
 uint32_t doc_nnodes(const struct doc *d);
 const struct node *doc_node(const struct doc *d, uint32_t id);
+/* A node's first child and its next sibling (top-level nodes are
+ * siblings of each other), DOC_NONE for none.  Not stored: in preorder
+ * the first child is the node after it, and the next sibling the node
+ * after its subtree when that one has the same parent (44 bytes a node
+ * instead of 52, 4.5 MB of a 100 MB document's 560 000 nodes). */
+uint32_t doc_first_child(const struct doc *d, uint32_t id);
+uint32_t doc_next_sibling(const struct doc *d, uint32_t id);
 uint32_t doc_nblocks(const struct doc *d);
 const struct block *doc_block(const struct doc *d, uint32_t id);
 const struct piece *doc_piece(const struct doc *d, uint32_t id);

@@ -115,10 +115,10 @@ static int
 marker_room(const struct layout *l, uint32_t node)
 {
 	const struct node *n = doc_node(l->d, node);
-	uint32_t c = n->parent == DOC_NONE ? node : doc_node(l->d, n->parent)->first_child;
+	uint32_t c = n->parent == DOC_NONE ? node : doc_first_child(l->d, n->parent);
 	int w = marker_columns(doc_marker(l->d, node));
 
-	for (int k = 0; c != DOC_NONE && k < 64; k++, c = doc_node(l->d, c)->next_sibling)
+	for (int k = 0; c != DOC_NONE && k < 64; k++, c = doc_next_sibling(l->d, c))
 		if (doc_node(l->d, c)->kind == n->kind)
 			w = MAX(w, marker_columns(doc_marker(l->d, c)));
 	return MAX(4, w + 1);

@@ -373,7 +373,7 @@ static void
 add_list(struct lists *ls, uint32_t node)
 {
 	const struct doc *d = ls->d;
-	uint32_t first = doc_node(d, node)->first_child;
+	uint32_t first = doc_first_child(d, node);
 	struct list *l;
 
 	GROW(ls->l, ls->cap, ls->n + 1);
@@ -382,7 +382,7 @@ add_list(struct lists *ls, uint32_t node)
 	l->at = node;
 	l->first_item = (uint32_t)ls->nitems;
 	l->noun_key = STRTAB_NONE;
-	for (uint32_t c = first; c != DOC_NONE; c = doc_node(d, c)->next_sibling)
+	for (uint32_t c = first; c != DOC_NONE; c = doc_next_sibling(d, c))
 		if (is_item(doc_node(d, c))) {
 			GROW(ls->items, ls->capitems, ls->nitems + 1);
 			ls->items[ls->nitems++] = c;
@@ -404,11 +404,11 @@ find_lists(const struct doc *d, const struct lexicon *lx,
 	ls->nouns = strtab_new();
 	ls->leads = strtab_new();
 	for (uint32_t i = 0; i < n; i++) {
-		uint32_t c = doc_node(d, i)->first_child, items = 0;
+		uint32_t c = doc_first_child(d, i), items = 0;
 
-		for (; c != DOC_NONE && items < 2; c = doc_node(d, c)->next_sibling)
+		for (; c != DOC_NONE && items < 2; c = doc_next_sibling(d, c))
 			items += is_item(doc_node(d, c));
-		if (items >= 2 && is_item(doc_node(d, doc_node(d, i)->first_child)))
+		if (items >= 2 && is_item(doc_node(d, doc_first_child(d, i))))
 			add_list(ls, i);
 	}
 	return ls;

@@ -54,7 +54,8 @@ outline_json_node(const struct doc *d, uint32_t id, struct json *j)
 	json_string(j, snip.data, snip.len);
 	json_key(j, "children");
 	json_begin_array(j);
-	for (uint32_t c = n->first_child; c != DOC_NONE; c = doc_node(d, c)->next_sibling)
+	for (uint32_t c = doc_first_child(d, id); c != DOC_NONE;
+	    c = doc_next_sibling(d, c))
 		outline_json_node(d, c, j);
 	json_end_array(j);
 	json_end_object(j);
@@ -91,7 +92,8 @@ outline_text_node(const struct doc *d, uint32_t id, const struct query_opts *o,
 	put_text(o, out, snip.data, snip.len);
 	fprintf(out, "%s(line %u)\n", snip.len ? "  " : "", n->line);
 	buf_done(&snip);
-	for (uint32_t c = n->first_child; c != DOC_NONE; c = doc_node(d, c)->next_sibling)
+	for (uint32_t c = doc_first_child(d, id); c != DOC_NONE;
+	    c = doc_next_sibling(d, c))
 		outline_text_node(d, c, o, out);
 }
 

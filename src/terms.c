@@ -112,10 +112,12 @@ make_key(const struct token *tk, size_t i, size_t j, uint8_t kind, char *key)
 
 /* The filter of first pairs has at least PAIR_SPARE bits per phrase, so
  * that a pair no phrase starts with passes it rarely (1 in 16 or so):
- * 2^20 bits (128 KiB, in the cache) to begin with, more as phrases come,
- * up to 2^26 (8 MiB).  A fixed size let most pairs through in a large
- * document, and each cost a look-up in a table of 100,000s of keys. */
-#define PAIR_LOG_MIN 20
+ * 2^14 bits (2 KiB) to begin with, four times more each time phrases
+ * fill it that far, up to 2^26 (8 MiB).  A fixed size let most pairs
+ * through in a large document, and each cost a look-up in a table of
+ * 100,000s of keys; starting at 2^20 took 128 KiB that a short document
+ * never needed. */
+#define PAIR_LOG_MIN 14
 #define PAIR_LOG_MAX 26
 #define PAIR_SPARE 16
 

@@ -386,10 +386,14 @@ tok_read(struct tokit *it, struct token *t, size_t max)
 	return n;
 }
 
+/* The room a piece starts with: more only for a longer block. */
+#define CHUNK_FIRST 128
+
 void
 tok_chunks_init(struct tokchunks *c)
 {
-	c->tk = xreallocarray(NULL, TOKEN_CHUNK, sizeof(*c->tk));
+	c->cap = CHUNK_FIRST;
+	c->tk = xreallocarray(NULL, c->cap, sizeof(*c->tk));
 	c->have = c->given = 0;
 }
 
@@ -411,7 +415,17 @@ tok_chunk(struct tokchunks *c, struct tokit *it)
 		c->have -= c->given;
 		c->given = 0;
 	}
-	c->have += tok_read(it, c->tk + c->have, TOKEN_CHUNK - c->have);
+	/* Up to TOKEN_CHUNK tokens, in the room there is, and more room
+	 * while the block goes on. */
+	for (;;) {
+		size_t want = c->cap - c->have;
+
+		c->have += tok_read(it, c->tk + c->have, want);
+		if (c->have < c->cap || c->cap == TOKEN_CHUNK)
+			break;
+		c->cap = MIN(c->cap * 2, (size_t)TOKEN_CHUNK);
+		c->tk = xreallocarray(c->tk, c->cap, sizeof(*c->tk));
+	}
 	n = c->have;
 	/* A full buffer may go on: end the piece before the last sentence
 	 * it starts, else after the last punctuation. */

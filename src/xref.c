@@ -378,8 +378,8 @@ find_in(const struct xrefs *xr, const char *heading, const char *plabel)
 	if ((n = doc_find_label(d, plabel)) != DOC_NONE && doc_contains(d, h, n))
 		return n;
 	doc_label_key(plabel, want, sizeof(want));
-	for (uint32_t c = doc_node(d, h)->first_child, k = 0; c != DOC_NONE && k < 1000;
-	    c = doc_node(d, c)->next_sibling, k++) {
+	for (uint32_t c = doc_first_child(d, h), k = 0; c != DOC_NONE && k < 1000;
+	    c = doc_next_sibling(d, c), k++) {
 		const char *l = doc_label(d, c);
 		size_t ll = strlen(l), wl = strlen(plabel);
 

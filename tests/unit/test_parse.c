@@ -119,8 +119,8 @@ check_model(const struct doc *d)
 			assert_int_equal(n->depth, doc_node(d, n->parent)->depth + 1);
 		}
 		/* The children tile the subtree, in order. */
-		for (uint32_t c = n->first_child; c != DOC_NONE;
-		    c = doc_node(d, c)->next_sibling) {
+		for (uint32_t c = doc_first_child(d, i); c != DOC_NONE;
+		    c = doc_next_sibling(d, c)) {
 			assert_int_equal(c, expect);
 			assert_int_equal(doc_node(d, c)->parent, i);
 			expect = c + doc_node(d, c)->size;
@@ -136,7 +136,7 @@ check_model(const struct doc *d)
 	/* The top-level nodes are one sibling chain. */
 	top = 0;
 	for (uint32_t c = nn ? 0 : DOC_NONE; c != DOC_NONE;
-	    c = doc_node(d, c)->next_sibling) {
+	    c = doc_next_sibling(d, c)) {
 		assert_int_equal(c, top);
 		assert_int_equal(doc_node(d, c)->parent, DOC_NONE);
 		top = c + doc_node(d, c)->size;
@@ -386,7 +386,7 @@ test_title_block(void **state)
 	assert_int_equal(n->kind, NODE_TITLE);
 	assert_int_equal(n->line, 1);
 	assert_int_equal(n->parent, DOC_NONE);
-	assert_int_equal(n->first_child, DOC_NONE);
+	assert_int_equal(doc_first_child(d, t), DOC_NONE);
 	/* The lines before the first numbered paragraph, joined. */
 	assert_string_equal(doc_title(d), "ANNUAL REPORT OF THE WORKING GROUP ON TESTING");
 	assert_true(n->end_block > n->first_block);
@@ -418,8 +418,8 @@ test_numbered_paragraphs(void **state)
 	assert_string_equal(doc_marker(d, p3), "3.");
 	/* The node's range starts at its marker; its text does not hold it. */
 	assert_memory_equal(doc_data(d) + doc_node(d, p2)->start, "2. The", 6);
-	assert_int_equal(doc_node(d, p1)->next_sibling, p2);
-	assert_int_equal(doc_node(d, p2)->next_sibling, p3);
+	assert_int_equal(doc_next_sibling(d, p1), p2);
+	assert_int_equal(doc_next_sibling(d, p2), p3);
 	/* Hard-wrapped lines are joined into one block. */
 	expect_own_text(d, p1, "The first paragraph of the report explains the "
 	    "purpose of the exercise and the reasons why the Working Group was "
@@ -2467,8 +2467,8 @@ test_bundled_golden(void **state)
 	}
 	/* The children of 5. */
 	five = node_of(d, "5");
-	for (c = doc_node(d, five)->first_child; c != DOC_NONE;
-	    c = doc_node(d, c)->next_sibling, k++) {
+	for (c = doc_first_child(d, five); c != DOC_NONE;
+	    c = doc_next_sibling(d, c), k++) {
 		assert_true(k < 4);
 		assert_string_equal(doc_label(d, c), children5[k]);
 	}
