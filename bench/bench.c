@@ -53,6 +53,7 @@
 #include "parse.h"
 #include "resolve.h"
 #include "terms.h"
+#include "util.h"
 #include "xref.h"
 
 
@@ -524,6 +525,7 @@ measure(struct result *r, const struct opts *o, const struct doc_info *di)
 	double t0, t1, t1b, t2, t2b, t3;
 	int err = 0;
 
+	util_malloc_setup();        /* as lectern's main() does */
 	reset_peak();
 	if ((lx = lexicon_load(o->lexicon, &err)) == NULL || err != 0) {
 		snprintf(r->err, sizeof(r->err), "%.150s: %.100s", o->lexicon,

@@ -434,6 +434,7 @@ main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	util_malloc_setup();
 	/* Over a file-size limit, a write fails (and the state file keeps
 	 * its old contents) rather than the process being killed. */
 	signal(SIGXFSZ, SIG_IGN);

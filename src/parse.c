@@ -93,7 +93,6 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	struct line l;
 	struct doc *d;
 
-	util_malloc_setup();
 	memset(&p, 0, sizeof(p));
 	p.t = t;
 	p.s = t->data;

@@ -48,8 +48,8 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
-/* Large blocks are the system's: see util.c.  Called once before a
- * document is parsed (more calls do nothing). */
+/* Large blocks are the system's: see util.c.  For the program (main),
+ * once, before a document is loaded; more calls do nothing. */
 void util_malloc_setup(void);
 
 /* Grow the array *p (of *cap elements of elsize bytes) so that it holds at
