@@ -154,6 +154,39 @@ head_noun(const struct lists *ls, const struct token *tk, size_t j, size_t n)
 	return j;
 }
 
+/* Is token t one of the words? */
+static bool
+word_in(const struct token *t, const char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t->flen == strlen(words[i]) && memcmp(t->fold, words[i], t->flen) == 0)
+			return true;
+	return false;
+}
+
+/* Can word t be what a count counts: a plural ("points", "criteria"),
+ * or a noun of the lexicon ("step")?  Not "ingediend" after "artikel 34"
+ * nor "aanzien" after Dutch "ten". */
+static bool
+countable(const struct lists *ls, const struct token *t)
+{
+	static const char *const irregular[] = {
+		"children", "criteria", "data", "media", "men", "people",
+		"personnel", "phenomena", "staff", "women",
+	};
+	const char *w = t->fold;
+	size_t len = t->flen;
+	char st[STEM_MAX + 1];
+	const char *group[1];
+
+	if (len >= 3 && w[len - 1] == 's' && w[len - 2] != 's')
+		return true;
+	if (word_in(t, irregular, ARRAY_SIZE(irregular)))
+		return true;
+	len = lexicon_stem(w, len, st);
+	return lexicon_group(ls->lx, st, len, group, 1) > 0;
+}
+
 static uint32_t
 pool_add(struct lists *ls, const char *s, size_t n)
 {
@@ -273,16 +306,6 @@ lead_tokens(const struct lists *ls, size_t i, struct token *tk)
 	return lead_window(tk, count);
 }
 
-/* Is token t one of the words? */
-static bool
-word_in(const struct token *t, const char *const *words, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (t->flen == strlen(words[i]) && memcmp(t->fold, words[i], t->flen) == 0)
-			return true;
-	return false;
-}
-
 /* May the number token k count a list?  "the following 3 items", but
  * not a paragraph's number ("26."), a part of "2024/25" or "2 500",
  * "7 per cent", "30 June" or "Article 33 of the Constitution". */
@@ -330,8 +353,12 @@ name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 			if (tk[j].gap)          /* "35 [Red:", "5 (Article 2)" */
 				break;
 			if (noun_like(ls, &tk[j])) {
-				noun = head_noun(ls, tk, j, MIN(n, k + NOUN_WINDOW + 3));
-				l->stated = c;
+				size_t h = head_noun(ls, tk, j, MIN(n, k + NOUN_WINDOW + 3));
+
+				if (countable(ls, &tk[h])) {
+					noun = h;
+					l->stated = c;
+				}
 				break;
 			}
 		}

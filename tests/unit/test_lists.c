@@ -613,6 +613,36 @@ test_not_counts(void **state)
 	model_free(m);
 }
 
+/* A count counts what can be counted: a plural, an irregular one
+ * ("criteria") or a noun of the lexicon ("step").  Dutch "artikel 34
+ * ingediend" and "Ten aanzien van", in a bilingual treaty, state no
+ * count; "one step" and "three criteria" do. */
+static void
+test_countable_nouns(void **state)
+{
+	struct model *m = fixture_build("VERDRAG\n\n"
+	    "Article 28\n\nTer zake van een op grond van artikel 34 ingediend verzoekschrift kan het comite:\n"
+	    "(a) het verzoekschrift afwijzen;\n(b) uitspraak doen.\n\n"
+	    "Article 29\n\nTen aanzien van de Regeringen treedt dit Statuut in werking:\n"
+	    "(a) op de dag;\n(b) daarna.\n\n"
+	    "Article 30\n\nThe Council took one step only, which was to decide:\n"
+	    "(a) to act;\n(b) to wait.\n\n"
+	    "Article 31\n\nIt applies three criteria to each request:\n"
+	    "(a) need;\n(b) merit;\n(c) urgency.\n", shipped);
+
+	(void)state;
+	assert_int_equal(lists_count(m->lists), 4);
+	assert_int_equal(lists_stated(m->lists, 0), 0);
+	assert_int_equal(lists_stated(m->lists, 1), 0);
+	assert_int_equal(lists_stated(m->lists, 2), 1);
+	assert_string_equal(lists_noun(m->lists, 2), "step");
+	assert_true(lists_mismatch(m->lists, 2));
+	assert_int_equal(lists_stated(m->lists, 3), 3);
+	assert_string_equal(lists_noun(m->lists, 3), "criteria");
+	assert_false(lists_mismatch(m->lists, 3));
+	model_free(m);
+}
+
 int
 main(void)
 {
@@ -623,6 +653,7 @@ main(void)
 		cmocka_unit_test(test_digit_counts),
 		cmocka_unit_test(test_lead_as_read),
 		cmocka_unit_test(test_not_counts),
+		cmocka_unit_test(test_countable_nouns),
 		cmocka_unit_test(test_vague_counts),
 		cmocka_unit_test(test_last_count_word),
 		cmocka_unit_test(test_head_noun),
