@@ -178,6 +178,20 @@ mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
 	return i;
 }
 
+/* "a. text", or "a.text" as the Charter's source writes its items: a
+ * letter and a dot, not an abbreviation ("e.g.", "a.m."). */
+static size_t
+mark_letter(const char *s, size_t n)
+{
+	if (n < 3 || s[0] < 'a' || s[0] > 'z' || s[1] != '.')
+		return 0;
+	if (is_space(s[2]))
+		return 2;
+	if (s[2] >= 'a' && s[2] <= 'z' && !(n > 3 && s[3] == '.'))
+		return 2;
+	return 0;
+}
+
 static size_t
 mark_bullet(const char *s, size_t n)
 {
@@ -201,7 +215,8 @@ find_mark(const char *s, struct line *l)
 	l->mark = MK_NONE;
 	if ((m = mark_num(c, n, &l->num, &l->mdepth, &secnum)) > 0)
 		l->mark = secnum ? MK_SECNUM : MK_NUM;
-	else if ((m = classify_paren(c, n, &lab, &lablen)) > 0)
+	else if ((m = classify_paren(c, n, &lab, &lablen)) > 0 ||
+	    (m = mark_letter(c, n)) > 0)
 		l->mark = MK_PAREN;
 	else if (c[0] == '#') {
 		while (m < n && m < 6 && c[m] == '#')

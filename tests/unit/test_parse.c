@@ -1330,6 +1330,34 @@ test_markdown_links(void **state)
 	fixture_drop(d);
 }
 
+/* "a.promoting ...": items lettered with a dot, as the Charter's source
+ * writes them (glued to their text or not), so that "paragraph 1 (b)"
+ * finds its target; "e.g." and "a.m." at a line's start are no items. */
+static void
+test_letter_dot_items(void **state)
+{
+	static const char md[] =
+	    "# Charter\n\n"
+	    "### Article 13\n\n"
+	    "1. The General Assembly shall initiate studies for the purpose of:\n\n"
+	    "a.promoting international cooperation in the political field;\n\n"
+	    "b. promoting international cooperation in the economic field.\n\n"
+	    "2. The functions mentioned in paragraph 1 (b) above are set forth below.\n\n"
+	    "### Article 14\n\n"
+	    "The Assembly meets at ten\n"
+	    "a.m. on the first day, and\n"
+	    "e.g. on the second.\n";
+	struct doc *d = parse_str(md);
+
+	(void)state;
+	expect_node(d, "1(a)", NODE_ITEM, 7, "1");
+	expect_node(d, "1(b)", NODE_ITEM, 9, "1");
+	expect_own_text(d, node_of(d, "1(a)"),
+	    "promoting international cooperation in the political field;");
+	assert_int_equal(count_kind(d, NODE_ITEM), 2);
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -2880,6 +2908,7 @@ main(void)
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
 		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
+		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
