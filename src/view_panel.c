@@ -604,15 +604,26 @@ panel_draw(struct app *a)
 	int row = 1, cols = a->cols;
 
 	screen_fill(&a->scr, row, 0, cols, EL_BREADCRUMB);
-	screen_text(&a->scr, a->disp, row, 1, p->title, strlen(p->title),
-	    EL_BREADCRUMB, cols);
 	if (p->kind == PANEL_INDEX) {
+		/* What is typed stays in view: after the title, or before it
+		 * in a window too narrow for both. */
 		char f[200];
-		int n = snprintf(f, sizeof(f), "  [%s]", p->filter);
+		int n = snprintf(f, sizeof(f), "[%s]", p->filter);
+		int tw = screen_text_width(a->disp, p->title, strlen(p->title));
+		int fw = screen_text_width(a->disp, f, (size_t)n);
 
-		screen_text(&a->scr, a->disp, row, screen_text_width(a->disp, p->title,
-		    strlen(p->title)) + 2, f, (size_t)n, EL_PROMPT, cols);
-	}
+		if (1 + tw + 3 + fw <= cols) {
+			screen_text(&a->scr, a->disp, row, 1, p->title, strlen(p->title),
+			    EL_BREADCRUMB, cols);
+			screen_text(&a->scr, a->disp, row, tw + 4, f, (size_t)n, EL_PROMPT, cols);
+		} else {
+			screen_text(&a->scr, a->disp, row, 1, f, (size_t)n, EL_PROMPT, cols);
+			screen_text(&a->scr, a->disp, row, fw + 2, p->title, strlen(p->title),
+			    EL_BREADCRUMB, cols);
+		}
+	} else
+		screen_text(&a->scr, a->disp, row, 1, p->title, strlen(p->title),
+		    EL_BREADCRUMB, cols);
 	if (p->sel < p->top)
 		p->top = p->sel;
 	if (p->sel >= p->top + h)

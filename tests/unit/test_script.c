@@ -1349,6 +1349,8 @@ test_tiny_window(void **state)
 			assert_true(width(row(s, r)) <= 20);
 	}
 	assert_string_equal(row(screen(out, 2), 0), " … › 5 › (b) › (ii)");
+	/* The index's filter stays in view, before its title. */
+	assert_string_equal(row(screen(out, 5), 1), " [] Index of terms:");
 	assert_string_equal(value(out, "mode", 1), "text");
 }
 
