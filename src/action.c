@@ -153,8 +153,7 @@ run(struct app *a, int act, unsigned count)
 	 * (] and [ work within the part shown meanwhile.) */
 	if (!a->complete && needs_index(act)) {
 		a->pending_action = act + 1;
-		app_message(a, false, "indexing the document (%d%%): %s comes when it is ready",
-		    a->builder ? builder_percent(a->builder) : 0, actions[act].name);
+		app_message_later(a, actions[act].name);
 		return;
 	}
 	switch (act) {
@@ -241,9 +240,7 @@ run(struct app *a, int act, unsigned count)
 				continue;
 			if (!a->complete && !fwd) {
 				a->pending_action = act + 1;
-				app_message(a, false, "indexing the document (%d%%): %s "
-				    "comes when it is ready", a->builder ?
-				    builder_percent(a->builder) : 0, actions[act].name);
+				app_message_later(a, actions[act].name);
 				return;
 			}
 			app_message(a, true, "no match for %s", a->search_src);

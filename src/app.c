@@ -57,6 +57,13 @@ app_now(void)
 }
 
 void
+app_message_later(struct app *a, const char *what)
+{
+	app_message(a, false, "indexing the document (%d%%): %s comes when it is ready",
+	    a->builder ? builder_percent(a->builder) : 0, what);
+}
+
+void
 app_message(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -190,11 +197,27 @@ app_model_ready(struct app *a, struct model *m)
 		    doc_nblocks(m->doc) ? doc_nblocks(m->doc) - 1 : 0))->node);
 	} else
 		set_model(a, m, true);
+	/* After a reload: its place, if it was not read when it began;
+	 * never the place remembered from an earlier session. */
+	if (a->reloading) {
+		a->reloading = false;
+		untouched = false;
+		if (a->have_resume && text_pos(a).off == a->resume_from.off)
+			text_goto_pos(a, a->resume);
+		a->have_resume = false;
+	}
 	if (a->pending_action) {
 		int act = a->pending_action;
 
 		a->pending_action = 0;
 		action_run(a, act);
+	}
+	if (a->pending_goto[0]) {
+		char go[sizeof(a->pending_goto)];
+
+		memcpy(go, a->pending_goto, sizeof(go));
+		a->pending_goto[0] = '\0';
+		prompt_go(a, go, true);
 	}
 	if (builder_error(a->builder))
 		app_message(a, true, "%s: %s", a->name, builder_error(a->builder));
@@ -271,41 +294,6 @@ app_window_edge(struct app *a, int dir)
 	return true;
 }
 
-/* How much of the end of a large document is read for its widest
- * paragraph number (before the first screen: a few hundred lines). */
-#define NUMBERS_TAIL (16 * 1024)
-
-/* The first model: the whole document when it is small, else a window
- * on its beginning, with the builder started on the rest. */
-static void
-first_model(struct app *a)
-{
-	struct text *t = a->text;
-
-	if (load_complete(t) && t->len <= SYNC_LIMIT) {
-		set_model(a, model_build(t, a->lx), true);
-		return;
-	}
-	if (t->raw_len <= SYNC_LIMIT) {
-		struct load_error e;
-
-		if (load_finish_all(&a->text, &e) < 0)
-			app_message(a, true, "%s: %s", a->name, e.reason);
-		set_model(a, model_build(a->text, a->lx), true);
-		return;
-	}
-	/* The numbers at the end are the widest: the windows and then the
-	 * whole keep the margin they need, rather than the text moving
-	 * right when a window on the end, or the index, arrives. */
-	if (load_tail(t) < t->raw_len)
-		a->number_cols = parse_number_columns(t, (uint32_t)MAX(load_tail(t),
-		    t->raw_len - MIN(t->raw_len, NUMBERS_TAIL)), (uint32_t)t->raw_len);
-	set_model(a, window_model(a, 0, true), false);
-	/* The rest is indexed behind the first screen; started after its
-	 * window is built, so that the two do not share the processor. */
-	a->builder = builder_start(t, a->lx);
-}
-
 /* Wait (a little) for the file to be read as far as off. */
 static bool
 wait_read(struct app *a, size_t off, int ms)
@@ -317,6 +305,53 @@ wait_read(struct app *a, size_t off, int ms)
 	}
 	return load_avail(a->text) >= off || load_complete(a->text);
 }
+
+/* How much of the end of a large document is read for its widest
+ * paragraph number (before the first screen: a few hundred lines). */
+#define NUMBERS_TAIL (16 * 1024)
+
+/* The first model of the text just opened: the whole document when it
+ * is small, else a window on its beginning, with the builder started
+ * on the rest.  at: where to read (a reload keeps the place), or NULL;
+ * a place not read yet is gone to when the index is ready. */
+static void
+first_model(struct app *a, const struct pos *at)
+{
+	struct text *t = a->text;
+
+	if ((load_complete(t) && t->len <= SYNC_LIMIT) || t->raw_len <= SYNC_LIMIT) {
+		struct load_error e;
+
+		if (!load_complete(t) && load_finish_all(&a->text, &e) < 0)
+			app_message(a, true, "%s: %s", a->name, e.reason);
+		set_model(a, model_build(a->text, a->lx), true);
+		if (at)
+			text_goto_pos(a, *at);
+		return;
+	}
+	/* The numbers at the end are the widest: the windows and then the
+	 * whole keep the margin they need, rather than the text moving
+	 * right when a window on the end, or the index, arrives. */
+	if (load_tail(t) < t->raw_len)
+		a->number_cols = parse_number_columns(t, (uint32_t)MAX(load_tail(t),
+		    t->raw_len - MIN(t->raw_len, NUMBERS_TAIL)), (uint32_t)t->raw_len);
+	if (at && at->off > 0 && at->off < load_avail(t)) {
+		set_model(a, window_model(a, at->off, false), false);
+		text_goto_pos(a, *at);
+	} else {
+		set_model(a, window_model(a, 0, true), false);
+		text_goto_pos(a, (struct pos){ 0, 0 });
+		if (at && at->off > 0) {
+			a->resume = *at;
+			a->resume_from = text_pos(a);
+			a->have_resume = true;
+		}
+	}
+	/* The rest is indexed behind the first screen; started after its
+	 * window is built, so that the two do not share the processor. */
+	a->builder = builder_start(t, a->lx);
+}
+
 
 /* G before the index is ready: a window on the end, which load_open()
  * read already (if it is valid UTF-8; else once it is all read). */
@@ -623,16 +658,22 @@ action_reload(struct app *a)
 		app_message(a, true, "%s: %s", a->text->path, e.reason);
 		return;
 	}
-	if (load_finish_all(&t, &e) < 0)
-		app_message(a, true, "%s: %s", a->text->path, e.reason);
+	/* As when it was opened: a large document is read and indexed
+	 * behind a window on the place the reader was at. */
 	builder_free(a->builder);
 	a->builder = NULL;
+	a->have_resume = false;
+	a->pending_action = 0;
+	a->pending_goto[0] = '\0';
 	replace_text(a, t);
-	set_model(a, model_build(t, a->lx), true);
-	text_goto_pos(a, p);
+	first_model(a, &p);
+	a->reloading = !a->complete;
 	file_stamp(a, &a->mtime, &a->size);
 	a->changed = false;
-	app_message(a, false, "reloaded");
+	if (a->have_resume)
+		app_message_later(a, "reloaded: the place you were at");
+	else
+		app_message(a, false, "reloaded");
 }
 
 void
@@ -690,6 +731,8 @@ app_key(struct app *a, int key)
 	if (key == K_ESC) {
 		a->count = 0;
 		a->pending = 0;
+		a->pending_action = 0;          /* never mind, when indexed */
+		a->pending_goto[0] = '\0';
 		a->have_sel = false;
 		a->hl_list = LISTS_NONE;
 		if (a->have_pat)
@@ -811,7 +854,7 @@ app_start(struct app *a, int rows, int cols, const struct reader_opts *o)
 	a->rows = rows;
 	a->cols = cols;
 	screen_resize(&a->scr, rows, cols);
-	first_model(a);
+	first_model(a, NULL);
 	if (a->text->len == 0 && a->complete)
 		app_message(a, false, "empty document");
 	else if (a->text->replaced)

@@ -104,6 +104,13 @@ prompt_go(struct app *a, const char *s, bool jump)
 	size_t n = MIN(resolve(a->model, s, t, TARGETS), (size_t)TARGETS);
 	uint32_t here = text_current_node(a), pick = 0;
 
+	if (n == 0 && jump && !a->complete) {
+		/* Not in the part shown: it comes when the index is ready. */
+		snprintf(a->pending_goto, sizeof(a->pending_goto), "%s", s);
+		app_message_later(a, s);
+		free(t);
+		return false;
+	}
 	if (n == 0) {
 		app_message(a, true, "nothing answers to %s", s);
 		free(t);

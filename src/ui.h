@@ -177,6 +177,11 @@ struct app {
 	 * that the same search again needs no second read of the text, and
 	 * completed while the reader is idle (app_search_idle). */
 	struct search_memo raw_memo;
+	/* Where a reload of a large document was read, to go there once
+	 * the index is ready, if it was not read yet when it began. */
+	struct pos resume, resume_from;   /* ... unless moved from here */
+	bool have_resume;
+	bool reloading;         /* reloaded, the index not ready yet */
 	/* the list whose items are highlighted */
 	uint32_t hl_list;
 	/* the term chosen in the index, for ',', and its last mention */
@@ -204,6 +209,7 @@ struct app {
 	int pending;            /* 'm' or '\'' waiting for a letter */
 	/* an action waiting for the index (+1, 0 for none) */
 	int pending_action;
+	char pending_goto[128]; /* a ':' place beyond the part shown, "" */
 	/* options */
 	bool mouse;
 	bool state_on;
@@ -215,6 +221,8 @@ struct app {
 };
 
 /* app.c */
+/* "indexing the document (40%): what comes when it is ready" */
+void app_message_later(struct app *a, const char *what);
 void app_message(struct app *a, bool error, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -1688,6 +1688,40 @@ test_next_beyond_window(void **state)
 	assert_null(strstr(value(out, "message", 1), "wrapped"));
 }
 
+/* While a large document is indexed: ":30000", beyond the part shown,
+ * says it comes when the index is ready, and goes there then; R reads
+ * the document again behind a window (it used to block until all of it
+ * was indexed) and goes back to the place once it can. */
+static void
+test_goto_and_reload_while_indexing(void **state)
+{
+	const char *doc = xstrdup_(test_tmp("gowin.txt"));
+	struct str b = { NULL, 0, 0 };
+	char *out;
+
+	(void)state;
+	str_add(&b, "A LARGE DOCUMENT\n\n", 18);
+	for (int i = 1; i <= 40000; i++) {
+		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
+		    "own.\n\n", i, i);
+
+		str_add(&b, p, strlen(p));
+	}
+	test_write(doc, b.s, b.len);
+	free(b.s);
+	out = script_opt(&(struct opt){ .doc = doc },
+	    "keys :30000<Enter>\nstate\nwait\nstate\n"
+	    "keys :20000<Enter>R\nstate\nwait\nstate\n", NULL);
+	unlink(doc);
+	assert_string_equal(value(out, "indexed", 0), "no");
+	assert_contains(value(out, "message", 0), "30000 comes when it is ready");
+	assert_true(strncmp(value(out, "top", 1), "30000 ", 6) == 0);
+	assert_string_equal(value(out, "indexed", 2), "no");
+	assert_contains(value(out, "message", 2), "reloaded: the place you were at comes");
+	assert_string_equal(value(out, "indexed", 3), "yes");
+	assert_true(strncmp(value(out, "top", 3), "20000 ", 6) == 0);
+}
+
 /* A window that meets a very long line near its start still moves on:
  * scrolling from the top reaches into the long line (a window used to
  * end where that line began, and the view stuck at the top). */
@@ -1835,6 +1869,7 @@ main(void)
 		T(test_empty_document),
 		T(test_search_in_windows),
 		T(test_next_beyond_window),
+		T(test_goto_and_reload_while_indexing),
 		T(test_reload_keeps_encoding),
 	};
 
