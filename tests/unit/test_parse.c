@@ -1330,6 +1330,34 @@ test_markdown_links(void **state)
 	fixture_drop(d);
 }
 
+/* Brackets that open no link, on a line of megabytes: each "[" must not
+ * look for its "]" or its ")" through the rest of the line again, nor
+ * each "[" before a "]" far away. */
+static void
+test_markdown_brackets_linear(void **state)
+{
+	static const char *const unit[] = { "ab[", "a[b](", "ab[" };
+	const size_t n = 4u << 20;
+
+	(void)state;
+	watchdog(60);
+	for (size_t k = 0; k < ARRAY_SIZE(unit); k++) {
+		struct buf *b = held_buf();
+		size_t u = strlen(unit[k]);
+		struct doc *d;
+
+		buf_adds(b, "# Convention\n\n### Article 1\n\nThe text of the "
+		    "article, in words.\n\n### Article 2\n\n");
+		while (b->len < n)
+			buf_add(b, unit[k], u);
+		buf_adds(b, k == 2 ? "]\n" : "\n");
+		d = parse_str(b->data);
+		assert_string_equal(doc_kind(d), "markdown");
+		fixture_drop(d);
+	}
+	alarm(0);
+}
+
 /* "a.promoting ...": items lettered with a dot, as the Charter's source
  * writes them (glued to their text or not), so that "paragraph 1 (b)"
  * finds its target; "e.g." and "a.m." at a line's start are no items. */
@@ -2908,6 +2936,7 @@ main(void)
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
 		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
+		cmocka_unit_test_teardown(test_markdown_brackets_linear, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
