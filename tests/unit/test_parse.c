@@ -1386,6 +1386,40 @@ test_letter_dot_items(void **state)
 	fixture_drop(d);
 }
 
+/* A letter and a dot that a sentence wraps to a line's start is no item:
+ * "Soering" / "v. the United Kingdom", "on" / "p. 12", "the" / "i. e.";
+ * after a colon or a semicolon it is. */
+static void
+test_letter_dot_wrapped(void **state)
+{
+	static const char doc[] =
+	    "REPORT OF THE COMMITTEE\n"
+	    "\n"
+	    "1. The Committee recalls the judgment of the European Court in Soering\n"
+	    "v. the United Kingdom, in which the Court held that extradition would be\n"
+	    "contrary to article 3, as described in document A/80/1, annex II, on\n"
+	    "p. 12 of the report, and notes the assessment that was made at the\n"
+	    "i. e. level of the mission in the period under review by the Board.\n"
+	    "\n"
+	    "2. The Committee notes the following matters, which it sets out here:\n"
+	    "a. the first point of the list, long enough that it wraps to a line\n"
+	    "that goes on;\n"
+	    "b. the second point of the list;\n"
+	    "c. the third point of the list.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_contains(own_text(d, node_of(d, "1")), "in Soering v. the United Kingdom, "
+	    "in which");
+	expect_contains(own_text(d, node_of(d, "1")), "on p. 12 of the report");
+	expect_contains(own_text(d, node_of(d, "1")), "at the i. e. level");
+	expect_node(d, "2(a)", NODE_ITEM, 10, "2");
+	expect_node(d, "2(b)", NODE_ITEM, 12, "2");
+	expect_node(d, "2(c)", NODE_ITEM, 13, "2");
+	assert_int_equal(count_kind(d, NODE_ITEM), 3);
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -2938,6 +2972,7 @@ main(void)
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
 		cmocka_unit_test_teardown(test_markdown_brackets_linear, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
+		cmocka_unit_test_teardown(test_letter_dot_wrapped, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
