@@ -1227,6 +1227,62 @@ test_rfc_appendix_sections(void **state)
 	fixture_drop(d);
 }
 
+/* A bullet's text goes on through a line of quotes and dots where it
+ * hangs (RFC 3339's "represent years after 1999 as ":0", ":1", ...
+ * ":9", ";0", ..."): one block of prose, not a figure between two. */
+static void
+test_rfc_bullet_symbols(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+	uint32_t found = 0;
+
+	(void)state;
+	buf_adds(b, "Network Working Group                                          A. Tester\n"
+	    "Request for Comments: 9999                                   Example Org\n"
+	    "\n"
+	    "                      A Small Protocol for Testing\n"
+	    "\n"
+	    "1.  Introduction\n"
+	    "\n"
+	    "   This document is a test of the reader.  Its body text is indented\n"
+	    "   three columns, as the body of an RFC is, and its lines are ragged.\n"
+	    "\n"
+	    "   Programs that read years have known problems, as follows:\n"
+	    "\n"
+	    "   o  It is possible that a program using two digit years will\n"
+	    "      represent years after 1999 as \":0\", \":1\", ... \":9\", \";0\", ...\n"
+	    "      This occurs if the program simply subtracts 1900 from the year\n"
+	    "      and adds the decade to the character zero.\n"
+	    "\n"
+	    "   o  The second bullet is short.\n"
+	    "\n"
+	    "2.  Grammar\n"
+	    "\n"
+	    "   The grammar follows.\n"
+	    "\n"
+	    "      rule = \"a\" / \"b\"\n"
+	    "             / \":0\" / \":1\" / \";0\" / ...\n");
+	d = parse_str(b->data);
+	assert_string_equal(doc_kind(d), "rfc");
+	for (uint32_t k = 0; k < doc_nblocks(d); k++) {
+		const char *t = block_str(d, k);
+
+		if (strstr(t, "two digit years") == NULL)
+			continue;
+		found++;
+		assert_int_equal(doc_block(d, k)->kind, BLOCK_TEXT);
+		expect_contains(t, "years will represent years after 1999 as \":0\"");
+		expect_contains(t, "\";0\", ... This occurs if the program");
+	}
+	assert_int_equal(found, 1);
+	/* The grammar's second line is still the grammar's. */
+	for (uint32_t k = 0; k < doc_nblocks(d); k++)
+		if (strstr(block_str(d, k), "/ \":0\" /") != NULL)
+			assert_int_equal(doc_block(d, k)->kind, BLOCK_PRE);
+	fixture_drop(d);
+}
+
 /* A resolution's preamble, its paragraphs one line after another: a
  * line after a comma that opens with a preambular word ("Recognizing",
  * "Deeply concerned", a participle before a word in lower case) starts
@@ -2968,6 +3024,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbers_glued, release_all),
 		cmocka_unit_test_teardown(test_rfc_steps, release_all),
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
+		cmocka_unit_test_teardown(test_rfc_bullet_symbols, release_all),
 		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
 		cmocka_unit_test_teardown(test_markdown_brackets_linear, release_all),
