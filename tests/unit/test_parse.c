@@ -1283,6 +1283,41 @@ test_rfc_bullet_symbols(void **state)
 	fixture_drop(d);
 }
 
+/* In a text without page breaks, a rule at the end of the body, before
+ * the annexes: "Annex I" after it is a heading, not a footnote, and so
+ * are the headings under it. */
+static void
+test_rule_before_annex(void **state)
+{
+	static const char doc[] =
+	    "REPORT OF THE COMMITTEE\n"
+	    "\n"
+	    "1. The Committee has considered the report of the Secretary-General on the\n"
+	    "budget of the mission, and its recommendations are set out below in full.\n"
+	    "\n"
+	    "2. The Committee recommends that the General Assembly approve the proposals\n"
+	    "of the Secretary-General, subject to its observations in this report.1\n"
+	    "\n"
+	    "__________________\n"
+	    "1 See document A/80/1, annex.\n"
+	    "\n"
+	    "__________________\n"
+	    "\n"
+	    "Annex I\n"
+	    "\n"
+	    "Organizational chart\n"
+	    "\n"
+	    "A. Posts\n"
+	    "\n"
+	    "1. The posts are set out below in the chart, which shows them by office.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "Annex I", NODE_HEADING, 14, NULL);
+	expect_contains(own_text(d, node_of(d, "2")), "See document A/80/1");
+	fixture_drop(d);
+}
+
 /* A resolution's preamble, its paragraphs one line after another: a
  * line after a comma that opens with a preambular word ("Recognizing",
  * "Deeply concerned", a participle before a word in lower case) starts
@@ -3026,6 +3061,7 @@ main(void)
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
 		cmocka_unit_test_teardown(test_rfc_bullet_symbols, release_all),
 		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
+		cmocka_unit_test_teardown(test_rule_before_annex, release_all),
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
 		cmocka_unit_test_teardown(test_markdown_brackets_linear, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
