@@ -390,6 +390,22 @@ find_shape_slow(const char *c, size_t n, struct line *l)
 		l->flags |= LN_SYMBOLS;
 }
 
+/* The class and the width of the first word of line l after its
+ * marker. */
+static void
+find_first(const char *s, struct line *l, bool ascii)
+{
+	const char *c = s + l->off + l->mlen;
+	size_t n = l->len - l->mlen, w = 0;
+
+	l->first = char_class(c, n);
+	while (w < n && !is_space(c[w]))
+		w++;
+	/* In ASCII a byte is a column. */
+	l->firstw = ascii ? (uint16_t)MIN(w, (size_t)MAX_COLUMNS) :
+	    classify_columns(c, w);
+}
+
 void
 classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 {
@@ -414,18 +430,37 @@ classify_line(const char *s, uint32_t start, uint32_t end, struct line *l)
 	}
 	find_mark(s, l);
 	ascii = find_shape(s + i, l->len, l);
-	{
-		const char *c = s + i + l->mlen;
-		size_t n = l->len - l->mlen, w = 0;
-
-		l->first = char_class(c, n);
-		while (w < n && !is_space(c[w]))
-			w++;
-		/* In ASCII a byte is a column. */
-		l->firstw = ascii ? (uint16_t)MIN(w, (size_t)MAX_COLUMNS) :
-		    classify_columns(c, w);
-	}
+	find_first(s, l, ascii);
 	l->last = end_class(s + i, l->len);
+}
+
+/* Does line l end in the word w (ASCII, lower case)? */
+static bool
+ends_in_word(const char *s, const struct line *l, const char *w)
+{
+	size_t n = strlen(w);
+	const char *e = s + l->off + l->len;
+
+	return l->len > n && memcmp(e - n, w, n) == 0 && is_space(e[-(long)n - 1]);
+}
+
+void
+classify_letter_context(const char *s, struct line *l, const struct line *prev,
+    unsigned blanks)
+{
+	if (l->mark != MK_PAREN || s[l->off] == '(' || prev == NULL || blanks > 0)
+		return;
+	switch (prev->last) {
+	case E_STOP: case E_COLON: case E_SEMI: case E_COMMA:
+		return;
+	case E_WORD:
+		if (ends_in_word(s, prev, "and") || ends_in_word(s, prev, "or"))
+			return;
+		break;
+	}
+	l->mark = MK_NONE;
+	l->mlen = 0;
+	find_first(s, l, false);
 }
 
 /* The first byte c at or after i in the part being parsed, or its end;

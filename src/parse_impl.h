@@ -190,6 +190,14 @@ bool classify_next(struct pctx *p, struct line *l);
 /* Classify the line at [start, end) (for samples and tests). */
 void classify_line(const char *s, uint32_t start, uint32_t end,
     struct line *l);
+/* A letter and a dot at the start of line l ("a. the first ..."), a
+ * mark only where an item may start: at the top, after a blank line, or
+ * after a line that ends a clause (".", ":", ";", ",", "and", "or").
+ * After a word it is an abbreviation that a sentence wrapped to the
+ * line's start ("Soering" / "v. the United Kingdom", "on" / "p. 12"), and
+ * l loses its mark. */
+void classify_letter_context(const char *s, struct line *l,
+    const struct line *prev, unsigned blanks);
 /* Parse "(x)" at s: the label's bytes in *lab and *lablen, the marker's
  * length (spaces after it not included) returned, 0 if it is none. */
 size_t classify_paren(const char *s, size_t n, const char **lab,

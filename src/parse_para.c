@@ -315,6 +315,8 @@ para_feed(struct pctx *p, struct line *l)
 		pb->brk = true;
 		return;
 	}
+	classify_letter_context(p->s, l, pb->have_prev ? &pb->prev : NULL,
+	    pb->blanks);
 	p->rec->role(p, l, pb->have_prev ? &pb->prev : NULL, pb->blanks);
 	if (l->role == R_SKIP) {
 		pb->brk = true;

@@ -95,11 +95,17 @@ html_tag(const char *s, uint32_t i, uint32_t end)
 
 /* A link, "[text](target)", or an image, "![text](source)", on one
  * line: its text is read, the rest is left out.  An HTML tag inside a
- * line ("<sup>1)</sup>") is left out, what it encloses kept. */
+ * line ("<sup>1)</sup>") is left out, what it encloses kept.  The next
+ * "]" and ")" are looked for once and kept while they lie ahead, and a
+ * line without one has no link after that point: a line of a megabyte
+ * of "[" is read once, not once for each. */
 static bool
 markup(const char *s, uint32_t from, uint32_t end, uint32_t *a, uint32_t *b,
     uint32_t *ta, uint32_t *tb)
 {
+	const char *close = NULL, *paren = NULL;
+	bool links = true;
+
 	for (uint32_t i = from; i < end; i++) {
 		const char *c, *q;
 		uint32_t n;
@@ -109,12 +115,27 @@ markup(const char *s, uint32_t from, uint32_t end, uint32_t *a, uint32_t *b,
 			*b = i + n;
 			return true;
 		}
-		if (s[i] != '[' || (c = memchr(s + i + 1, ']', end - i - 1)) == NULL)
+		if (s[i] != '[' || !links)
 			continue;
-		if (c == s + i + 1 || (uint32_t)(c - s) + 1 >= end || c[1] != '(' ||
-		    memchr(s + i + 1, '[', (size_t)(c - s) - i - 1) != NULL ||
-		    (q = memchr(c + 2, ')', end - (uint32_t)(c - s) - 2)) == NULL)
+		if (close == NULL || close <= s + i) {
+			if ((close = memchr(s + i + 1, ']', end - i - 1)) == NULL) {
+				links = false;
+				continue;
+			}
+		}
+		c = close;
+		/* "[" again before the "]": a link starts there, if any (the
+		 * look stops at the next "[", where the loop goes on). */
+		if (c == s + i + 1 || memchr(s + i + 1, '[', (size_t)(c - s) - i - 1) != NULL ||
+		    (uint32_t)(c - s) + 1 >= end || c[1] != '(')
 			continue;
+		if (paren == NULL || paren < c + 2) {
+			if ((paren = memchr(c + 2, ')', end - (uint32_t)(c - s) - 2)) == NULL) {
+				links = false;
+				continue;
+			}
+		}
+		q = paren;
 		*a = i > from && s[i - 1] == '!' ? i - 1 : i;
 		*ta = i + 1;
 		*tb = (uint32_t)(c - s);

@@ -263,6 +263,7 @@ line_role(struct pctx *p, struct line *l, const struct line *prev,
     unsigned blanks)
 {
 	char label[64];
+	uint8_t kwlevel;
 
 	l->role = R_TEXT;
 	if (p->title_level) {
@@ -285,9 +286,13 @@ line_role(struct pctx *p, struct line *l, const struct line *prev,
 	/* A page's footnotes, under their rule down to the page's end, are
 	 * text of the paragraph they interrupt, never paragraphs, items or
 	 * headings of their own.  Without page breaks, NOTES_MAX lines at
-	 * most, or up to the next paragraph in sequence. */
+	 * most, or up to the next paragraph in sequence, or up to a heading
+	 * with a keyword ("Annex I") after a blank line: the rule at the
+	 * end of a text's body, before its annexes. */
 	if (p->notes && (l->lineno - p->notes > NOTES_MAX ||
-	    (l->mark == MK_NUM && number_fits(p, l, prev, blanks))))
+	    (l->mark == MK_NUM && number_fits(p, l, prev, blanks)) ||
+	    (blanks > 0 && l->width * 4 <= (unsigned)p->width * 3 &&
+	    recog_keyword(p->s + l->off, l->len, label, sizeof(label), &kwlevel))))
 		p->notes = 0;
 	if (!p->notes && footnote_rule(p->s + l->off, l->len)) {
 		p->notes = l->lineno;

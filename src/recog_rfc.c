@@ -113,6 +113,13 @@ role(struct pctx *p, struct line *l, const struct line *prev,
 	l->role = R_TEXT;
 	l->hang = step_mark(s, l->len) > 0;    /* as prose, hangs after "A." */
 	if (l->flags & (LN_TOC | LN_SYMBOLS | LN_COLUMNS)) {
+		/* Quotes and dots in an item's text where it hangs ("o  ...
+		 * will" then "represent years as ":0", ":1", ... ":9", ...",
+		 * dots enough for a contents line): the item goes on. */
+		if (!(l->flags & LN_COLUMNS) && prev && blanks == 0 &&
+		    prev->role != R_PRE && l->indent >= p->body_indent + 2 &&
+		    hanging(p, prev) == l->indent)
+			return;
 		l->role = R_PRE;
 		p->grammar = rule;
 		return;

@@ -1227,6 +1227,97 @@ test_rfc_appendix_sections(void **state)
 	fixture_drop(d);
 }
 
+/* A bullet's text goes on through a line of quotes and dots where it
+ * hangs (RFC 3339's "represent years after 1999 as ":0", ":1", ...
+ * ":9", ";0", ..."): one block of prose, not a figure between two. */
+static void
+test_rfc_bullet_symbols(void **state)
+{
+	struct buf *b = held_buf();
+	struct doc *d;
+	uint32_t found = 0;
+
+	(void)state;
+	buf_adds(b, "Network Working Group                                          A. Tester\n"
+	    "Request for Comments: 9999                                   Example Org\n"
+	    "\n"
+	    "                      A Small Protocol for Testing\n"
+	    "\n"
+	    "1.  Introduction\n"
+	    "\n"
+	    "   This document is a test of the reader.  Its body text is indented\n"
+	    "   three columns, as the body of an RFC is, and its lines are ragged.\n"
+	    "\n"
+	    "   Programs that read years have known problems, as follows:\n"
+	    "\n"
+	    "   o  It is possible that a program using two digit years will\n"
+	    "      represent years after 1999 as \":0\", \":1\", ... \":9\", \";0\", ...\n"
+	    "      This occurs if the program simply subtracts 1900 from the year\n"
+	    "      and adds the decade to the character zero.\n"
+	    "\n"
+	    "   o  The second bullet is short.\n"
+	    "\n"
+	    "2.  Grammar\n"
+	    "\n"
+	    "   The grammar follows.\n"
+	    "\n"
+	    "      rule = \"a\" / \"b\"\n"
+	    "             / \":0\" / \":1\" / \";0\" / ...\n");
+	d = parse_str(b->data);
+	assert_string_equal(doc_kind(d), "rfc");
+	for (uint32_t k = 0; k < doc_nblocks(d); k++) {
+		const char *t = block_str(d, k);
+
+		if (strstr(t, "two digit years") == NULL)
+			continue;
+		found++;
+		assert_int_equal(doc_block(d, k)->kind, BLOCK_TEXT);
+		expect_contains(t, "years will represent years after 1999 as \":0\"");
+		expect_contains(t, "\";0\", ... This occurs if the program");
+	}
+	assert_int_equal(found, 1);
+	/* The grammar's second line is still the grammar's. */
+	for (uint32_t k = 0; k < doc_nblocks(d); k++)
+		if (strstr(block_str(d, k), "/ \":0\" /") != NULL)
+			assert_int_equal(doc_block(d, k)->kind, BLOCK_PRE);
+	fixture_drop(d);
+}
+
+/* In a text without page breaks, a rule at the end of the body, before
+ * the annexes: "Annex I" after it is a heading, not a footnote, and so
+ * are the headings under it. */
+static void
+test_rule_before_annex(void **state)
+{
+	static const char doc[] =
+	    "REPORT OF THE COMMITTEE\n"
+	    "\n"
+	    "1. The Committee has considered the report of the Secretary-General on the\n"
+	    "budget of the mission, and its recommendations are set out below in full.\n"
+	    "\n"
+	    "2. The Committee recommends that the General Assembly approve the proposals\n"
+	    "of the Secretary-General, subject to its observations in this report.1\n"
+	    "\n"
+	    "__________________\n"
+	    "1 See document A/80/1, annex.\n"
+	    "\n"
+	    "__________________\n"
+	    "\n"
+	    "Annex I\n"
+	    "\n"
+	    "Organizational chart\n"
+	    "\n"
+	    "A. Posts\n"
+	    "\n"
+	    "1. The posts are set out below in the chart, which shows them by office.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_node(d, "Annex I", NODE_HEADING, 14, NULL);
+	expect_contains(own_text(d, node_of(d, "2")), "See document A/80/1");
+	fixture_drop(d);
+}
+
 /* A resolution's preamble, its paragraphs one line after another: a
  * line after a comma that opens with a preambular word ("Recognizing",
  * "Deeply concerned", a participle before a word in lower case) starts
@@ -1330,6 +1421,34 @@ test_markdown_links(void **state)
 	fixture_drop(d);
 }
 
+/* Brackets that open no link, on a line of megabytes: each "[" must not
+ * look for its "]" or its ")" through the rest of the line again, nor
+ * each "[" before a "]" far away. */
+static void
+test_markdown_brackets_linear(void **state)
+{
+	static const char *const unit[] = { "ab[", "a[b](", "ab[" };
+	const size_t n = 4u << 20;
+
+	(void)state;
+	watchdog(60);
+	for (size_t k = 0; k < ARRAY_SIZE(unit); k++) {
+		struct buf *b = held_buf();
+		size_t u = strlen(unit[k]);
+		struct doc *d;
+
+		buf_adds(b, "# Convention\n\n### Article 1\n\nThe text of the "
+		    "article, in words.\n\n### Article 2\n\n");
+		while (b->len < n)
+			buf_add(b, unit[k], u);
+		buf_adds(b, k == 2 ? "]\n" : "\n");
+		d = parse_str(b->data);
+		assert_string_equal(doc_kind(d), "markdown");
+		fixture_drop(d);
+	}
+	alarm(0);
+}
+
 /* "a.promoting ...": items lettered with a dot, as the Charter's source
  * writes them (glued to their text or not), so that "paragraph 1 (b)"
  * finds its target; "e.g." and "a.m." at a line's start are no items. */
@@ -1355,6 +1474,40 @@ test_letter_dot_items(void **state)
 	expect_own_text(d, node_of(d, "1(a)"),
 	    "promoting international cooperation in the political field;");
 	assert_int_equal(count_kind(d, NODE_ITEM), 2);
+	fixture_drop(d);
+}
+
+/* A letter and a dot that a sentence wraps to a line's start is no item:
+ * "Soering" / "v. the United Kingdom", "on" / "p. 12", "the" / "i. e.";
+ * after a colon or a semicolon it is. */
+static void
+test_letter_dot_wrapped(void **state)
+{
+	static const char doc[] =
+	    "REPORT OF THE COMMITTEE\n"
+	    "\n"
+	    "1. The Committee recalls the judgment of the European Court in Soering\n"
+	    "v. the United Kingdom, in which the Court held that extradition would be\n"
+	    "contrary to article 3, as described in document A/80/1, annex II, on\n"
+	    "p. 12 of the report, and notes the assessment that was made at the\n"
+	    "i. e. level of the mission in the period under review by the Board.\n"
+	    "\n"
+	    "2. The Committee notes the following matters, which it sets out here:\n"
+	    "a. the first point of the list, long enough that it wraps to a line\n"
+	    "that goes on;\n"
+	    "b. the second point of the list;\n"
+	    "c. the third point of the list.\n";
+	struct doc *d = parse_str(doc);
+
+	(void)state;
+	expect_contains(own_text(d, node_of(d, "1")), "in Soering v. the United Kingdom, "
+	    "in which");
+	expect_contains(own_text(d, node_of(d, "1")), "on p. 12 of the report");
+	expect_contains(own_text(d, node_of(d, "1")), "at the i. e. level");
+	expect_node(d, "2(a)", NODE_ITEM, 10, "2");
+	expect_node(d, "2(b)", NODE_ITEM, 12, "2");
+	expect_node(d, "2(c)", NODE_ITEM, 13, "2");
+	assert_int_equal(count_kind(d, NODE_ITEM), 3);
 	fixture_drop(d);
 }
 
@@ -2906,9 +3059,13 @@ main(void)
 		cmocka_unit_test_teardown(test_numbers_glued, release_all),
 		cmocka_unit_test_teardown(test_rfc_steps, release_all),
 		cmocka_unit_test_teardown(test_rfc_appendix_sections, release_all),
+		cmocka_unit_test_teardown(test_rfc_bullet_symbols, release_all),
 		cmocka_unit_test_teardown(test_preamble_unbroken, release_all),
+		cmocka_unit_test_teardown(test_rule_before_annex, release_all),
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
+		cmocka_unit_test_teardown(test_markdown_brackets_linear, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
+		cmocka_unit_test_teardown(test_letter_dot_wrapped, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
