@@ -152,12 +152,13 @@ recog_preamble_opener(const char *s, size_t n)
 	    sizeof(openers[0]), cmp_word) != NULL)
 		return true;
 	/* Another participle, "Paying tribute", "Taking note": not a name
-	 * that ends so ("Beijing Declaration"), hence a word in lower case
-	 * after it. */
+	 * that ends so ("Beijing Declaration", "Beijing and Shanghai"),
+	 * hence a word in lower case after it, not "and" or "or". */
 	for (j = i; j < n && s[j] == ' '; j++)
 		;
 	return i >= 6 && memcmp(w + i - 3, "ing", 3) == 0 && j < n &&
-	    s[j] >= 'a' && s[j] <= 'z';
+	    s[j] >= 'a' && s[j] <= 'z' && !(n - j >= 4 && memcmp(s + j, "and ", 4) == 0) &&
+	    !(n - j >= 3 && memcmp(s + j, "or ", 3) == 0);
 }
 
 bool

@@ -1338,6 +1338,7 @@ test_preamble_unbroken(void **state)
 	    "Recalling its resolution 98/3 of 30 October 2017 and all its previous relevant\n"
 	    "resolutions, including those adopted at the Fourth World Conference on Women,\n"
 	    "Beijing Declaration and Platform for Action, and the outcome of the session,\n"
+	    "Nanjing and Beijing hosted the meetings that prepared it in 2017 and in 2018,\n"
 	    "Recalling also that the Statute of the International Criminal Court 1\n"
 	    "reaffirms the purposes and principles of the Charter of the United Nations,\n"
 	    "Recognizing the International Criminal Court as an independent permanent\n"
@@ -1375,8 +1376,10 @@ test_preamble_unbroken(void **state)
 		assert_true(k < sizeof(first) / sizeof(first[0]));
 		if (strncmp(s, first[k], strlen(first[k])) != 0)
 			fail_msg("paragraph %zu: \"%.40s\", not \"%s\"", k, s, first[k]);
-		if (k == 1)
+		if (k == 1) {
 			assert_non_null(strstr(s, "Women, Beijing Declaration and Platform"));
+			assert_non_null(strstr(s, "session, Nanjing and Beijing hosted"));
+		}
 		if (k == 4)     /* a long line that ends in a word goes on */
 			assert_non_null(strstr(s, "the General Assembly in its"));
 		if (k == 5)
@@ -1385,7 +1388,7 @@ test_preamble_unbroken(void **state)
 		k++;
 	}
 	assert_int_equal(k, sizeof(first) / sizeof(first[0]));
-	expect_node(d, "1", NODE_PARAGRAPH, 27, NULL);
+	expect_node(d, "1", NODE_PARAGRAPH, 28, NULL);
 	fixture_drop(d);
 }
 
