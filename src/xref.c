@@ -78,6 +78,7 @@ struct xrefs {
 	size_t nodd, capodd;
 	uint32_t *by_to;                /* edge ids sorted by target */
 	uint32_t *by_first;             /* term ids sorted by first mention */
+	uint32_t block;                 /* xrefs_add()'s */
 	uint32_t done_block, done;      /* xrefs_add(): where the last piece's
 	                                   references end, in which block */
 	uint32_t nterms;
@@ -122,11 +123,11 @@ xrefs_kind_name(enum xref_kind k)
 	return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
 }
 
-/* The node whose block holds text offset off. */
+/* The node whose block holds text offset off (block b, likely). */
 static uint32_t
-node_at_off(const struct doc *d, uint32_t off)
+node_at_off(const struct doc *d, uint32_t off, uint32_t b)
 {
-	uint32_t b = doc_block_at(d, off);
+	b = doc_block_at_hint(d, off, b);
 
 	return b == DOC_NONE ? DOC_NONE : doc_block(d, b)->node;
 }
@@ -140,7 +141,7 @@ add_edge(struct xrefs *xr, const struct xref *x, bool waiting)
 		.target = x->kind == XREF_LIST ? x->aux : x->to };
 
 	if (x->end >= x->off && x->end - x->off <= EDGE_LEN_MAX &&
-	    node_at_off(xr->d, x->off) == x->from)
+	    node_at_off(xr->d, x->off, xr->block) == x->from)
 		e.len = x->end - x->off;
 	else {
 		if (xr->nodd > EDGE_LEN_MAX)
@@ -794,6 +795,7 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	/* Where the last document named ends ("A/79/724"). */
 	uint32_t cited = UINT32_MAX;
 
+	xr->block = b;
 	/* What waited for the lists waits no more once they are named. */
 	if (xr->nlr > 0 && lists_named(xr->ls))
 		resolve_lists(xr);
@@ -979,7 +981,7 @@ edge_xref(const struct xrefs *xr, const struct edge *e)
 		x.from = xr->odd[e->len].from;
 		x.end = xr->odd[e->len].end;
 	} else {
-		x.from = node_at_off(xr->d, e->off);
+		x.from = node_at_off(xr->d, e->off, DOC_NONE);
 		x.end = e->off + e->len;
 	}
 	if (e->kind == XREF_LIST)
