@@ -47,6 +47,9 @@ struct doc {
 	size_t nstrs, capstrs;
 	uint32_t title;
 	uint32_t title_node;
+	bool starts_in_order;       /* do the blocks start in the order of
+	                               their ids (doc_block_at() finds the
+	                               only block it may)? */
 	/* The hash of label keys: a slot is a node and a byte of its key's
 	 * hash (0 for an empty slot), in two arrays of one allocation, 5
 	 * bytes a slot where a node and the whole hash took 8 (2.2 MB of
@@ -253,6 +256,18 @@ doc_block_at(const struct doc *d, uint32_t off)
 }
 
 uint32_t
+doc_block_at_hint(const struct doc *d, uint32_t off, uint32_t hint)
+{
+	/* Where the blocks start in order, the hint is the block sought
+	 * if it starts at or before off and the next one after it. */
+	if (d->starts_in_order && hint < d->nblocks &&
+	    doc_block_start(d, hint) <= off && (hint + 1 == d->nblocks ||
+	    doc_block_start(d, hint + 1) > off))
+		return hint;
+	return doc_block_at(d, off);
+}
+
+uint32_t
 doc_block_at_line(const struct doc *d, uint32_t line)
 {
 	size_t lo = 0, hi = d->nblocks;
@@ -330,10 +345,11 @@ doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
 	}
 }
 
-void
-doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
+/* doc_text_span() from block b, doc_block_at(d, from). */
+static void
+text_span_from(const struct doc *d, uint32_t b, uint32_t from, uint32_t to,
+    struct buf *out)
 {
-	uint32_t b = doc_block_at(d, from);
 	const char *s = d->text->data;
 	bool first = true;
 
@@ -352,6 +368,19 @@ doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
 			first = false;
 		}
 	}
+}
+
+void
+doc_text_span(const struct doc *d, uint32_t from, uint32_t to, struct buf *out)
+{
+	text_span_from(d, doc_block_at(d, from), from, to, out);
+}
+
+void
+doc_text_span_at(const struct doc *d, uint32_t block, uint32_t from, uint32_t to,
+    struct buf *out)
+{
+	text_span_from(d, doc_block_at_hint(d, from, block), from, to, out);
 }
 
 void
@@ -1265,6 +1294,9 @@ docb_finish(struct docb *b)
 
 	finish_ranges(d);
 	finish_breaks(d);
+	d->starts_in_order = true;
+	for (uint32_t i = 1; i < d->nblocks && d->starts_in_order; i++)
+		d->starts_in_order = doc_block_start(d, i - 1) <= doc_block_start(d, i);
 	finish_labels(b);
 	free(b->strids);
 	free(b);

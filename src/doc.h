@@ -204,6 +204,9 @@ void doc_label_key(const char *label, char *out, size_t outsize);
 /* The block holding text offset off (the last block starting at or
  * before it), or DOC_NONE for an empty document. */
 uint32_t doc_block_at(const struct doc *d, uint32_t off);
+/* The same, when block hint is likely the one: looked for only when it
+ * is not. */
+uint32_t doc_block_at_hint(const struct doc *d, uint32_t off, uint32_t hint);
 /* The first block whose source line is at or after line, DOC_NONE if
  * none. */
 uint32_t doc_block_at_line(const struct doc *d, uint32_t line);
@@ -228,6 +231,10 @@ void doc_block_text(const struct doc *d, uint32_t block, struct buf *out,
  * and indentation between them left out.  Appended to out. */
 void doc_text_span(const struct doc *d, uint32_t from, uint32_t to,
     struct buf *out);
+/* The same, given the block that holds offset from (looked for only
+ * when it is not that one). */
+void doc_text_span_at(const struct doc *d, uint32_t block, uint32_t from,
+    uint32_t to, struct buf *out);
 /* The same as words, up to a NUL: white space squeezed (squeeze_space()),
  * so that a phrase over a line or page break reads as one line, without
  * the page's running header or footer. */

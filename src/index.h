@@ -89,7 +89,8 @@ uint32_t index_stem_df(const struct index *ix, uint32_t s);
 const uint32_t *index_stem_words(const struct index *ix, uint32_t s,
     size_t *n);
 /* Significant words (not stop words) in block b: its length for
- * weighting. */
+ * weighting (at most UINT16_MAX, which a block of BLOCK_MAX bytes
+ * hardly reaches). */
 uint32_t index_block_terms(const struct index *ix, uint32_t b);
 uint32_t index_nblocks(const struct index *ix);
 

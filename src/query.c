@@ -601,10 +601,13 @@ query_lint(const struct model *m, const struct query_opts *o, FILE *out)
 		struct xref x = xrefs_get(m->xrefs, i), widest = x;
 		uint32_t missing = 0;
 
-		for (j = i; j < xrefs_count(m->xrefs) &&
-		    xrefs_get(m->xrefs, j).off == x.off; j++) {
-			struct xref y = xrefs_get(m->xrefs, j);
+		/* Each edge read once: an edge's node is looked up when it
+		 * is read (xrefs_get()). */
+		for (j = i; j < xrefs_count(m->xrefs); j++) {
+			struct xref y = j == i ? x : xrefs_get(m->xrefs, j);
 
+			if (y.off != x.off)
+				break;
 			missing += y.unresolved;
 			if (y.end > widest.end)
 				widest = y;

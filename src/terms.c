@@ -36,27 +36,32 @@ _Static_assert(MAX_NAME + 2 <= MAX_WORDS && MAX_QUOTED <= MAX_WORDS,
 /* terms_end() writes a key's length in a byte. */
 _Static_assert(1 + MAX_WORDS * sizeof(uint32_t) <= 255, "a key's length fits a byte");
 
-/* A term's strings are made by terms_end(), for the terms kept alone
- * (most candidates of a long document are dropped there): until then,
- * text is where its first mention ends in the document, and fold is
- * unset.  Most terms are mentioned in a node or two: their nodes are
- * kept in the term, in place of the pointer (cap is 0 while they are),
- * and only the others have an array of their own. */
+/* A term's text is made by terms_end(), for the terms kept alone (most
+ * candidates of a long document are dropped there): until then, text
+ * is where its first mention ends in the document.  Its folded text,
+ * which orders the terms, is not kept: it is its words' (its key's)
+ * with a space between them (1.6 MB of the benchmark's 100 MB).  Its
+ * first mention's node is its block's.  Most terms are mentioned in a
+ * node or two: their nodes are kept in the term, in place of the
+ * pointer (cap is 0 while they are), and only the others have an array
+ * of their own.  32 bytes. */
 #define NODES_INLINE 2
 
 struct term {
 	uint32_t text;              /* in the pool: as first written */
-	uint32_t fold;              /* in the pool: folded, for sorting */
-	uint32_t first;             /* node of the first body mention */
+	uint32_t block;             /* of the first body mention */
 	uint32_t first_off;
 	uint32_t nnodes, cap;
-	uint32_t definite;          /* definite mentions (defined phrases) */
 	uint8_t kind;
+	bool definite;              /* taken up with a definite article
+	                               (defined phrases) */
 	union {
 		uint32_t *p;        /* cap > 0 */
 		uint32_t in[NODES_INLINE];
 	} nodes;
 };
+
+_Static_assert(sizeof(struct term) <= 32, "a term is 32 bytes");
 
 struct terms {
 	const struct doc *d;
@@ -78,7 +83,7 @@ struct terms {
 
 struct scan {
 	struct terms *tm;
-	uint32_t node;
+	uint32_t block, node;
 	bool build;                 /* adding terms and mentions */
 	bool introduce;             /* new terms may be found here */
 	terms_fn *fn;
@@ -223,7 +228,7 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 	memset(t, 0, sizeof(*t));
 	t->kind = kind;
 	t->text = sc->tk[j].end;        /* its strings: in terms_end() */
-	t->first = sc->node;
+	t->block = sc->block;
 	t->first_off = sc->tk[i].off;
 	add_node(t, sc->node);
 	if (kind == TERM_DEFINED && j > i) {
@@ -269,7 +274,7 @@ mention(struct scan *sc, uint32_t id, size_t i, size_t j, bool definite)
 		return;
 	add_node(t, sc->node);
 	if (definite)
-		t->definite++;
+		t->definite = true;
 }
 
 /* A finding: tokens i..j are a term of this kind, new where terms are
@@ -529,7 +534,7 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 {
 	const struct block *bl = doc_block(tm->d, block);
 	struct scan sc = { .tm = tm, .build = true, .tk = tk, .n = n,
-		.node = bl->node,
+		.block = block, .node = bl->node,
 		.introduce = (bl->kind == BLOCK_TEXT || bl->kind == BLOCK_PRE) &&
 		    doc_node(tm->d, bl->node)->kind != NODE_TITLE };
 
@@ -557,16 +562,11 @@ unique_nodes(struct term *t)
 	}
 }
 
-/* A kept term's strings, into the pool: as first written (the span of
- * its first mention), and folded (its words, from its key, n bytes). */
+/* A kept term's folded text, from its key (n bytes): its words with a
+ * space between them, added to b. */
 static void
-make_strings(struct terms *tm, struct term *t, const char *key, size_t n,
-    struct buf *b)
+key_fold(const struct terms *tm, const char *key, size_t n, struct buf *b)
 {
-	buf_reset(b);
-	doc_text_span(tm->d, t->first_off, t->text, b);
-	t->text = pool_add(tm, b->data, b->len);
-	buf_reset(b);
 	for (size_t k = 1; k + sizeof(uint32_t) <= n; k += sizeof(uint32_t)) {
 		uint32_t w;
 
@@ -575,11 +575,10 @@ make_strings(struct terms *tm, struct term *t, const char *key, size_t n,
 			buf_addc(b, ' ');
 		buf_adds(b, index_word(tm->ix, w));
 	}
-	t->fold = pool_add(tm, b->data, b->len);
 }
 
 struct sortkey {
-	uint32_t fold;              /* in the pool */
+	uint32_t fold;              /* in the folded texts */
 	uint32_t id;                /* among the kept, in id order */
 	uint32_t key;               /* its key: in terms_end()'s copy */
 };
@@ -596,14 +595,15 @@ cmp_sortkey(const void *a, const void *b)
 }
 
 /* Keep the terms worth keeping, numbered alphabetically: the terms are
- * compacted in place and their strings made, then put in order, and
- * the table of keys is made again with theirs alone (the candidates
- * never taken up are the larger part on a long document), so that a
- * term's id is its place in the order.  The kept keys are copied out
- * and the table of all of them freed before anything else is made:
- * the strings, the order and the new table then fill the room it
- * leaves in the heap (9 MB on the benchmark's 100 MB), where made
- * while it was held they took as much again. */
+ * compacted in place, put in the order of their folded texts (made for
+ * that, and then freed), and their texts made; the table of keys is
+ * made again with theirs alone (the candidates never taken up are the
+ * larger part on a long document), so that a term's id is its place in
+ * the order.  The kept keys are copied out and the table of all of
+ * them freed before anything else is made: the texts, the order and
+ * the new table then fill the room it leaves in the heap (9 MB on the
+ * benchmark's 100 MB), where made while it was held they took as much
+ * again. */
 void
 terms_end(struct terms *tm)
 {
@@ -617,13 +617,12 @@ terms_end(struct terms *tm)
 		struct term *t = &tm->t[id];
 		size_t len = strtab_len(tm->keys, id);
 
-		if (t->kind == TERM_DEFINED && t->definite == 0) {
+		if (t->kind == TERM_DEFINED && !t->definite) {
 			if (t->cap)
 				free(t->nodes.p);
 			continue;
 		}
 		unique_nodes(t);
-		t->fold = (uint32_t)kb.len;     /* unset until its strings */
 		buf_addc(&kb, (char)len);
 		buf_add(&kb, strtab_str(tm->keys, id), len);
 		tm->t[m++] = *t;
@@ -632,18 +631,18 @@ terms_end(struct terms *tm)
 	tm->keys = NULL;
 	keys = xcalloc(m + 1, sizeof(*keys));
 	buf_init(&b);
-	for (uint32_t r = 0; r < m; r++) {
-		struct term *t = &tm->t[r];
-		uint32_t k = t->fold;
+	for (uint32_t r = 0, k = 0; r < m; r++) {
+		size_t len = (unsigned char)kb.data[k];
 
-		make_strings(tm, t, kb.data + k + 1, (unsigned char)kb.data[k], &b);
-		keys[r] = (struct sortkey){ t->fold, r, k };
+		keys[r] = (struct sortkey){ (uint32_t)b.len, r, k };
+		key_fold(tm, kb.data + k + 1, len, &b);
+		buf_addc(&b, '\0');
+		k += 1 + (uint32_t)len;
 	}
-	buf_done(&b);
-	SHRINK(tm->pool, tm->cappool, tm->npool);
-	sort_pool = tm->pool;
+	sort_pool = b.data;
 	qsort(keys, m, sizeof(*keys), cmp_sortkey);
 	sort_pool = NULL;
+	buf_done(&b);
 	/* Into that order, in place: follow each cycle of the permutation
 	 * (keys[r].id, the term to go at r, is set to r once it is there). */
 	for (uint32_t r = 0; r < m; r++) {
@@ -664,6 +663,17 @@ terms_end(struct terms *tm)
 		keys[at].id = at;
 	}
 	SHRINK(tm->t, tm->cap, m + 1);
+	/* Their texts as first written: the span of the first mention. */
+	buf_init(&b);
+	for (uint32_t r = 0; r < m; r++) {
+		struct term *t = &tm->t[r];
+
+		buf_reset(&b);
+		doc_text_span_at(tm->d, t->block, t->first_off, t->text, &b);
+		t->text = pool_add(tm, b.data, b.len);
+	}
+	buf_done(&b);
+	SHRINK(tm->pool, tm->cappool, tm->npool);
 	kept = strtab_new();
 	for (uint32_t r = 0; r < m; r++)
 		strtab_intern(kept, kb.data + keys[r].key + 1,
@@ -714,7 +724,7 @@ terms_kind(const struct terms *tm, uint32_t t)
 uint32_t
 terms_first(const struct terms *tm, uint32_t t)
 {
-	return tm->t[t].first;
+	return doc_block(tm->d, tm->t[t].block)->node;
 }
 
 uint32_t
@@ -732,6 +742,32 @@ terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 	return tt->cap ? tt->nodes.p : tt->nodes.in;
 }
 
+/* strcmp() of term t's folded text (its words, a space between them)
+ * and p, read from its key. */
+static int
+fold_cmp(const struct terms *tm, uint32_t t, const char *p)
+{
+	const char *key = strtab_str(tm->keys, t);
+	size_t n = strtab_len(tm->keys, t);
+	const unsigned char *q = (const unsigned char *)p;
+
+	for (size_t k = 1; k + sizeof(uint32_t) <= n; k += sizeof(uint32_t)) {
+		const unsigned char *s;
+		uint32_t w;
+
+		memcpy(&w, key + k, sizeof(w));
+		if (k > 1) {
+			if (*q != ' ')
+				return ' ' < *q ? -1 : 1;
+			q++;
+		}
+		for (s = (const unsigned char *)index_word(tm->ix, w); *s != '\0'; s++, q++)
+			if (*s != *q)
+				return *s < *q ? -1 : 1;
+	}
+	return *q != '\0' ? -1 : 0;
+}
+
 /* The term whose folded text is exactly p, or TERMS_NONE (the terms are
  * sorted by their folded text). */
 static uint32_t
@@ -742,12 +778,12 @@ find_fold(const struct terms *tm, const char *p)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(tm->pool + tm->t[mid].fold, p) < 0)
+		if (fold_cmp(tm, (uint32_t)mid, p) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < tm->nterms && strcmp(tm->pool + tm->t[lo].fold, p) == 0)
+	if (lo < tm->nterms && fold_cmp(tm, (uint32_t)lo, p) == 0)
 		return (uint32_t)lo;
 	return TERMS_NONE;
 }

@@ -38,13 +38,33 @@
 #define REL_POSTINGS 2048           /* followed per query, in all */
 #define REL_SLOTS 8192              /* a power of two, >= 2 * REL_POSTINGS */
 
-/* An explicit, external or list edge as kept: a struct xref without
- * its score, which only related passages have (24 bytes, not 28: a
- * long document has hundreds of thousands of edges). */
+/* An explicit, external or list edge as kept: 12 bytes where a struct
+ * xref takes 28 (a long document has hundreds of thousands of edges:
+ * 340 000 on the benchmark's 100 MB).  It has no score, which only
+ * related passages have; its node is the one whose block holds its
+ * words (the block at off), and its end is its length after off; a
+ * list edge's target follows from its list.  An edge whose node or
+ * length does not follow so (none in practice) keeps them aside, in
+ * xr->odd, at the place its len gives. */
 struct edge {
-	uint32_t from, to, off, end, aux;
-	uint8_t kind;
-	bool unresolved;
+	uint32_t off;
+	uint32_t target;        /* XREF_LIST: the list (while waiting: its
+	                           reference in xr->lr); else the node,
+	                           DOC_NONE for none */
+	unsigned len : 24;      /* end - off; with odd, a place in xr->odd */
+	unsigned kind : 3;      /* enum xref_kind */
+	unsigned odd : 1;
+	unsigned waiting : 1;   /* a list reference whose list is not
+	                           known yet */
+};
+
+_Static_assert(sizeof(struct edge) == 12, "an edge is 12 bytes");
+
+#define EDGE_LEN_MAX ((1u << 24) - 1)
+
+/* What an odd edge keeps aside. */
+struct odd {
+	uint32_t from, end;
 };
 
 struct xrefs {
@@ -54,13 +74,16 @@ struct xrefs {
 	const struct lists *ls;
 	struct edge *e;
 	size_t n, cap;
+	struct odd *odd;                /* the odd edges' node and end */
+	size_t nodd, capodd;
 	uint32_t *by_to;                /* edge ids sorted by target */
 	uint32_t *by_first;             /* term ids sorted by first mention */
+	uint32_t block;                 /* xrefs_add()'s */
 	uint32_t done_block, done;      /* xrefs_add(): where the last piece's
 	                                   references end, in which block */
 	uint32_t nterms;
 	struct listref *lr;             /* list references waiting: their */
-	size_t nlr, caplr;              /*   edges' aux (XREF_LIST) */
+	size_t nlr, caplr;              /*   edges' target (XREF_LIST) */
 };
 
 /* A list reference read in the pass ("these three reasons") whose list
@@ -100,12 +123,36 @@ xrefs_kind_name(enum xref_kind k)
 	return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
 }
 
-static void
-add_edge(struct xrefs *xr, const struct xref *x)
+/* The node whose block holds text offset off (block b, likely). */
+static uint32_t
+node_at_off(const struct doc *d, uint32_t off, uint32_t b)
 {
+	b = doc_block_at_hint(d, off, b);
+
+	return b == DOC_NONE ? DOC_NONE : doc_block(d, b)->node;
+}
+
+/* x's edge; while the list of a list edge waits, x->aux is its
+ * reference in xr->lr. */
+static void
+add_edge(struct xrefs *xr, const struct xref *x, bool waiting)
+{
+	struct edge e = { .off = x->off, .kind = x->kind, .waiting = waiting,
+		.target = x->kind == XREF_LIST ? x->aux : x->to };
+
+	if (x->end >= x->off && x->end - x->off <= EDGE_LEN_MAX &&
+	    node_at_off(xr->d, x->off, xr->block) == x->from)
+		e.len = x->end - x->off;
+	else {
+		if (xr->nodd > EDGE_LEN_MAX)
+			die("too many cross-references");
+		GROW(xr->odd, xr->capodd, xr->nodd + 1);
+		xr->odd[xr->nodd] = (struct odd){ x->from, x->end };
+		e.len = (unsigned)xr->nodd++;
+		e.odd = 1;
+	}
 	GROW(xr->e, xr->cap, xr->n + 1);
-	xr->e[xr->n++] = (struct edge){ x->from, x->to, x->off, x->end, x->aux,
-		x->kind, x->unresolved };
+	xr->e[xr->n++] = e;
 }
 
 /* --------------------------------------------------------- the parser */
@@ -339,7 +386,7 @@ emit_ref(struct xrefs *xr, uint32_t from, const char *prefix, const char *label,
 			x.to = find_relative(xr, from, label);
 		x.unresolved = x.to == DOC_NONE;
 	}
-	add_edge(xr, &x);
+	add_edge(xr, &x, false);
 }
 
 /* Labels between "2" and "4" of a range. */
@@ -399,7 +446,7 @@ emit_in(struct xrefs *xr, uint32_t from, const char *heading, const char *plabel
 
 	x.to = find_in(xr, heading, plabel);
 	x.unresolved = x.to == DOC_NONE;
-	add_edge(xr, &x);
+	add_edge(xr, &x, false);
 }
 
 /* The keyword heading around node n ("Article 3"), or NULL. */
@@ -664,6 +711,7 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
 	struct xref x = { .from = from, .to = DOC_NONE, .off = tk[0].off,
 		.kind = XREF_LIST };
 	uint32_t l;
+	bool waiting = false;
 
 	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
 		return;
@@ -682,8 +730,9 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
 		xr->lr[xr->nlr] = (struct listref){ .noun = tk[noun].word,
 		    .off = tk[noun].off, .count = count };
 		x.aux = (uint32_t)xr->nlr++;
+		waiting = true;
 	}
-	add_edge(xr, &x);
+	add_edge(xr, &x, waiting);
 }
 
 /* Resolve the list references waiting, dropping those that name no
@@ -699,15 +748,15 @@ resolve_lists(struct xrefs *xr)
 	for (size_t i = 0; i < xr->n; i++) {
 		struct edge *x = &xr->e[i];
 
-		if (x->kind == XREF_LIST && x->to == DOC_NONE) {
-			const struct listref *r = &xr->lr[x->aux];
+		if (x->waiting) {
+			const struct listref *r = &xr->lr[x->target];
 			const char *w = index_word(xr->ix, r->noun);
 			uint32_t l = lists_refer(xr->ls, w, strlen(w), r->count, r->off);
 
 			if (l == LISTS_NONE)
 				continue;
-			x->to = lists_at(xr->ls, l);
-			x->aux = l;
+			x->target = l;
+			x->waiting = 0;
 		}
 		xr->e[k++] = *x;
 	}
@@ -746,6 +795,7 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	/* Where the last document named ends ("A/79/724"). */
 	uint32_t cited = UINT32_MAX;
 
+	xr->block = b;
 	/* What waited for the lists waits no more once they are named. */
 	if (xr->nlr > 0 && lists_named(xr->ls))
 		resolve_lists(xr);
@@ -820,6 +870,27 @@ cmp_by_key(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* An edge's target node. */
+static uint32_t
+edge_to(const struct xrefs *xr, const struct edge *e)
+{
+	return e->kind == XREF_LIST ? lists_at(xr->ls, e->target) : e->target;
+}
+
+static const struct xrefs *sort_xr;     /* cmp_by_to's */
+
+static int
+cmp_by_to(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	uint32_t tx = edge_to(sort_xr, &sort_xr->e[x]);
+	uint32_t ty = edge_to(sort_xr, &sort_xr->e[y]);
+
+	if (tx != ty)
+		return (tx > ty) - (tx < ty);
+	return (x > y) - (x < y);
+}
+
 struct xrefs *
 xrefs_begin(const struct doc *d, const struct index *ix, const struct terms *tm,
     const struct lists *ls)
@@ -862,8 +933,15 @@ xrefs_end(struct xrefs *xr)
 	if (xr->nlr > 0)
 		resolve_lists(xr);
 	SHRINK(xr->e, xr->cap, xr->n);
-	xr->by_to = ids_by_key(xr->n ? (const char *)xr->e +
-	    offsetof(struct edge, to) : NULL, sizeof(*xr->e), xr->n);
+	SHRINK(xr->odd, xr->capodd, xr->nodd);
+	/* The edges' ids in the order of their targets (ties in id
+	 * order), read where the edges lie. */
+	xr->by_to = xcalloc(xr->n + 1, sizeof(*xr->by_to));
+	for (uint32_t i = 0; i < xr->n; i++)
+		xr->by_to[i] = i;
+	sort_xr = xr;
+	qsort(xr->by_to, xr->n, sizeof(*xr->by_to), cmp_by_to);
+	sort_xr = NULL;
 	/* Term edges are implicit (every mention to the first): sort the
 	 * terms by their first mention so that a node's backlinks find
 	 * the terms it introduces without a pass over all of them. */
@@ -881,6 +959,7 @@ xrefs_free(struct xrefs *xr)
 	if (xr == NULL)
 		return;
 	free(xr->e);
+	free(xr->odd);
 	free(xr->lr);
 	free(xr->by_to);
 	free(xr->by_first);
@@ -894,17 +973,27 @@ xrefs_count(const struct xrefs *xr)
 }
 
 static struct xref
-edge_xref(const struct edge *e)
+edge_xref(const struct xrefs *xr, const struct edge *e)
 {
-	return (struct xref){ .from = e->from, .to = e->to, .off = e->off,
-		.end = e->end, .aux = e->aux, .kind = e->kind,
-		.unresolved = e->unresolved };
+	struct xref x = { .to = edge_to(xr, e), .off = e->off, .kind = e->kind };
+
+	if (e->odd) {
+		x.from = xr->odd[e->len].from;
+		x.end = xr->odd[e->len].end;
+	} else {
+		x.from = node_at_off(xr->d, e->off, DOC_NONE);
+		x.end = e->off + e->len;
+	}
+	if (e->kind == XREF_LIST)
+		x.aux = e->target;
+	x.unresolved = e->kind == XREF_EXPLICIT && x.to == DOC_NONE;
+	return x;
 }
 
 struct xref
 xrefs_get(const struct xrefs *xr, uint32_t i)
 {
-	return edge_xref(&xr->e[i]);
+	return edge_xref(xr, &xr->e[i]);
 }
 
 uint32_t
@@ -957,13 +1046,13 @@ xrefs_backlinks(const struct xrefs *xr, uint32_t node, xrefs_fn *fn, void *arg)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (xr->e[xr->by_to[mid]].to < node)
+		if (edge_to(xr, &xr->e[xr->by_to[mid]]) < node)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < xr->n && xr->e[xr->by_to[lo]].to == node; lo++) {
-		struct xref x = edge_xref(&xr->e[xr->by_to[lo]]);
+	for (; lo < xr->n && edge_to(xr, &xr->e[xr->by_to[lo]]) == node; lo++) {
+		struct xref x = edge_xref(xr, &xr->e[xr->by_to[lo]]);
 
 		fn(arg, &x);
 	}
