@@ -437,7 +437,10 @@ load_open(const char *name, const struct load_opts *opt, struct load_error *e)
 {
 	static const struct load_opts none;
 	const struct load_opts *o = opt ? opt : &none;
-	size_t prefix = o->prefix ? o->prefix : LOAD_PREFIX;
+	/* At least a byte order mark's worth (4 bytes), or one cut in two
+	 * would be taken for text.  (A prefix under BINARY_PROBE is for
+	 * tests, which read forced: the probe sees only the prefix.) */
+	size_t prefix = MAX(o->prefix ? o->prefix : LOAD_PREFIX, (size_t)4);
 	struct text *t = text_new(name);
 	struct stat st;
 	size_t size, want, n;
