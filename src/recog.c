@@ -44,6 +44,20 @@ static const struct {
 	{ "chapter", "Chapter", 2 }, { "title", "Title", 2 },
 	{ "section", "Section", 3 }, { "article", "Article", 4 },
 	{ "rule", "Rule", 4 }, { "regulation", "Regulation", 4 },
+	/* Treaties and laws are published in several languages, often
+	 * side by side: the same parts in Dutch, German, French and
+	 * Spanish, labelled in the document's own words. */
+	{ "artikel", "Artikel", 4 }, { "hoofdstuk", "Hoofdstuk", 2 },
+	{ "titel", "Titel", 2 }, { "afdeling", "Afdeling", 3 },
+	{ "bijlage", "Bijlage", 1 }, { "deel", "Deel", 1 },
+	{ "kapitel", "Kapitel", 2 }, { "abschnitt", "Abschnitt", 3 },
+	{ "anhang", "Anhang", 1 }, { "teil", "Teil", 1 },
+	{ "chapitre", "Chapitre", 2 }, { "titre", "Titre", 2 },
+	{ "annexe", "Annexe", 1 }, { "partie", "Partie", 1 },
+	{ "art\xC3\xAD" "culo", "Art\xC3\xAD" "culo", 4 },
+	{ "cap\xC3\xAD" "tulo", "Cap\xC3\xAD" "tulo", 2 },
+	{ "t\xC3\xAD" "tulo", "T\xC3\xAD" "tulo", 2 }, { "anexo", "Anexo", 1 },
+	{ "parte", "Parte", 1 },
 };
 
 static const char *const number_words[] = { "one", "two", "three", "four",

@@ -1514,6 +1514,34 @@ test_letter_dot_wrapped(void **state)
 	fixture_drop(d);
 }
 
+/* A treaty's parts in the other languages it is published in are
+ * headings labelled in the document's own words, as "Article 2" is;
+ * the title under "### Artikel 2" names it. */
+static void
+test_keywords_other_languages(void **state)
+{
+	static const char md[] =
+	    "# Verdrag\n\n"
+	    "### Artikel  2\n\n"
+	    "####- Recht op leven\n\n"
+	    "1. Het recht van een ieder op leven wordt beschermd door de wet.\n\n"
+	    "### Hoofdstuk III\n\n"
+	    "### Cap\xC3\xADtulo IV\n\n"
+	    "### Annexe I\n\n"
+	    "Texte de l'annexe.\n";
+	struct doc *d = parse_str(md);
+
+	(void)state;
+	expect_node(d, "Artikel 2", NODE_HEADING, 3, NULL);
+	assert_string_equal(doc_str(d, doc_node(d, node_of(d, "Artikel 2"))->heading),
+	    "Recht op leven");
+	expect_node(d, "1", NODE_PARAGRAPH, 7, "Artikel 2");
+	expect_node(d, "Hoofdstuk III", NODE_HEADING, 9, NULL);
+	expect_node(d, "Cap\xC3\xADtulo IV", NODE_HEADING, 11, NULL);
+	expect_node(d, "Annexe I", NODE_HEADING, 13, NULL);
+	fixture_drop(d);
+}
+
 /* "1.To maintain ...": a number glued to its paragraph's first word, as
  * the Charter is written in some sources; "1.5 million" and "3.x" stay
  * text. */
@@ -3068,6 +3096,7 @@ main(void)
 		cmocka_unit_test_teardown(test_markdown_links, release_all),
 		cmocka_unit_test_teardown(test_markdown_brackets_linear, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
+		cmocka_unit_test_teardown(test_keywords_other_languages, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_wrapped, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
