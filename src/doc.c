@@ -193,9 +193,19 @@ doc_label(const struct doc *d, uint32_t node)
 }
 
 const char *
-doc_marker(const struct doc *d, uint32_t node)
+doc_marker(const struct doc *d, uint32_t node, char *buf)
 {
-	return doc_str(d, d->nodes[node].marker);
+	const struct node *n = &d->nodes[node];
+	const char *m = doc_str(d, n->marker);
+	size_t len;
+
+	if (!(n->flags & NODE_MARKER_DOT))
+		return m;
+	len = strlen(m);        /* < DOC_MARKER_MAX - 1: docb_node() */
+	memcpy(buf, m, len);
+	buf[len] = '.';
+	buf[len + 1] = '\0';
+	return buf;
 }
 
 const char *
@@ -782,6 +792,21 @@ docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
 	n->start = n->end = start;
 	n->line = line;
 	n->kind = (uint8_t)kind;
+	/* A marker that is the label ("(b)", "Article 3"), or the label
+	 * and a '.' ("5."), is the label's string: the marker's own goes
+	 * when docb_finish() compacts the pool. */
+	if (marker != label && marker != 0 && label != 0) {
+		const char *m = d->strs + marker, *l = d->strs + label;
+		size_t ll = strlen(l);
+
+		if (strcmp(m, l) == 0)
+			marker = label;
+		else if (ll + 2 <= DOC_MARKER_MAX && strncmp(m, l, ll) == 0 &&
+		    m[ll] == '.' && m[ll + 1] == '\0') {
+			marker = label;
+			n->flags |= NODE_MARKER_DOT;
+		}
+	}
 	n->marker = marker;
 	n->label = label;
 	n->first_block = (uint32_t)d->nblocks;
@@ -1287,6 +1312,83 @@ finish_breaks(struct doc *d)
 	}
 }
 
+/* Strings are in the pool while they are being built that no node
+ * needs once labels are finished: a marker that turned out to be its
+ * label (docb_node()), a label that was composed or qualified.  Those
+ * still used move down over the others, in their order, and every id
+ * moves with them: a string's new id is the count of the bytes in use
+ * before it, from a bit for each byte of the pool and a count for each
+ * 64 of them. */
+static void
+mark_str(uint64_t *bits, const char *strs, uint32_t id)
+{
+	size_t end = id + strlen(strs + id);        /* its NUL too */
+
+	for (size_t i = id; i <= end; i++)
+		bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+static uint32_t
+ones(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ull;
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
+static uint32_t
+str_moved(const uint64_t *bits, const uint32_t *before, uint32_t id)
+{
+	uint64_t below = bits[id / 64] & (((uint64_t)1 << (id % 64)) - 1);
+
+	return before[id / 64] + ones(below);
+}
+
+static void
+compact_strs(struct doc *d)
+{
+	size_t words = (d->nstrs + 63) / 64, to = 0;
+	uint64_t *bits = xcalloc(words, sizeof(*bits));
+	uint32_t *before = xreallocarray(NULL, words, sizeof(*before)), sum = 0;
+
+	mark_str(bits, d->strs, 0);
+	mark_str(bits, d->strs, d->title);
+	for (size_t i = 0; i < d->nnodes; i++) {
+		mark_str(bits, d->strs, d->nodes[i].label);
+		mark_str(bits, d->strs, d->nodes[i].marker);
+		mark_str(bits, d->strs, d->nodes[i].heading);
+	}
+	for (size_t i = 0; i < d->ndiags; i++)
+		mark_str(bits, d->strs, d->diags[i].msg);
+	for (size_t w = 0; w < words; w++) {
+		before[w] = sum;
+		sum += ones(bits[w]);
+	}
+	d->title = str_moved(bits, before, d->title);
+	for (size_t i = 0; i < d->nnodes; i++) {
+		struct node *n = &d->nodes[i];
+
+		n->label = str_moved(bits, before, n->label);
+		n->marker = str_moved(bits, before, n->marker);
+		n->heading = str_moved(bits, before, n->heading);
+	}
+	for (size_t i = 0; i < d->ndiags; i++)
+		d->diags[i].msg = str_moved(bits, before, d->diags[i].msg);
+	for (size_t at = 0; at < d->nstrs;) {
+		size_t len = strlen(d->strs + at) + 1;
+
+		if (bits[at / 64] >> (at % 64) & 1) {
+			memmove(d->strs + to, d->strs + at, len);
+			to += len;
+		}
+		at += len;
+	}
+	d->nstrs = to;
+	free(bits);
+	free(before);
+}
+
 struct doc *
 docb_finish(struct docb *b)
 {
@@ -1298,6 +1400,7 @@ docb_finish(struct docb *b)
 	for (uint32_t i = 1; i < d->nblocks && d->starts_in_order; i++)
 		d->starts_in_order = doc_block_start(d, i - 1) <= doc_block_start(d, i);
 	finish_labels(b);
+	compact_strs(d);
 	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);

@@ -521,8 +521,9 @@ static void
 crumb(struct app *a, uint32_t node, struct buf *out)
 {
 	const struct node *n = doc_node(doc(a), node);
+	char m[DOC_MARKER_MAX];
 	const char *s = (n->kind == NODE_ITEM || n->kind == NODE_SUBITEM) ?
-	    doc_marker(doc(a), node) : doc_label(doc(a), node);
+	    doc_marker(doc(a), node, m) : doc_label(doc(a), node);
 
 	if (n->kind == NODE_TITLE)
 		s = "title";

@@ -514,6 +514,7 @@ struct geometry {
 static void
 geometry(const struct doc *d, struct lblock *lb, int width, void *arg)
 {
+	char mk[DOC_MARKER_MAX];
 	struct geometry *g = arg;
 	const struct block *bl = doc_block(d, lb->block);
 	const struct node *n = doc_node(d, bl->node);
@@ -528,12 +529,12 @@ geometry(const struct doc *d, struct lblock *lb, int width, void *arg)
 		return;
 	col = t->col;
 	if (!(bl->flags & BLOCK_CONT) && n->first_block == lb->block &&
-	    *doc_marker(d, bl->node)) {
+	    *doc_marker(d, bl->node, mk)) {
 		bool item = n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
 		const struct lline *ln = &lb->lines[f];
 
 		style_text(lb, f, item ? LS_MARKER : LS_NUMBER, m, sizeof(m));
-		assert_string_equal(m, doc_marker(d, bl->node));
+		assert_string_equal(m, doc_marker(d, bl->node, mk));
 		assert_int_equal(lb->glyphs[ln->first].style, item ? LS_MARKER : LS_NUMBER);
 		if (!item) {
 			assert_int_equal(lb->glyphs[ln->first].col, 0);
