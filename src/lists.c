@@ -32,8 +32,8 @@
 
 struct list {
 	uint32_t at;
-	uint32_t first_item;        /* into items */
-	uint32_t nitems;
+	uint32_t first_item;        /* into items: its items run to the
+	                               next list's first (list_items()) */
 	int stated;
 	uint32_t noun;              /* in pool */
 	uint32_t lead, lead_end;    /* in the text: its spaces are squeezed
@@ -396,6 +396,15 @@ is_item(const struct node *n)
 	return n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
 }
 
+/* How many items list i has: lists and their items are added in the
+ * same order, so a count is not kept (36 bytes a list, not 40). */
+static uint32_t
+list_items(const struct lists *ls, size_t i)
+{
+	return (i + 1 < ls->n ? ls->l[i + 1].first_item : (uint32_t)ls->nitems) -
+	    ls->l[i].first_item;
+}
+
 static void
 add_list(struct lists *ls, uint32_t node)
 {
@@ -413,7 +422,6 @@ add_list(struct lists *ls, uint32_t node)
 		if (is_item(doc_node(d, c))) {
 			GROW(ls->items, ls->capitems, ls->nitems + 1);
 			ls->items[ls->nitems++] = c;
-			l->nitems++;
 		}
 }
 
@@ -613,7 +621,7 @@ lists_at(const struct lists *ls, uint32_t i)
 const uint32_t *
 lists_items(const struct lists *ls, uint32_t i, size_t *n)
 {
-	*n = ls->l[i].nitems;
+	*n = list_items(ls, i);
 	return ls->items + ls->l[i].first_item;
 }
 
@@ -646,7 +654,7 @@ lists_span(const struct lists *ls, uint32_t i, uint32_t *start, uint32_t *end)
 bool
 lists_mismatch(const struct lists *ls, uint32_t i)
 {
-	return ls->l[i].stated > 0 && (uint32_t)ls->l[i].stated != ls->l[i].nitems;
+	return ls->l[i].stated > 0 && (uint32_t)ls->l[i].stated != list_items(ls, i);
 }
 
 uint32_t
@@ -749,7 +757,7 @@ count_score(const struct lists *ls, uint32_t i, const struct query *q)
 
 	if (q->count == 0)
 		return 0;
-	if (q->count > 0 && (uint32_t)q->count == l->nitems)
+	if (q->count > 0 && (uint32_t)q->count == list_items(ls, i))
 		return 2;
 	if (q->count == l->stated)
 		return 1;
@@ -847,9 +855,10 @@ lists_match(const struct lists *ls, const char *phrase, bool lead,
 /* ------------------------------------------------------------ referring */
 
 static bool
-count_fits(const struct list *l, int count)
+count_fits(const struct lists *ls, uint32_t i, int count)
 {
-	return count <= 0 || (uint32_t)count == l->nitems || count == l->stated;
+	return count <= 0 || (uint32_t)count == list_items(ls, i) ||
+	    count == ls->l[i].stated;
 }
 
 /* In one noun's group (in document order): the nearest fitting list
@@ -876,14 +885,14 @@ nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
 			*own = true;        /* inside its own lead-in */
 			return;
 		}
-		if (count_fits(l, count)) {
+		if (count_fits(ls, g->ids[k], count)) {
 			if (*before == LISTS_NONE || g->ids[k] > *before)
 				*before = g->ids[k];
 			break;
 		}
 	}
 	for (size_t k = lo, tries = 0; k < g->n && tries < 8; k++, tries++)
-		if (count_fits(&ls->l[g->ids[k]], count)) {
+		if (count_fits(ls, g->ids[k], count)) {
 			if (*after == LISTS_NONE || g->ids[k] < *after)
 				*after = g->ids[k];
 			break;
