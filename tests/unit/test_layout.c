@@ -564,7 +564,7 @@ geometry(const struct doc *d, struct lblock *lb, int width, void *arg)
 			assert_int_equal(h->col, first_text(lb, f + 1)->col);
 		else if (h->col != col)
 			fail_msg("block %u (%s) line %zu starts at column %u, not %d",
-			    lb->block, doc_label(d, bl->node), i, h->col, col);
+			    lb->block, fixture_doc_label(d, bl->node), i, h->col, col);
 	}
 }
 
@@ -1064,9 +1064,9 @@ test_page_break_rules(void **state)
 			if (!(ln->flags & LL_RULE))
 				continue;
 			rules++;
-			if (strcmp(doc_label(d, lb->node), "3") != 0)
+			if (strcmp(fixture_doc_label(d, lb->node), "3") != 0)
 				fail_msg("the page break is drawn before paragraph %s, "
-				    "not 3", doc_label(d, lb->node));
+				    "not 3", fixture_doc_label(d, lb->node));
 			assert_true(ln->n > 0);
 			for (uint32_t k = ln->first; k < ln->first + ln->n; k++) {
 				assert_int_equal(lb->glyphs[k].src, LAYOUT_NOSRC);
