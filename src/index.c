@@ -68,8 +68,9 @@ struct skip {
 
 struct stem {
 	uint32_t df;
-	uint32_t first;             /* its words: [first, first + n) in */
-	uint32_t n;                 /*   stem_words */
+	uint32_t first;             /* its words: [first, the next stem's
+	                               first) in stem_words (a stem after
+	                               the last ends them) */
 };
 
 struct index {
@@ -222,14 +223,15 @@ make_stems(struct index *ix)
 	nstems = strtab_count(ix->stemtab);
 	ix->stems = xcalloc(nstems + 1, sizeof(*ix->stems));
 	ix->stem_words = xcalloc(nwords + 1, sizeof(*ix->stem_words));
+	fill = xcalloc(nstems + 1, sizeof(*fill));
 	for (uint32_t w = 0; w < nwords; w++)
 		if (ix->words[w].u.stem != INDEX_NONE) {
-			ix->stems[ix->words[w].u.stem].n++;
+			fill[ix->words[w].u.stem]++;
 			ix->stems[ix->words[w].u.stem].df += ix->words[w].df;
 		}
-	fill = xcalloc(nstems + 1, sizeof(*fill));
-	for (uint32_t s = 1; s < nstems; s++)
-		ix->stems[s].first = ix->stems[s - 1].first + ix->stems[s - 1].n;
+	for (uint32_t s = 1; s <= nstems; s++)
+		ix->stems[s].first = ix->stems[s - 1].first + fill[s - 1];
+	memset(fill, 0, (nstems + 1) * sizeof(*fill));
 	for (uint32_t w = 0; w < nwords; w++) {
 		uint32_t s = ix->words[w].u.stem;
 
@@ -441,7 +443,7 @@ index_stem_df(const struct index *ix, uint32_t s)
 const uint32_t *
 index_stem_words(const struct index *ix, uint32_t s, size_t *n)
 {
-	*n = ix->stems[s].n;
+	*n = ix->stems[s + 1].first - ix->stems[s].first;
 	return ix->stem_words + ix->stems[s].first;
 }
 
