@@ -57,6 +57,18 @@ marker_columns(const char *s)
 	return w;
 }
 
+/* The columns of node i's marker, read where it is stored: a '.' after
+ * its string is one more (doc_marker() would copy them together, and
+ * this is asked of every paragraph whenever a layout is made). */
+static int
+node_marker_columns(const struct doc *d, uint32_t i)
+{
+	const struct node *nd = doc_node(d, i);
+
+	return marker_columns(doc_str(d, nd->marker)) +
+	    ((nd->flags & NODE_MARKER_DOT) != 0);
+}
+
 struct layout *
 layout_new(const struct doc *d, struct display *disp, int width,
     unsigned flags)
@@ -70,10 +82,9 @@ layout_new(const struct doc *d, struct display *disp, int width,
 	l->flags = flags;
 	for (uint32_t i = 0; i < n; i++) {
 		const struct node *nd = doc_node(d, i);
-		char m[DOC_MARKER_MAX];
 
 		if ((nd->kind == NODE_PARAGRAPH || nd->kind == NODE_SECTION) && nd->marker)
-			l->margin = MAX(l->margin, marker_columns(doc_marker(d, i, m)) + 2);
+			l->margin = MAX(l->margin, node_marker_columns(d, i) + 2);
 	}
 	l->margin = MIN(l->margin, MAX_MARGIN);
 	return l;
