@@ -360,15 +360,16 @@ time_lookup(struct result *r, const char *name, look_fn *fn, struct ctx *c)
 static bool
 label_phrase(const struct doc *d, char *buf, size_t n)
 {
+	char mk[DOC_MARKER_MAX], lb[DOC_LABEL_MAX];
 	uint32_t nn = doc_nnodes(d);
 
 	for (uint32_t i = nn / 2; i < nn; i++) {
 		const struct node *nd = doc_node(d, i);
 
-		if (nd->kind == NODE_ITEM && strcmp(doc_marker(d, i), "(b)") == 0 &&
+		if (nd->kind == NODE_ITEM && strcmp(doc_marker(d, i, mk), "(b)") == 0 &&
 		    nd->parent != DOC_NONE &&
 		    doc_node(d, nd->parent)->kind == NODE_PARAGRAPH) {
-			snprintf(buf, n, "paragraph %s (b)", doc_label(d, nd->parent));
+			snprintf(buf, n, "paragraph %s (b)", doc_label(d, nd->parent, lb));
 			return true;
 		}
 	}

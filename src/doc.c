@@ -186,16 +186,67 @@ doc_str(const struct doc *d, uint32_t id)
 	return id < d->nstrs ? d->strs + id : "";
 }
 
-const char *
-doc_label(const struct doc *d, uint32_t node)
+/* The nearest ancestor with a label. */
+static uint32_t
+labelled_parent(const struct doc *d, uint32_t node)
 {
-	return doc_str(d, d->nodes[node].label);
+	uint32_t p = d->nodes[node].parent;
+
+	while (p != DOC_NONE && !d->nodes[p].label)
+		p = d->nodes[p].parent;
+	return p;
+}
+
+/* An item's label into buf, its length: its ancestor's, then its own
+ * part (compose_label() made sure that they fit). */
+static size_t
+put_label(const struct doc *d, uint32_t node, char *buf)
+{
+	const struct node *n = &d->nodes[node];
+	const char *own = doc_str(d, n->label);
+	size_t len = 0, ol = strlen(own);
+
+	if (n->flags & NODE_LABEL_ITEM) {
+		uint32_t p = labelled_parent(d, node);
+
+		if (d->nodes[p].flags & NODE_LABEL_ITEM)
+			len = put_label(d, p, buf);
+		else {
+			const char *pl = doc_str(d, d->nodes[p].label);
+
+			len = strlen(pl);
+			memcpy(buf, pl, len);
+		}
+	}
+	memcpy(buf + len, own, ol + 1);
+	return len + ol;
 }
 
 const char *
-doc_marker(const struct doc *d, uint32_t node)
+doc_label(const struct doc *d, uint32_t node, char *buf)
 {
-	return doc_str(d, d->nodes[node].marker);
+	const struct node *n = &d->nodes[node];
+
+	if (!(n->flags & NODE_LABEL_ITEM))
+		return doc_str(d, n->label);
+	put_label(d, node, buf);
+	return buf;
+}
+
+const char *
+doc_marker(const struct doc *d, uint32_t node, char *buf)
+{
+	const struct node *n = &d->nodes[node];
+	const char *m = doc_str(d, n->marker);
+	size_t len;
+
+	if (!(n->flags & NODE_MARKER_DOT))
+		return m;
+	len = strlen(m);        /* < DOC_MARKER_MAX - 1: docb_node() */
+	memcpy(buf, m, len);
+	buf[len] = '.';
+	buf[len + 1] = '\0';
+	return buf;
 }
 
 const char *
@@ -619,12 +670,12 @@ label_insert(struct doc *d, uint32_t node, const char *key)
 	uint32_t h = hash_str(key);
 	uint8_t tag = label_tag(h);
 	size_t i = label_slot(d, h);
-	char other[512];
+	char other[512], lb[DOC_LABEL_MAX];
 
 	for (; d->labtags[i] != 0; i = label_next(d, i)) {
 		if (d->labtags[i] != tag)
 			continue;
-		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
+		doc_label_key(doc_label(d, d->labels[i], lb), other, sizeof(other));
 		if (strcmp(other, key) == 0)
 			return false;
 	}
@@ -636,7 +687,7 @@ label_insert(struct doc *d, uint32_t node, const char *key)
 static uint32_t
 find_key(const struct doc *d, const char *key)
 {
-	char other[512];
+	char other[512], lb[DOC_LABEL_MAX];
 	uint32_t h = hash_str(key);
 	uint8_t tag = label_tag(h);
 	size_t i;
@@ -644,7 +695,7 @@ find_key(const struct doc *d, const char *key)
 	for (i = label_slot(d, h); d->labtags[i] != 0; i = label_next(d, i)) {
 		if (d->labtags[i] != tag)
 			continue;
-		doc_label_key(doc_label(d, d->labels[i]), other, sizeof(other));
+		doc_label_key(doc_label(d, d->labels[i], lb), other, sizeof(other));
 		if (strcmp(other, key) == 0)
 			return d->labels[i];
 	}
@@ -782,6 +833,21 @@ docb_node(struct docb *b, enum node_kind kind, uint32_t parent,
 	n->start = n->end = start;
 	n->line = line;
 	n->kind = (uint8_t)kind;
+	/* A marker that is the label ("(b)", "Article 3"), or the label
+	 * and a '.' ("5."), is the label's string: the marker's own goes
+	 * when docb_finish() compacts the pool. */
+	if (marker != label && marker != 0 && label != 0) {
+		const char *m = d->strs + marker, *l = d->strs + label;
+		size_t ll = strlen(l);
+
+		if (strcmp(m, l) == 0)
+			marker = label;
+		else if (ll + 2 <= DOC_MARKER_MAX && strncmp(m, l, ll) == 0 &&
+		    m[ll] == '.' && m[ll + 1] == '\0') {
+			marker = label;
+			n->flags |= NODE_MARKER_DOT;
+		}
+	}
 	n->marker = marker;
 	n->label = label;
 	n->first_block = (uint32_t)d->nblocks;
@@ -983,23 +1049,30 @@ heading_of(const struct doc *d, uint32_t node)
 	return DOC_NONE;
 }
 
-/* Items take their parent's label as a prefix: "5" + "(b)". */
+/* Items take their parent's label as a prefix: "5" + "(b)", put
+ * together when asked for (NODE_LABEL_ITEM), or stored whole when that
+ * would not fit in DOC_LABEL_MAX bytes. */
 static void
 compose_label(struct docb *b, uint32_t i)
 {
 	struct doc *d = b->d;
 	struct node *n = &d->nodes[i];
-	uint32_t p = n->parent;
+	uint32_t p;
+	char lb[DOC_LABEL_MAX];
+	const char *pl;
 	struct buf s;
 
 	if ((n->kind != NODE_ITEM && n->kind != NODE_SUBITEM) || !n->label)
 		return;
-	while (p != DOC_NONE && !d->nodes[p].label)
-		p = d->nodes[p].parent;
-	if (p == DOC_NONE)
+	if ((p = labelled_parent(d, i)) == DOC_NONE)
 		return;
+	pl = doc_label(d, p, lb);
+	if (strlen(pl) + strlen(doc_str(d, n->label)) < DOC_LABEL_MAX) {
+		n->flags |= NODE_LABEL_ITEM;
+		return;
+	}
 	buf_init(&s);
-	buf_adds(&s, doc_label(d, p));
+	buf_adds(&s, pl);
 	buf_adds(&s, doc_str(d, n->label));
 	n->label = docb_str(b, s.data, s.len);
 	buf_done(&s);
@@ -1025,7 +1098,7 @@ count_keys(struct doc *d, struct keys *k)
 {
 	struct strtab *keys = strtab_new();
 	size_t cap = 0;
-	char key[512];
+	char key[512], lb[DOC_LABEL_MAX];
 
 	k->key = xreallocarray(NULL, d->nnodes + 1, sizeof(*k->key));
 	k->tot = NULL;
@@ -1035,7 +1108,7 @@ count_keys(struct doc *d, struct keys *k)
 		k->key[i] = UINT32_MAX;
 		if (!d->nodes[i].label || is_item(&d->nodes[i]))
 			continue;
-		doc_label_key(doc_label(d, i), key, sizeof(key));
+		doc_label_key(doc_label(d, i, lb), key, sizeof(key));
 		id = strtab_intern(keys, key, strlen(key), NULL);
 		if (id >= cap) {
 			size_t old = cap;
@@ -1089,6 +1162,7 @@ qualify(struct docb *b, const struct keys *k)
 	uint8_t *repeats = xcalloc(d->nnodes + 1, 1);
 	uint8_t *seen = xcalloc(k->n + 1, 1);
 	uint32_t prev = DOC_NONE;
+	char lb[DOC_LABEL_MAX], lb2[DOC_LABEL_MAX];
 	struct buf s;
 
 	for (uint32_t i = 0; i < d->nnodes; i++)
@@ -1109,14 +1183,15 @@ qualify(struct docb *b, const struct keys *k)
 		}
 		if (prev != DOC_NONE && heading_of(d, prev) != h &&
 		    (h = heading_of(d, prev)) != DOC_NONE && last[h] == prev &&
-		    label_number(doc_label(d, prev)) + 1 == label_number(doc_label(d, i)) &&
-		    label_number(doc_label(d, i)) > 1)
+		    label_number(doc_label(d, prev, lb)) + 1 ==
+		    label_number(doc_label(d, i, lb2)) &&
+		    label_number(doc_label(d, i, lb)) > 1)
 			restarts[h] = 2;        /* runs on: not a restart */
 		prev = i;
 	}
 	for (uint32_t h = 0; h < d->nnodes; h++)
 		if (first[h] != DOC_NONE && restarts[h] != 2)
-			restarts[h] = label_number(doc_label(d, first[h])) == 1 &&
+			restarts[h] = label_number(doc_label(d, first[h], lb)) == 1 &&
 			    repeats[h];
 	buf_init(&s);
 	for (uint32_t i = 0; i < d->nnodes; i++) {
@@ -1134,7 +1209,7 @@ qualify(struct docb *b, const struct keys *k)
 			}
 		}
 		buf_reset(&s);
-		buf_printf(&s, "%s %s", doc_label(d, h), doc_label(d, i));
+		buf_printf(&s, "%s %s", doc_label(d, h, lb), doc_label(d, i, lb2));
 		d->nodes[i].label = docb_str(b, s.data, s.len);
 	}
 	buf_done(&s);
@@ -1184,12 +1259,12 @@ static void
 mark_qualifiers(struct docb *b)
 {
 	struct doc *d = b->d;
-	char key[512];
+	char key[512], lb[DOC_LABEL_MAX];
 
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		if (d->nodes[i].kind != NODE_HEADING || !d->nodes[i].label)
 			continue;
-		doc_label_key(doc_label(d, i), key, sizeof(key));
+		doc_label_key(doc_label(d, i, lb), key, sizeof(key));
 		if (*key == '\0' || strcmp(key, "section") == 0 ||
 		    prefix_marked(b, key) || (strncmp(key, "section/", 8) == 0 &&
 		    prefix_marked(b, key + 8)))
@@ -1204,10 +1279,11 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
     size_t *cap)
 {
 	struct doc *d = b->d;
-	char k[512];
+	char k[512], lb[DOC_LABEL_MAX];
+	const char *l = doc_label(d, i, lb);
 	struct buf s;
 	bool added;
-	uint32_t id = strtab_intern(next, doc_label(d, i), strlen(doc_label(d, i)), &added);
+	uint32_t id = strtab_intern(next, l, strlen(l), &added);
 
 	if (added) {
 		GROW(*counts, *cap, (size_t)id + 1);
@@ -1216,7 +1292,7 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 	buf_init(&s);
 	for (unsigned n = (*counts)[id];; n++) {
 		buf_reset(&s);
-		buf_printf(&s, "%s [%u]", doc_label(d, i), n);
+		buf_printf(&s, "%s [%u]", l, n);
 		doc_label_key(s.data, k, sizeof(k));
 		if (label_insert(d, i, k)) {
 			mark_prefixes(b, k);
@@ -1225,6 +1301,7 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 		}
 	}
 	d->nodes[i].label = docb_str(b, s.data, s.len);
+	d->nodes[i].flags &= (uint8_t)~NODE_LABEL_ITEM;        /* stored whole */
 	buf_done(&s);
 }
 
@@ -1236,7 +1313,7 @@ finish_labels(struct docb *b)
 	struct strtab *next = strtab_new();
 	uint32_t *nexts = NULL;
 	size_t capnext = 0, labelled = 0;
-	char key[512];
+	char key[512], lb[DOC_LABEL_MAX];
 
 	count_keys(d, &k);
 	qualify(b, &k);
@@ -1257,7 +1334,7 @@ finish_labels(struct docb *b)
 		compose_label(b, i);
 		if (!d->nodes[i].label)
 			continue;
-		doc_label_key(doc_label(d, i), key, sizeof(key));
+		doc_label_key(doc_label(d, i, lb), key, sizeof(key));
 		if (!*key)
 			continue;
 		if (label_insert(d, i, key))
@@ -1287,6 +1364,83 @@ finish_breaks(struct doc *d)
 	}
 }
 
+/* Strings are in the pool while they are being built that no node
+ * needs once labels are finished: a marker that turned out to be its
+ * label (docb_node()), a label that was composed or qualified.  Those
+ * still used move down over the others, in their order, and every id
+ * moves with them: a string's new id is the count of the bytes in use
+ * before it, from a bit for each byte of the pool and a count for each
+ * 64 of them. */
+static void
+mark_str(uint64_t *bits, const char *strs, uint32_t id)
+{
+	size_t end = id + strlen(strs + id);        /* its NUL too */
+
+	for (size_t i = id; i <= end; i++)
+		bits[i / 64] |= (uint64_t)1 << (i % 64);
+}
+
+static uint32_t
+ones(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ull;
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
+}
+
+static uint32_t
+str_moved(const uint64_t *bits, const uint32_t *before, uint32_t id)
+{
+	uint64_t below = bits[id / 64] & (((uint64_t)1 << (id % 64)) - 1);
+
+	return before[id / 64] + ones(below);
+}
+
+static void
+compact_strs(struct doc *d)
+{
+	size_t words = (d->nstrs + 63) / 64, to = 0;
+	uint64_t *bits = xcalloc(words, sizeof(*bits));
+	uint32_t *before = xreallocarray(NULL, words, sizeof(*before)), sum = 0;
+
+	mark_str(bits, d->strs, 0);
+	mark_str(bits, d->strs, d->title);
+	for (size_t i = 0; i < d->nnodes; i++) {
+		mark_str(bits, d->strs, d->nodes[i].label);
+		mark_str(bits, d->strs, d->nodes[i].marker);
+		mark_str(bits, d->strs, d->nodes[i].heading);
+	}
+	for (size_t i = 0; i < d->ndiags; i++)
+		mark_str(bits, d->strs, d->diags[i].msg);
+	for (size_t w = 0; w < words; w++) {
+		before[w] = sum;
+		sum += ones(bits[w]);
+	}
+	d->title = str_moved(bits, before, d->title);
+	for (size_t i = 0; i < d->nnodes; i++) {
+		struct node *n = &d->nodes[i];
+
+		n->label = str_moved(bits, before, n->label);
+		n->marker = str_moved(bits, before, n->marker);
+		n->heading = str_moved(bits, before, n->heading);
+	}
+	for (size_t i = 0; i < d->ndiags; i++)
+		d->diags[i].msg = str_moved(bits, before, d->diags[i].msg);
+	for (size_t at = 0; at < d->nstrs;) {
+		size_t len = strlen(d->strs + at) + 1;
+
+		if (bits[at / 64] >> (at % 64) & 1) {
+			memmove(d->strs + to, d->strs + at, len);
+			to += len;
+		}
+		at += len;
+	}
+	d->nstrs = to;
+	free(bits);
+	free(before);
+}
+
 struct doc *
 docb_finish(struct docb *b)
 {
@@ -1298,6 +1452,7 @@ docb_finish(struct docb *b)
 	for (uint32_t i = 1; i < d->nblocks && d->starts_in_order; i++)
 		d->starts_in_order = doc_block_start(d, i - 1) <= doc_block_start(d, i);
 	finish_labels(b);
+	compact_strs(d);
 	free(b->strids);
 	free(b);
 	SHRINK(d->nodes, d->capnodes, d->nnodes);

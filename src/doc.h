@@ -61,8 +61,13 @@ struct node {
 	uint32_t start;         /* the node's range in the text, its marker */
 	uint32_t end;           /*   included */
 	uint32_t line;          /* 1-based source line of its start */
-	uint32_t label;         /* string id: "5(b)(ii)", "" if unnumbered */
-	uint32_t marker;        /* string id: "5.", "(b)", "3.2." as written */
+	uint32_t label;         /* string id: "5(b)(ii)", "" if unnumbered;
+	                           with NODE_LABEL_ITEM only its own part
+	                           ("(ii)"; doc_label() puts it together) */
+	uint32_t marker;        /* string id: "5.", "(b)", "3.2." as written,
+	                           or with NODE_MARKER_DOT the label's first
+	                           string ("5"), a '.' after it (doc_marker()
+	                           puts them together) */
 	uint32_t heading;       /* string id: a section's or heading's text */
 	uint16_t depth;         /* 0 for top-level nodes */
 	uint8_t kind;           /* enum node_kind */
@@ -71,9 +76,15 @@ struct node {
 
 enum {
 	NODE_INLINE = 1,        /* its marker stood inside a sentence */
-	NODE_QUALIFIES = 2      /* a heading whose label's key, then '/', may
+	NODE_QUALIFIES = 2,     /* a heading whose label's key, then '/', may
 	                           begin another label's key ("Annex I 3");
 	                           without it, none does */
+	NODE_MARKER_DOT = 4,    /* marker is its label as first given, and a
+	                           '.' (not stored twice: 1.6 MB of the
+	                           benchmark's 100 MB) */
+	NODE_LABEL_ITEM = 8     /* an item's label is its nearest labelled
+	                           ancestor's, then its own part (not stored
+	                           whole: 3.5 MB of the benchmark's 100 MB) */
 };
 
 enum block_kind {
@@ -186,8 +197,13 @@ const struct diag *doc_diag(const struct doc *d, uint32_t i);
 /* An interned string by id (never NULL; "" for id 0). */
 const char *doc_str(const struct doc *d, uint32_t id);
 /* Shorthands for a node's strings. */
-const char *doc_label(const struct doc *d, uint32_t node);
-const char *doc_marker(const struct doc *d, uint32_t node);
+/* The label, from the pool or made in buf (DOC_LABEL_MAX bytes): an
+ * item's is put together from its ancestors' when it is asked for. */
+#define DOC_LABEL_MAX 128
+const char *doc_label(const struct doc *d, uint32_t node, char *buf);
+/* The marker, from the pool or made in buf (DOC_MARKER_MAX bytes). */
+#define DOC_MARKER_MAX 64
+const char *doc_marker(const struct doc *d, uint32_t node, char *buf);
 /* The title, joined into one line ("" when there is none). */
 const char *doc_title(const struct doc *d);
 uint32_t doc_title_node(const struct doc *d);

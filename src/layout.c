@@ -57,6 +57,18 @@ marker_columns(const char *s)
 	return w;
 }
 
+/* The columns of node i's marker, read where it is stored: a '.' after
+ * its string is one more (doc_marker() would copy them together, and
+ * this is asked of every paragraph whenever a layout is made). */
+static int
+node_marker_columns(const struct doc *d, uint32_t i)
+{
+	const struct node *nd = doc_node(d, i);
+
+	return marker_columns(doc_str(d, nd->marker)) +
+	    ((nd->flags & NODE_MARKER_DOT) != 0);
+}
+
 struct layout *
 layout_new(const struct doc *d, struct display *disp, int width,
     unsigned flags)
@@ -72,7 +84,7 @@ layout_new(const struct doc *d, struct display *disp, int width,
 		const struct node *nd = doc_node(d, i);
 
 		if ((nd->kind == NODE_PARAGRAPH || nd->kind == NODE_SECTION) && nd->marker)
-			l->margin = MAX(l->margin, marker_columns(doc_marker(d, i)) + 2);
+			l->margin = MAX(l->margin, node_marker_columns(d, i) + 2);
 	}
 	l->margin = MIN(l->margin, MAX_MARGIN);
 	return l;
@@ -116,11 +128,12 @@ marker_room(const struct layout *l, uint32_t node)
 {
 	const struct node *n = doc_node(l->d, node);
 	uint32_t c = n->parent == DOC_NONE ? node : doc_first_child(l->d, n->parent);
-	int w = marker_columns(doc_marker(l->d, node));
+	char m[DOC_MARKER_MAX];
+	int w = marker_columns(doc_marker(l->d, node, m));
 
 	for (int k = 0; c != DOC_NONE && k < 64; k++, c = doc_next_sibling(l->d, c))
 		if (doc_node(l->d, c)->kind == n->kind)
-			w = MAX(w, marker_columns(doc_marker(l->d, c)));
+			w = MAX(w, marker_columns(doc_marker(l->d, c, m)));
 	return MAX(4, w + 1);
 }
 
@@ -434,7 +447,8 @@ static void
 lay_marker(const struct layout *l, struct builder *bd, uint32_t node)
 {
 	const struct node *n = doc_node(l->d, node);
-	const char *m = doc_marker(l->d, node);
+	char mbuf[DOC_MARKER_MAX];
+	const char *m = doc_marker(l->d, node, mbuf);
 	bool item = n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
 
 	if (*m == '\0')

@@ -32,10 +32,10 @@
 
 struct list {
 	uint32_t at;
-	uint32_t first_item;        /* into items */
-	uint32_t nitems;
+	uint32_t first_item;        /* into items: its items run to the
+	                               next list's first (list_items()) */
 	int stated;
-	uint32_t noun;              /* in pool */
+	uint32_t noun;              /* id in texts */
 	uint32_t lead, lead_end;    /* in the text: its spaces are squeezed
 	                               when it is read (lists_lead()), not
 	                               copied (6.7 MB of copies on the
@@ -57,7 +57,11 @@ struct lists {
 	size_t n, cap;
 	uint32_t *items;
 	size_t nitems, capitems;
-	char *pool;
+	struct strtab *texts;       /* the nouns as written, each once (514
+	                               of them for the 92 000 lists of the
+	                               benchmark's 100 MB, where a copy for
+	                               each list took 0.6 MB) */
+	char *pool;                 /* where a noun is squeezed first */
 	size_t npool, cappool;
 	struct strtab *nouns;       /* noun stems */
 	struct group *by_noun;
@@ -188,15 +192,15 @@ countable(const struct lists *ls, const struct token *t)
 }
 
 static uint32_t
-pool_add(struct lists *ls, const char *s, size_t n)
+text_add(struct lists *ls, const char *s, size_t n)
 {
-	uint32_t off = (uint32_t)ls->npool;
 	bool space = false;
 
-	GROW(ls->pool, ls->cappool, ls->npool + n + 1);
+	ls->npool = 0;
+	GROW(ls->pool, ls->cappool, n + 1);
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
-			space = ls->npool > off;
+			space = ls->npool > 0;
 			continue;
 		}
 		if (space)
@@ -204,8 +208,7 @@ pool_add(struct lists *ls, const char *s, size_t n)
 		space = false;
 		ls->pool[ls->npool++] = s[i];
 	}
-	ls->pool[ls->npool++] = '\0';
-	return off;
+	return strtab_intern(ls->texts, ls->pool, ls->npool, NULL);
 }
 
 static void
@@ -365,14 +368,14 @@ name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 	}
 	if (noun != SIZE_MAX) {
 		k++;
-		l->noun = pool_add(ls, s + tk[noun].off, tk[noun].end - tk[noun].off);
+		l->noun = text_add(ls, s + tk[noun].off, tk[noun].end - tk[noun].off);
 		l->noun_key = stem_key(ls->nouns, tk[noun].fold, tk[noun].flen);
 		l->span_start = tk[k].off;
 		l->span_end = tk[noun].end;
 		for (sent = k; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
 			;
 	} else {
-		l->noun = pool_add(ls, "", 0);
+		l->noun = text_add(ls, "", 0);
 		for (sent = n ? n - 1 : 0; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
 			;
 	}
@@ -396,6 +399,15 @@ is_item(const struct node *n)
 	return n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
 }
 
+/* How many items list i has: lists and their items are added in the
+ * same order, so a count is not kept (36 bytes a list, not 40). */
+static uint32_t
+list_items(const struct lists *ls, size_t i)
+{
+	return (i + 1 < ls->n ? ls->l[i + 1].first_item : (uint32_t)ls->nitems) -
+	    ls->l[i].first_item;
+}
+
 static void
 add_list(struct lists *ls, uint32_t node)
 {
@@ -413,7 +425,6 @@ add_list(struct lists *ls, uint32_t node)
 		if (is_item(doc_node(d, c))) {
 			GROW(ls->items, ls->capitems, ls->nitems + 1);
 			ls->items[ls->nitems++] = c;
-			l->nitems++;
 		}
 }
 
@@ -428,6 +439,7 @@ find_lists(const struct doc *d, const struct lexicon *lx,
 	ls->d = d;
 	ls->lx = lx;
 	ls->ix = ix;
+	ls->texts = strtab_new();
 	ls->nouns = strtab_new();
 	ls->leads = strtab_new();
 	for (uint32_t i = 0; i < n; i++) {
@@ -457,7 +469,10 @@ trim(struct lists *ls)
 {
 	SHRINK(ls->l, ls->cap, ls->n);
 	SHRINK(ls->items, ls->capitems, ls->nitems);
-	SHRINK(ls->pool, ls->cappool, ls->npool);
+	free(ls->pool);
+	ls->pool = NULL;
+	ls->npool = ls->cappool = 0;
+	strtab_trim(ls->texts);
 }
 
 struct lists *
@@ -591,6 +606,7 @@ lists_free(struct lists *ls)
 	free(ls->items);
 	free(ls->pool);
 	free(ls->tk);
+	strtab_free(ls->texts);
 	strtab_free(ls->nouns);
 	strtab_free(ls->leads);
 	free_groups(ls->by_noun, ls->capnoun);
@@ -613,7 +629,7 @@ lists_at(const struct lists *ls, uint32_t i)
 const uint32_t *
 lists_items(const struct lists *ls, uint32_t i, size_t *n)
 {
-	*n = ls->l[i].nitems;
+	*n = list_items(ls, i);
 	return ls->items + ls->l[i].first_item;
 }
 
@@ -626,7 +642,7 @@ lists_stated(const struct lists *ls, uint32_t i)
 const char *
 lists_noun(const struct lists *ls, uint32_t i)
 {
-	return ls->pool + ls->l[i].noun;
+	return strtab_str(ls->texts, ls->l[i].noun);
 }
 
 /* The lead-in as the model reads it, as words (doc_words_span()). */
@@ -646,7 +662,7 @@ lists_span(const struct lists *ls, uint32_t i, uint32_t *start, uint32_t *end)
 bool
 lists_mismatch(const struct lists *ls, uint32_t i)
 {
-	return ls->l[i].stated > 0 && (uint32_t)ls->l[i].stated != ls->l[i].nitems;
+	return ls->l[i].stated > 0 && (uint32_t)ls->l[i].stated != list_items(ls, i);
 }
 
 uint32_t
@@ -749,7 +765,7 @@ count_score(const struct lists *ls, uint32_t i, const struct query *q)
 
 	if (q->count == 0)
 		return 0;
-	if (q->count > 0 && (uint32_t)q->count == l->nitems)
+	if (q->count > 0 && (uint32_t)q->count == list_items(ls, i))
 		return 2;
 	if (q->count == l->stated)
 		return 1;
@@ -847,9 +863,10 @@ lists_match(const struct lists *ls, const char *phrase, bool lead,
 /* ------------------------------------------------------------ referring */
 
 static bool
-count_fits(const struct list *l, int count)
+count_fits(const struct lists *ls, uint32_t i, int count)
 {
-	return count <= 0 || (uint32_t)count == l->nitems || count == l->stated;
+	return count <= 0 || (uint32_t)count == list_items(ls, i) ||
+	    count == ls->l[i].stated;
 }
 
 /* In one noun's group (in document order): the nearest fitting list
@@ -876,14 +893,14 @@ nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
 			*own = true;        /* inside its own lead-in */
 			return;
 		}
-		if (count_fits(l, count)) {
+		if (count_fits(ls, g->ids[k], count)) {
 			if (*before == LISTS_NONE || g->ids[k] > *before)
 				*before = g->ids[k];
 			break;
 		}
 	}
 	for (size_t k = lo, tries = 0; k < g->n && tries < 8; k++, tries++)
-		if (count_fits(&ls->l[g->ids[k]], count)) {
+		if (count_fits(ls, g->ids[k], count)) {
 			if (*after == LISTS_NONE || g->ids[k] < *after)
 				*after = g->ids[k];
 			break;

@@ -176,9 +176,13 @@ complete(struct app *a)
 		return;
 	}
 	snprintf(p->stem, sizeof(p->stem), "%s", p->text);
-	for (uint32_t i = 0; i < doc_nnodes(d) && p->ncomp < 200; i++)
-		if (*doc_label(d, i) && starts(doc_label(d, i), p->stem))
-			add_comp(p, doc_label(d, i));
+	for (uint32_t i = 0; i < doc_nnodes(d) && p->ncomp < 200; i++) {
+		char lb[DOC_LABEL_MAX];
+		const char *l = doc_label(d, i, lb);
+
+		if (*l && starts(l, p->stem))
+			add_comp(p, l);
+	}
 	for (uint32_t i = 0; i < lists_count(a->model->lists) && p->ncomp < 200; i++) {
 		char phrase[160];
 

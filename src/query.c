@@ -39,13 +39,14 @@ static void
 outline_json_node(const struct doc *d, uint32_t id, struct json *j)
 {
 	const struct node *n = doc_node(d, id);
+	char lb[DOC_LABEL_MAX];
 	struct buf snip;
 
 	buf_init(&snip);
 	doc_node_snippet(d, id, &snip, SNIPPET);
 	json_begin_object(j);
 	json_key(j, "label");
-	json_cstring(j, doc_label(d, id));
+	json_cstring(j, doc_label(d, id, lb));
 	json_key(j, "kind");
 	json_cstring(j, doc_kind_name(n->kind));
 	json_key(j, "line");
@@ -77,7 +78,8 @@ outline_text_node(const struct doc *d, uint32_t id, const struct query_opts *o,
     FILE *out)
 {
 	const struct node *n = doc_node(d, id);
-	const char *label = doc_label(d, id);
+	char lb[DOC_LABEL_MAX];
+	const char *label = doc_label(d, id, lb);
 	struct buf snip;
 
 	buf_init(&snip);
@@ -131,7 +133,8 @@ static void
 put_label(const struct doc *d, uint32_t node, const struct query_opts *o,
     FILE *out)
 {
-	const char *l = node == DOC_NONE ? "-" : doc_label(d, node);
+	char lb[DOC_LABEL_MAX];
+	const char *l = node == DOC_NONE ? "-" : doc_label(d, node, lb);
 
 	if (*l == '\0')
 		l = node != DOC_NONE && doc_node(d, node)->kind == NODE_TITLE ? "title" : "-";
@@ -152,10 +155,12 @@ put_labels(const struct doc *d, const uint32_t *nodes, size_t n,
 static void
 json_label(struct json *j, const struct doc *d, uint32_t node)
 {
+	char lb[DOC_LABEL_MAX];
+
 	if (node == DOC_NONE)
 		json_null(j);
 	else
-		json_cstring(j, doc_label(d, node));
+		json_cstring(j, doc_label(d, node, lb));
 }
 
 /* ------------------------------------------------------------- print */

@@ -61,13 +61,16 @@ print_screen(struct app *a)
 }
 
 static const char *
-label(const struct app *a, uint32_t node)
+label(const struct app *a, uint32_t node, char *lb)
 {
+	const char *l;
+
 	if (node == DOC_NONE)
 		return "-";
 	if (doc_node(a->model->doc, node)->kind == NODE_TITLE)
 		return "title";
-	return *doc_label(a->model->doc, node) ? doc_label(a->model->doc, node) : "(unlabelled)";
+	l = doc_label(a->model->doc, node, lb);
+	return *l ? l : "(unlabelled)";
 }
 
 static void
@@ -76,15 +79,16 @@ print_state(struct app *a)
 	static const char *const modes[] = { "text", "prompt", "outline", "panel", "peek" };
 	struct pos p = text_pos(a);
 	uint32_t node = text_current_node(a);
+	char lb[DOC_LABEL_MAX];
 	struct buf b;
 
-	printf("top: %s (offset %u)\n", label(a, node), p.off);
+	printf("top: %s (offset %u)\n", label(a, node, lb), p.off);
 	printf("mode: %s\n", modes[a->mode]);
 	if (a->have_sel) {
 		buf_init(&b);
 		doc_text_span(a->model->doc, a->sel.off, a->sel.end, &b);
 		printf("selected: %s -> %s\n", b.data, a->sel.external ? "(another document)" :
-		    label(a, a->sel.target));
+		    label(a, a->sel.target, lb));
 		buf_done(&b);
 	} else
 		printf("selected: none\n");
@@ -95,7 +99,7 @@ print_state(struct app *a)
 		buf_done(&b);
 	}
 	if (a->hl_list != LISTS_NONE)
-		printf("list: %s\n", label(a, lists_at(a->model->lists, a->hl_list)));
+		printf("list: %s\n", label(a, lists_at(a->model->lists, a->hl_list), lb));
 	printf("indexed: %s\n", a->complete ? "yes" : "no");
 	if (a->msg[0])
 		printf("message: %s\n", a->msg);

@@ -262,8 +262,9 @@ void text_scroll(struct app *a, long lines);
 void text_top(struct app *a);
 void text_bottom(struct app *a);
 bool text_unit(struct app *a, int dir, bool any_node);
-/* A node's name for panels and titles: its label, "title", or ¶. */
-const char *ui_node_name(const struct doc *d, uint32_t node);
+/* A node's name for panels and titles: its label, "title", or ¶
+ * (buf: DOC_LABEL_MAX bytes, for a label put together). */
+const char *ui_node_name(const struct doc *d, uint32_t node, char *buf);
 bool text_parent(struct app *a);
 bool text_link(struct app *a, int dir);
 bool text_follow(struct app *a);

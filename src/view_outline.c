@@ -41,6 +41,7 @@ has_children(const struct doc *d, uint32_t n)
 static bool
 passes(struct app *a, uint32_t n)
 {
+	char lb[DOC_LABEL_MAX];
 	struct buf b;
 	char *f, *t;
 	size_t nf, nt;
@@ -49,7 +50,7 @@ passes(struct app *a, uint32_t n)
 	if (a->outline.filter[0] == '\0')
 		return true;
 	buf_init(&b);
-	buf_printf(&b, "%s ", doc_label(doc(a), n));
+	buf_printf(&b, "%s ", doc_label(doc(a), n, lb));
 	doc_node_snippet(doc(a), n, &b, SNIPPET);
 	f = utf8_fold_str(a->outline.filter, strlen(a->outline.filter), &nf);
 	t = utf8_fold_str(b.data, b.len, &nt);
@@ -268,6 +269,7 @@ outline_click(struct app *a, int row, int col)
 void
 outline_draw(struct app *a)
 {
+	char lb[DOC_LABEL_MAX];
 	struct outline *o = &a->outline;
 	const struct doc *d = doc(a);
 	int width = o->side ? o->width : a->cols, h = MAX(a->rows - 2, 1);
@@ -295,8 +297,8 @@ outline_draw(struct app *a)
 		buf_init(&b);
 		buf_printf(&b, "%*s%s ", 2 * MIN((int)nd->depth, 10), "",
 		    has_children(d, r[k]) ? (o->folded[r[k]] ? "+" : "-") : " ");
-		if (*doc_label(d, r[k]) && nd->kind != NODE_HEADING)
-			buf_printf(&b, "%s  ", doc_label(d, r[k]));
+		if (*doc_label(d, r[k], lb) && nd->kind != NODE_HEADING)
+			buf_printf(&b, "%s  ", doc_label(d, r[k], lb));
 		doc_node_snippet(d, r[k], &b, SNIPPET);
 		screen_text(&a->scr, a->disp, 1 + i, 0, b.data, b.len,
 		    r[k] == cur && k != at ? EL_LINK : el, width);

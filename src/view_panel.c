@@ -53,10 +53,11 @@ static void
 node_row(struct app *a, struct panel *p, uint32_t node, const char *extra)
 {
 	const struct doc *d = a->model->doc;
+	char lb[DOC_LABEL_MAX];
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "%-8s  ", ui_node_name(d, node));
+	buf_printf(&b, "%-8s  ", ui_node_name(d, node, lb));
 	doc_node_snippet(d, node, &b, SNIPPET);
 	if (extra)
 		buf_adds(&b, extra);
@@ -77,14 +78,15 @@ list_row(const struct app *a, uint32_t i)
 	const struct doc *d = a->model->doc;
 	size_t n;
 	const uint32_t *items = lists_items(ls, i, &n);
+	char lb[DOC_LABEL_MAX], lb2[DOC_LABEL_MAX];
 	struct buf b;
 
 	buf_init(&b);
-	buf_printf(&b, "%-8s  %zu %s", ui_node_name(d, lists_at(ls, i)), n,
+	buf_printf(&b, "%-8s  %zu %s", ui_node_name(d, lists_at(ls, i), lb), n,
 	    *lists_noun(ls, i) ? lists_noun(ls, i) : "items");
 	if (n > 0)
-		buf_printf(&b, "  %s\xE2\x80\x93%s", ui_node_name(d, items[0]),
-		    ui_node_name(d, items[n - 1]));
+		buf_printf(&b, "  %s\xE2\x80\x93%s", ui_node_name(d, items[0], lb),
+		    ui_node_name(d, items[n - 1], lb2));
 	if (lists_mismatch(ls, i))
 		buf_printf(&b, " (the text says %d)", lists_stated(ls, i));
 	buf_adds(&b, "  ");
@@ -99,13 +101,14 @@ term_row(const struct app *a, uint32_t t)
 	const struct terms *tm = a->model->terms;
 	uint32_t first = terms_first(tm, t);
 	size_t n;
+	char lb[DOC_LABEL_MAX];
 	struct buf b;
 
 	terms_nodes(tm, t, &n);
 	buf_init(&b);
 	buf_printf(&b, "%s  (%s; %zu place%s, first %s)", terms_text(tm, t),
 	    terms_kind_name(terms_kind(tm, t)), n, n == 1 ? "" : "s",
-	    first == DOC_NONE ? "-" : ui_node_name(a->model->doc, first));
+	    first == DOC_NONE ? "-" : ui_node_name(a->model->doc, first, lb));
 	return buf_take(&b);
 }
 
@@ -183,7 +186,7 @@ fill_related(struct app *a, struct panel *p)
 	struct xref rel[XREF_RELATED_MAX];
 	struct backs bk = { a, p, NULL, 0, 0 };
 	size_t n, before;
-	char head[160];
+	char head[160], lb[DOC_LABEL_MAX];
 
 	if (node == DOC_NONE) {
 		snprintf(p->title, sizeof(p->title), "Related passages");
@@ -191,15 +194,15 @@ fill_related(struct app *a, struct panel *p)
 		return;
 	}
 	snprintf(p->title, sizeof(p->title), "Related to %s: Enter goes there",
-	    ui_node_name(d, node));
-	snprintf(head, sizeof(head), "Passages like %s", ui_node_name(d, node));
+	    ui_node_name(d, node, lb));
+	snprintf(head, sizeof(head), "Passages like %s", ui_node_name(d, node, lb));
 	add_header(p, head);
 	n = xrefs_related(a->model->xrefs, node, rel);
 	for (size_t i = 0; i < n; i++)
 		node_row(a, p, rel[i].to, NULL);
 	if (n == 0)
 		add_header(p, "  (none found)");
-	snprintf(head, sizeof(head), "Passages that refer to %s", ui_node_name(d, node));
+	snprintf(head, sizeof(head), "Passages that refer to %s", ui_node_name(d, node, lb));
 	add_header(p, head);
 	before = p->nrows;
 	xrefs_backlinks(a->model->xrefs, node, on_backlink, &bk);
@@ -234,6 +237,7 @@ on_hit(void *arg, uint32_t off, uint32_t end)
 	struct hits *h = arg;
 	const struct doc *d = h->a->model->doc;
 	const struct node *n = doc_node(d, h->node);
+	char lb[DOC_LABEL_MAX];
 	struct buf b;
 	uint32_t from = off > n->start + 24 ? off - 24 : n->start;
 
@@ -242,7 +246,7 @@ on_hit(void *arg, uint32_t off, uint32_t end)
 	while (from > n->start && ((unsigned char)doc_data(d)[from] & 0xC0) == 0x80)
 		from--;
 	buf_init(&b);
-	buf_printf(&b, "%-8s  \xE2\x80\xA6", ui_node_name(d, h->node));
+	buf_printf(&b, "%-8s  \xE2\x80\xA6", ui_node_name(d, h->node, lb));
 	doc_text_span(d, from, MIN(end + 40, n->end), &b);
 	for (size_t i = 0; i < b.len; i++)
 		if (b.data[i] == '\n' || b.data[i] == '\t')

@@ -137,10 +137,10 @@ peek_draw(struct app *a)
 {
 	const struct doc *d = a->model->doc;
 	struct frame f = frame(a);
-	char title[128];
+	char title[128], lb[DOC_LABEL_MAX];
 
 	snprintf(title, sizeof(title), " %s  (Enter goes there, Esc closes) ",
-	    ui_node_name(d, a->peek.node));
+	    ui_node_name(d, a->peek.node, lb));
 	screen_fill(&a->scr, f.row, f.x, f.x + f.w, EL_BREADCRUMB);
 	screen_text(&a->scr, a->disp, f.row, f.x + 1, title, strlen(title),
 	    EL_BREADCRUMB, f.x + f.w);

@@ -509,9 +509,9 @@ text_draw(struct app *a, int col0, int cols)
 }
 
 const char *
-ui_node_name(const struct doc *d, uint32_t node)
+ui_node_name(const struct doc *d, uint32_t node, char *buf)
 {
-	const char *l = doc_label(d, node);
+	const char *l = doc_label(d, node, buf);
 
 	return *l ? l : doc_node(d, node)->kind == NODE_TITLE ? "title" : "\xC2\xB6";
 }
@@ -521,8 +521,9 @@ static void
 crumb(struct app *a, uint32_t node, struct buf *out)
 {
 	const struct node *n = doc_node(doc(a), node);
+	char m[DOC_LABEL_MAX];
 	const char *s = (n->kind == NODE_ITEM || n->kind == NODE_SUBITEM) ?
-	    doc_marker(doc(a), node) : doc_label(doc(a), node);
+	    doc_marker(doc(a), node, m) : doc_label(doc(a), node, m);
 
 	if (n->kind == NODE_TITLE)
 		s = "title";
@@ -587,6 +588,7 @@ base_name(const char *path)
 void
 text_draw_status(struct app *a)
 {
+	char lbl[DOC_LABEL_MAX];
 	const struct doc *d = doc(a);
 	struct buf left, right;
 	uint32_t node = text_current_node(a), off = 0, total;
@@ -597,8 +599,8 @@ text_draw_status(struct app *a)
 	buf_init(&left);
 	buf_init(&right);
 	buf_printf(&left, " %s", strcmp(a->name, "-") == 0 ? "(stdin)" : base_name(a->name));
-	if (node != DOC_NONE && *doc_label(d, node))
-		buf_printf(&left, "  \xC2\xB6%s", doc_label(d, node));
+	if (node != DOC_NONE && *doc_label(d, node, lbl))
+		buf_printf(&left, "  \xC2\xB6%s", doc_label(d, node, lbl));
 	/* The position: how far the bottom row is, and the top row's line. */
 	for (int r = 1; r < text_rows(a) && doc_nblocks(d) > 0 && vpos_next(a, &p); r++)
 		;
@@ -1074,6 +1076,7 @@ count_matches(struct app *a)
 static void
 describe(struct app *a, struct buf *out, bool count)
 {
+	char lbl[DOC_LABEL_MAX];
 	uint32_t b, node;
 	size_t before = 0, total = 0;
 	struct bentry *e;
@@ -1084,8 +1087,8 @@ describe(struct app *a, struct buf *out, bool count)
 		b = doc_block_at(doc(a), a->cur.off);
 		node = doc_block(doc(a), b)->node;
 		buf_adds(out, "match");
-		if (*doc_label(doc(a), node))
-			buf_printf(out, ", in %s", doc_label(doc(a), node));
+		if (*doc_label(doc(a), node, lbl))
+			buf_printf(out, ", in %s", doc_label(doc(a), node, lbl));
 		return;
 	}
 	count_matches(a);
@@ -1103,8 +1106,8 @@ describe(struct app *a, struct buf *out, bool count)
 		buf_printf(out, "match %zu of %zu", before + 1, total);
 	} else
 		buf_adds(out, "match (of many)");
-	if (*doc_label(doc(a), node))
-		buf_printf(out, ", in %s", doc_label(doc(a), node));
+	if (*doc_label(doc(a), node, lbl))
+		buf_printf(out, ", in %s", doc_label(doc(a), node, lbl));
 	if (!a->complete)
 		buf_adds(out, " (in the part indexed so far)");
 }

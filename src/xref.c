@@ -356,7 +356,8 @@ find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 	 * numbering ("paragraph 1 above" in an annex is the annex's): the
 	 * labels of the nodes around it first. */
 	for (uint32_t a = from; a != DOC_NONE; a = doc_node(d, a)->parent) {
-		const char *al = doc_label(d, a);
+		char lb[DOC_LABEL_MAX];
+		const char *al = doc_label(d, a, lb);
 
 		/* A number is qualified by a heading, never by a paragraph
 		 * ("5 6" would be item 5(6)). */
@@ -427,7 +428,8 @@ find_in(const struct xrefs *xr, const char *heading, const char *plabel)
 	doc_label_key(plabel, want, sizeof(want));
 	for (uint32_t c = doc_first_child(d, h), k = 0; c != DOC_NONE && k < 1000;
 	    c = doc_next_sibling(d, c), k++) {
-		const char *l = doc_label(d, c);
+		char lb[DOC_LABEL_MAX];
+		const char *l = doc_label(d, c, lb);
 		size_t ll = strlen(l), wl = strlen(plabel);
 
 		doc_label_key(l, key, sizeof(key));
@@ -449,13 +451,14 @@ emit_in(struct xrefs *xr, uint32_t from, const char *heading, const char *plabel
 	add_edge(xr, &x, false);
 }
 
-/* The keyword heading around node n ("Article 3"), or NULL. */
+/* The keyword heading around node n ("Article 3"), or NULL (lb:
+ * DOC_LABEL_MAX bytes). */
 static const char *
-heading_around(const struct xrefs *xr, uint32_t n)
+heading_around(const struct xrefs *xr, uint32_t n, char *lb)
 {
 	for (; n != DOC_NONE; n = doc_node(xr->d, n)->parent)
-		if (doc_node(xr->d, n)->kind == NODE_HEADING && *doc_label(xr->d, n))
-			return doc_label(xr->d, n);
+		if (doc_node(xr->d, n)->kind == NODE_HEADING && *doc_label(xr->d, n, lb))
+			return doc_label(xr->d, n, lb);
 	return NULL;
 }
 
@@ -511,7 +514,8 @@ para_of_heading(const struct xrefs *xr, struct cursor *c, uint32_t from,
 	if (!accept_word(c, "of"))
 		return false;
 	if (accept_word(c, "this") || (accept_word(c, "the") && accept_word(c, "present"))) {
-		const char *h = heading_around(xr, from);
+		char lb[DOC_LABEL_MAX];
+		const char *h = heading_around(xr, from, lb);
 
 		for (size_t i = 0; h && i < ARRAY_SIZE(words); i++)
 			if (accept_word(c, words[i])) {

@@ -227,7 +227,8 @@ static void
 fload_labels(const struct doc *d)
 {
 	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
-		const char *l = doc_label(d, i);
+		char lb[DOC_LABEL_MAX], lbj[DOC_LABEL_MAX];
+		const char *l = doc_label(d, i, lb);
 		char *k1, *k2;
 		uint32_t j;
 		size_t n;
@@ -238,11 +239,11 @@ fload_labels(const struct doc *d)
 		if (j == DOC_NONE)
 			continue;       /* a label with no letter or digit */
 		FUZZ_CHECK(j < doc_nnodes(d));
-		n = 2 * (strlen(l) + strlen(doc_label(d, j))) + 1;
+		n = 2 * (strlen(l) + strlen(doc_label(d, j, lbj))) + 1;
 		k1 = xmalloc(n);
 		k2 = xmalloc(n);
 		doc_label_key(l, k1, n);
-		doc_label_key(doc_label(d, j), k2, n);
+		doc_label_key(doc_label(d, j, lbj), k2, n);
 		FUZZ_CHECK(strcmp(k1, k2) == 0);
 		free(k1);
 		free(k2);

@@ -256,12 +256,13 @@ fres_resolve(const struct model *m, const char *s)
 	}
 
 	if ((node = doc_find_label(d, s)) != DOC_NONE) {
-		size_t len = 2 * (strlen(s) + strlen(doc_label(d, node))) + 1;
+		char lb[DOC_LABEL_MAX];
+		size_t len = 2 * (strlen(s) + strlen(doc_label(d, node, lb))) + 1;
 		char *k1 = xmalloc(len), *k2 = xmalloc(len);
 
 		FUZZ_CHECK(node < doc_nnodes(d));
 		doc_label_key(s, k1, len);
-		doc_label_key(doc_label(d, node), k2, len);
+		doc_label_key(doc_label(d, node, lb), k2, len);
 		/* The same label, or "Section 3.2" for a section labelled
 		 * "3.2". */
 		FUZZ_CHECK(strcmp(k1, k2) == 0 ||

@@ -71,7 +71,7 @@ fixture_label(const struct model *m, uint32_t node)
 
 	if (node == DOC_NONE)
 		return "NONE";
-	l = doc_label(m->doc, node);
+	l = fixture_doc_label(m->doc, node);
 	if (*l == '\0')
 		return doc_node(m->doc, node)->kind == NODE_TITLE ? "title" : "-";
 	return l;
@@ -143,4 +143,13 @@ fixture_release_all(void **state)
 		held[nheld].release(held[nheld].p);
 	}
 	return 0;
+}
+
+const char *
+fixture_doc_label(const struct doc *d, uint32_t node)
+{
+	static char ring[16][DOC_LABEL_MAX];
+	static unsigned next;
+
+	return doc_label(d, node, ring[next++ % 16]);
 }

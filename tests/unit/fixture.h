@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct doc;
 struct lexicon;
 struct model;
 
@@ -32,6 +33,9 @@ const char *fixture_label(const struct model *m, uint32_t node);
  * buffer, overwritten by the next call). */
 const char *fixture_labels(const struct model *m, const uint32_t *nodes,
     size_t n);
+/* doc_label() into one of 16 buffers in turn (the 16th call after
+ * overwrites it). */
+const char *fixture_doc_label(const struct doc *d, uint32_t node);
 /* The node labelled lab, which must exist. */
 uint32_t fixture_node(const struct model *m, const char *lab);
 

@@ -73,7 +73,7 @@ posting_labels(const struct model *m, const char *w)
 			assert_true(b > last);
 		last = b;
 		count++;
-		l = doc_label(m->doc, doc_block(m->doc, b)->node);
+		l = fixture_doc_label(m->doc, doc_block(m->doc, b)->node);
 		len += (size_t)snprintf(out + len, sizeof(out) - len, "%s%s",
 		    len ? " " : "", *l ? l : "-");
 	}
@@ -201,7 +201,7 @@ test_postings_many_blocks(void **state)
 	assert_int_equal(index_df(m->index, id), 4);
 	index_postings(m->index, id, &it);
 	while (index_next(&it, &b)) {
-		const char *l = doc_label(m->doc, doc_block(m->doc, b)->node);
+		const char *l = fixture_doc_label(m->doc, doc_block(m->doc, b)->node);
 		static const char *const want[] = { "1", "1001", "2001", "3000" };
 
 		assert_true(n < 4);
@@ -339,7 +339,7 @@ test_block_terms(void **state)
 
 	(void)state;
 	for (uint32_t b = 0; b < doc_nblocks(m->doc); b++) {
-		const char *l = doc_label(m->doc, doc_block(m->doc, b)->node);
+		const char *l = fixture_doc_label(m->doc, doc_block(m->doc, b)->node);
 
 		if (strcmp(l, "1") == 0)
 			b1 = b;

@@ -514,6 +514,7 @@ struct geometry {
 static void
 geometry(const struct doc *d, struct lblock *lb, int width, void *arg)
 {
+	char mk[DOC_MARKER_MAX];
 	struct geometry *g = arg;
 	const struct block *bl = doc_block(d, lb->block);
 	const struct node *n = doc_node(d, bl->node);
@@ -528,12 +529,12 @@ geometry(const struct doc *d, struct lblock *lb, int width, void *arg)
 		return;
 	col = t->col;
 	if (!(bl->flags & BLOCK_CONT) && n->first_block == lb->block &&
-	    *doc_marker(d, bl->node)) {
+	    *doc_marker(d, bl->node, mk)) {
 		bool item = n->kind == NODE_ITEM || n->kind == NODE_SUBITEM;
 		const struct lline *ln = &lb->lines[f];
 
 		style_text(lb, f, item ? LS_MARKER : LS_NUMBER, m, sizeof(m));
-		assert_string_equal(m, doc_marker(d, bl->node));
+		assert_string_equal(m, doc_marker(d, bl->node, mk));
 		assert_int_equal(lb->glyphs[ln->first].style, item ? LS_MARKER : LS_NUMBER);
 		if (!item) {
 			assert_int_equal(lb->glyphs[ln->first].col, 0);
@@ -563,7 +564,7 @@ geometry(const struct doc *d, struct lblock *lb, int width, void *arg)
 			assert_int_equal(h->col, first_text(lb, f + 1)->col);
 		else if (h->col != col)
 			fail_msg("block %u (%s) line %zu starts at column %u, not %d",
-			    lb->block, doc_label(d, bl->node), i, h->col, col);
+			    lb->block, fixture_doc_label(d, bl->node), i, h->col, col);
 	}
 }
 
@@ -1063,9 +1064,9 @@ test_page_break_rules(void **state)
 			if (!(ln->flags & LL_RULE))
 				continue;
 			rules++;
-			if (strcmp(doc_label(d, lb->node), "3") != 0)
+			if (strcmp(fixture_doc_label(d, lb->node), "3") != 0)
 				fail_msg("the page break is drawn before paragraph %s, "
-				    "not 3", doc_label(d, lb->node));
+				    "not 3", fixture_doc_label(d, lb->node));
 			assert_true(ln->n > 0);
 			for (uint32_t k = ln->first; k < ln->first + ln->n; k++) {
 				assert_int_equal(lb->glyphs[k].src, LAYOUT_NOSRC);

@@ -53,7 +53,7 @@ label(const struct model *m, uint32_t node)
 {
 	if (node == DOC_NONE)
 		return "NONE";
-	return doc_label(m->doc, node);
+	return fixture_doc_label(m->doc, node);
 }
 
 /* "5(a) 5(b) 5(c)": the items of list i. */

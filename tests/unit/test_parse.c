@@ -130,8 +130,8 @@ check_model(const struct doc *d)
 		for (uint32_t b = n->first_block; b < n->end_block; b++)
 			assert_true(doc_contains(d, i, doc_block(d, b)->node));
 		/* A label is found again, and so is unique. */
-		if (*doc_label(d, i))
-			assert_int_equal(doc_find_label(d, doc_label(d, i)), i);
+		if (*fixture_doc_label(d, i))
+			assert_int_equal(doc_find_label(d, fixture_doc_label(d, i)), i);
 	}
 	/* The top-level nodes are one sibling chain. */
 	top = 0;
@@ -214,7 +214,7 @@ node_of(const struct doc *d, const char *label)
 
 	if (id == DOC_NONE)
 		fail_msg("no node labelled '%s'", label);
-	assert_string_equal(doc_label(d, id), label);
+	assert_string_equal(fixture_doc_label(d, id), label);
 	return id;
 }
 
@@ -402,6 +402,7 @@ test_title_block(void **state)
 static void
 test_numbered_paragraphs(void **state)
 {
+	char mk[DOC_MARKER_MAX];
 	struct doc *d = parse_str(report);
 	uint32_t p1, p2, p3;
 	char *s;
@@ -414,8 +415,8 @@ test_numbered_paragraphs(void **state)
 	p1 = node_of(d, "1");
 	p2 = node_of(d, "2");
 	p3 = node_of(d, "3");
-	assert_string_equal(doc_marker(d, p1), "1.");
-	assert_string_equal(doc_marker(d, p3), "3.");
+	assert_string_equal(doc_marker(d, p1, mk), "1.");
+	assert_string_equal(doc_marker(d, p3, mk), "3.");
 	/* The node's range starts at its marker; its text does not hold it. */
 	assert_memory_equal(doc_data(d) + doc_node(d, p2)->start, "2. The", 6);
 	assert_int_equal(doc_next_sibling(d, p1), p2);
@@ -586,6 +587,7 @@ test_rfc_grammar_at_body_indent(void **state)
 static void
 test_items_at_line_start(void **state)
 {
+	char mk[DOC_MARKER_MAX];
 	struct doc *d = parse_str(report);
 	uint32_t b;
 
@@ -596,7 +598,7 @@ test_items_at_line_start(void **state)
 	expect_node(d, "3(b)(ii)", NODE_SUBITEM, 17, "3(b)");
 	expect_node(d, "3(c)", NODE_ITEM, 18, "3");
 	b = node_of(d, "3(b)");
-	assert_string_equal(doc_marker(d, b), "(b)");
+	assert_string_equal(doc_marker(d, b, mk), "(b)");
 	assert_int_equal(doc_node(d, b)->size, 3);
 	assert_false(doc_node(d, b)->flags & NODE_INLINE);
 	assert_false(doc_node(d, node_of(d, "3(a)"))->flags & NODE_INLINE);
@@ -1019,6 +1021,7 @@ test_numbering_restart_qualified(void **state)
 static void
 test_numbering_skips_and_repeats(void **state)
 {
+	char mk[DOC_MARKER_MAX];
 	static const char doc[] =
 	    "1. The first paragraph of the text, which is followed by a second one here.\n"
 	    "\n"
@@ -1039,10 +1042,10 @@ test_numbering_skips_and_repeats(void **state)
 		assert_int_equal(doc_node(d, i)->line, 2 * i + 1);
 		assert_int_equal(doc_node(d, i)->parent, DOC_NONE);
 	}
-	assert_string_equal(doc_marker(d, 2), "2.");
-	assert_string_equal(doc_label(d, 3), "7");
-	assert_string_equal(doc_label(d, 4), "3");
-	assert_string_not_equal(doc_label(d, 1), doc_label(d, 2));
+	assert_string_equal(doc_marker(d, 2, mk), "2.");
+	assert_string_equal(fixture_doc_label(d, 3), "7");
+	assert_string_equal(fixture_doc_label(d, 4), "3");
+	assert_string_not_equal(fixture_doc_label(d, 1), fixture_doc_label(d, 2));
 	/* Diagnostics at lines 5 (repeat), 7 (skip) and 9 (backwards). */
 	for (uint32_t i = 0; i < doc_ndiags(d); i++)
 		if (doc_diag(d, i)->line < 10)
@@ -1120,7 +1123,7 @@ test_preamble_paragraphs(void **state)
 			    "(node at line %u holds '%.60s...')", lines[k], starts[k],
 			    doc_node(d, n)->line, s);
 		assert_int_equal(doc_node(d, n)->kind, NODE_PARAGRAPH);
-		assert_string_equal(doc_label(d, n), "");
+		assert_string_equal(fixture_doc_label(d, n), "");
 		assert_true(test_ends_with(s, ","));
 		fixture_drop(s);
 	}
@@ -2074,7 +2077,7 @@ test_page_breaks(void **state)
 	assert_int_equal(doc_npagebreaks(e), 0);
 	assert_int_equal(doc_nnodes(d), doc_nnodes(e));
 	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
-		assert_string_equal(doc_label(d, i), doc_label(e, i));
+		assert_string_equal(fixture_doc_label(d, i), fixture_doc_label(e, i));
 		assert_int_equal(doc_node(d, i)->kind, doc_node(e, i)->kind);
 	}
 	for (uint32_t i = 0; i < 2; i++) {
@@ -2364,7 +2367,7 @@ expect_same_structure(const struct doc *a, const struct doc *b)
 	for (uint32_t i = 0; i < doc_nnodes(a); i++) {
 		const struct node *x = doc_node(a, i), *y = doc_node(b, i);
 
-		assert_string_equal(doc_label(a, i), doc_label(b, i));
+		assert_string_equal(fixture_doc_label(a, i), fixture_doc_label(b, i));
 		assert_int_equal(x->kind, y->kind);
 		assert_int_equal(x->line, y->line);
 		assert_int_equal(x->parent, y->parent);
@@ -2409,7 +2412,7 @@ test_heading_labels_utf8(void **state)
 	expect_node(d, "Caf\xC3\xA9", NODE_HEADING, 7, NULL);
 	expect_node(d, "R\xC3\xA9sum\xC3\xA9", NODE_HEADING, 11, NULL);
 	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
-		const char *l = doc_label(d, i);
+		const char *l = fixture_doc_label(d, i);
 
 		assert_int_equal(utf8_valid_prefix(l, strlen(l)), strlen(l));
 		if (doc_node(d, i)->line == 15) {
@@ -2580,7 +2583,7 @@ test_node_at_marker(void **state)
 
 		if (!doc_contains(d, i, at))
 			fail_msg("doc_node_at(start of '%s' at %u) is '%s'",
-			    doc_label(d, i), n->start, doc_label(d, at));
+			    fixture_doc_label(d, i), n->start, fixture_doc_label(d, at));
 	}
 	fixture_drop(d);
 }
@@ -2605,7 +2608,7 @@ test_parse_range_prefix(void **state)
 	/* Everything before paragraph 5, as in the whole. */
 	assert_int_equal(doc_nnodes(pre), node_of(whole, "5"));
 	for (uint32_t i = 0; i < doc_nnodes(pre); i++) {
-		assert_string_equal(doc_label(pre, i), doc_label(whole, i));
+		assert_string_equal(fixture_doc_label(pre, i), fixture_doc_label(whole, i));
 		assert_int_equal(doc_node(pre, i)->kind, doc_node(whole, i)->kind);
 		assert_int_equal(doc_node(pre, i)->line, doc_node(whole, i)->line);
 		assert_int_equal(doc_node(pre, i)->start, doc_node(whole, i)->start);
@@ -2620,7 +2623,7 @@ test_parse_range_prefix(void **state)
 	check_model(rest);
 	for (uint32_t i = node_of(whole, "5"); i < doc_nnodes(whole); i++, k++) {
 		assert_true(k < doc_nnodes(rest));
-		assert_string_equal(doc_label(rest, k), doc_label(whole, i));
+		assert_string_equal(fixture_doc_label(rest, k), fixture_doc_label(whole, i));
 		assert_int_equal(doc_node(rest, k)->line, doc_node(whole, i)->line);
 		assert_int_equal(doc_node(rest, k)->start, doc_node(whole, i)->start);
 	}
@@ -2682,7 +2685,7 @@ test_bundled_golden(void **state)
 	for (c = doc_first_child(d, five); c != DOC_NONE;
 	    c = doc_next_sibling(d, c), k++) {
 		assert_true(k < 4);
-		assert_string_equal(doc_label(d, c), children5[k]);
+		assert_string_equal(fixture_doc_label(d, c), children5[k]);
 	}
 	assert_int_equal(k, 4);
 	/* The title. */
@@ -2839,7 +2842,7 @@ test_no_structure(void **state)
 	d = parse_str(b->data);
 	assert_true(doc_nnodes(d) >= 1);
 	for (uint32_t i = 0; i < doc_nnodes(d); i++) {
-		assert_string_equal(doc_label(d, i), "");
+		assert_string_equal(fixture_doc_label(d, i), "");
 		assert_true(doc_node(d, i)->kind == NODE_PARAGRAPH ||
 		    doc_node(d, i)->kind == NODE_TITLE);
 	}
@@ -3022,8 +3025,8 @@ test_million_paragraphs(void **state)
 	d = parse_str(b->data);
 	fixture_drop(b);
 	assert_int_equal(doc_nnodes(d), 1000000);
-	assert_string_equal(doc_label(d, 999999), "1000000");
-	assert_string_equal(doc_label(d, 499999), "500000");
+	assert_string_equal(fixture_doc_label(d, 999999), "1000000");
+	assert_string_equal(fixture_doc_label(d, 499999), "500000");
 	assert_int_equal(doc_node(d, 999999)->line, 1000000);
 	assert_int_equal(doc_find_label(d, "1000000"), 999999);
 	assert_int_equal(doc_find_label(d, "123456"), 123455);

@@ -99,6 +99,7 @@ test_labels(void **state)
 static void
 test_labels_headings(void **state)
 {
+	char mk[DOC_MARKER_MAX];
 	struct model *m = fixture_build("# Convention on Testing\n\n"
 	    "### Article 1\n\n#### Purpose\n\n1. The purpose.\n\n2. More.\n\n"
 	    "### Article 2\n\n#### Scope\n\n1. The scope.\n\n"
@@ -117,7 +118,7 @@ test_labels_headings(void **state)
 	assert_int_equal(resolve(m, "Article 1 2", t, 4), 1);
 	assert_int_equal(t[0].how, RES_LABEL);
 	n = doc_node(m->doc, t[0].node);
-	assert_string_equal(doc_marker(m->doc, t[0].node), "2.");
+	assert_string_equal(doc_marker(m->doc, t[0].node, mk), "2.");
 	assert_string_equal(fixture_label(m, n->parent), "Article 1");
 	model_free(m);
 }
