@@ -183,6 +183,9 @@ countable(const struct lists *ls, const struct token *t)
 	char st[STEM_MAX + 1];
 	const char *group[1];
 
+	/* "arbeids- en ...": the first half of a compound, not a noun */
+	if (t->after == '-')
+		return false;
 	if (len >= 3 && w[len - 1] == 's' && w[len - 2] != 's')
 		return true;
 	if (word_in(t, irregular, ARRAY_SIZE(irregular)))

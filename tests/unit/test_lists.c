@@ -615,8 +615,9 @@ test_not_counts(void **state)
 
 /* A count counts what can be counted: a plural, an irregular one
  * ("criteria") or a noun of the lexicon ("step").  Dutch "artikel 34
- * ingediend" and "Ten aanzien van", in a bilingual treaty, state no
- * count; "one step" and "three criteria" do. */
+ * ingediend", "Ten aanzien van" and "ten aanzien van arbeids- en ...",
+ * in a bilingual treaty, state no count; "one step", "three criteria"
+ * and "four member-states" do. */
 static void
 test_countable_nouns(void **state)
 {
@@ -628,10 +629,14 @@ test_countable_nouns(void **state)
 	    "Article 30\n\nThe Council took one step only, which was to decide:\n"
 	    "(a) to act;\n(b) to wait.\n\n"
 	    "Article 31\n\nIt applies three criteria to each request:\n"
-	    "(a) need;\n(b) merit;\n(c) urgency.\n", shipped);
+	    "(a) need;\n(b) merit;\n(c) urgency.\n\n"
+	    "Article 32\n\nHet comite besluit ten aanzien van arbeids- en bestaansvoorwaarden:\n"
+	    "(a) een;\n(b) twee.\n\n"
+	    "Article 33\n\nThe four member-states agreed on:\n"
+	    "(a) one;\n(b) two;\n(c) three;\n(d) four.\n", shipped);
 
 	(void)state;
-	assert_int_equal(lists_count(m->lists), 4);
+	assert_int_equal(lists_count(m->lists), 6);
 	assert_int_equal(lists_stated(m->lists, 0), 0);
 	assert_int_equal(lists_stated(m->lists, 1), 0);
 	assert_int_equal(lists_stated(m->lists, 2), 1);
@@ -640,6 +645,10 @@ test_countable_nouns(void **state)
 	assert_int_equal(lists_stated(m->lists, 3), 3);
 	assert_string_equal(lists_noun(m->lists, 3), "criteria");
 	assert_false(lists_mismatch(m->lists, 3));
+	/* "arbeids-" is half a compound; "member-states" a whole one. */
+	assert_int_equal(lists_stated(m->lists, 4), 0);
+	assert_int_equal(lists_stated(m->lists, 5), 4);
+	assert_string_equal(lists_noun(m->lists, 5), "member-states");
 	model_free(m);
 }
 
