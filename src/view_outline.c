@@ -289,6 +289,7 @@ outline_draw(struct app *a)
 		uint8_t el = k == at ? EL_PANEL_SELECTED : EL_PANEL;
 		struct buf b;
 		const struct node *nd;
+		const char *l;
 
 		screen_fill(&a->scr, 1 + i, 0, width, el);
 		if (k >= n)
@@ -297,8 +298,8 @@ outline_draw(struct app *a)
 		buf_init(&b);
 		buf_printf(&b, "%*s%s ", 2 * MIN((int)nd->depth, 10), "",
 		    has_children(d, r[k]) ? (o->folded[r[k]] ? "+" : "-") : " ");
-		if (*doc_label(d, r[k], lb) && nd->kind != NODE_HEADING)
-			buf_printf(&b, "%s  ", doc_label(d, r[k], lb));
+		if (nd->kind != NODE_HEADING && *(l = doc_label(d, r[k], lb)))
+			buf_printf(&b, "%s  ", l);
 		doc_node_snippet(d, r[k], &b, SNIPPET);
 		screen_text(&a->scr, a->disp, 1 + i, 0, b.data, b.len,
 		    r[k] == cur && k != at ? EL_LINK : el, width);

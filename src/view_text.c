@@ -589,6 +589,7 @@ void
 text_draw_status(struct app *a)
 {
 	char lbl[DOC_LABEL_MAX];
+	const char *l;
 	const struct doc *d = doc(a);
 	struct buf left, right;
 	uint32_t node = text_current_node(a), off = 0, total;
@@ -599,8 +600,8 @@ text_draw_status(struct app *a)
 	buf_init(&left);
 	buf_init(&right);
 	buf_printf(&left, " %s", strcmp(a->name, "-") == 0 ? "(stdin)" : base_name(a->name));
-	if (node != DOC_NONE && *doc_label(d, node, lbl))
-		buf_printf(&left, "  \xC2\xB6%s", doc_label(d, node, lbl));
+	if (node != DOC_NONE && *(l = doc_label(d, node, lbl)))
+		buf_printf(&left, "  \xC2\xB6%s", l);
 	/* The position: how far the bottom row is, and the top row's line. */
 	for (int r = 1; r < text_rows(a) && doc_nblocks(d) > 0 && vpos_next(a, &p); r++)
 		;
@@ -1073,10 +1074,20 @@ count_matches(struct app *a)
 		a->counts[i] = (uint32_t)search_block(doc(a), a->cands[i], &a->pat, NULL, NULL);
 }
 
+/* ", in 5(b)": where a match is, when its node has a label. */
+static void
+add_where(const struct doc *d, uint32_t node, struct buf *out)
+{
+	char lbl[DOC_LABEL_MAX];
+	const char *l = doc_label(d, node, lbl);
+
+	if (*l)
+		buf_printf(out, ", in %s", l);
+}
+
 static void
 describe(struct app *a, struct buf *out, bool count)
 {
-	char lbl[DOC_LABEL_MAX];
 	uint32_t b, node;
 	size_t before = 0, total = 0;
 	struct bentry *e;
@@ -1087,8 +1098,7 @@ describe(struct app *a, struct buf *out, bool count)
 		b = doc_block_at(doc(a), a->cur.off);
 		node = doc_block(doc(a), b)->node;
 		buf_adds(out, "match");
-		if (*doc_label(doc(a), node, lbl))
-			buf_printf(out, ", in %s", doc_label(doc(a), node, lbl));
+		add_where(doc(a), node, out);
 		return;
 	}
 	count_matches(a);
@@ -1106,8 +1116,7 @@ describe(struct app *a, struct buf *out, bool count)
 		buf_printf(out, "match %zu of %zu", before + 1, total);
 	} else
 		buf_adds(out, "match (of many)");
-	if (*doc_label(doc(a), node, lbl))
-		buf_printf(out, ", in %s", doc_label(doc(a), node, lbl));
+	add_where(doc(a), node, out);
 	if (!a->complete)
 		buf_adds(out, " (in the part indexed so far)");
 }

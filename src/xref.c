@@ -456,9 +456,12 @@ emit_in(struct xrefs *xr, uint32_t from, const char *heading, const char *plabel
 static const char *
 heading_around(const struct xrefs *xr, uint32_t n, char *lb)
 {
-	for (; n != DOC_NONE; n = doc_node(xr->d, n)->parent)
-		if (doc_node(xr->d, n)->kind == NODE_HEADING && *doc_label(xr->d, n, lb))
-			return doc_label(xr->d, n, lb);
+	for (; n != DOC_NONE; n = doc_node(xr->d, n)->parent) {
+		const char *l;
+
+		if (doc_node(xr->d, n)->kind == NODE_HEADING && *(l = doc_label(xr->d, n, lb)))
+			return l;
+	}
 	return NULL;
 }
 
