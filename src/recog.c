@@ -6,7 +6,6 @@
 #include "autoconf.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -133,8 +132,8 @@ recog_keyword(const char *s, size_t n, char *label, size_t size,
 	return false;
 }
 
-/* The words that open preambular paragraphs and are not participles in
- * "-ing" (sorted: bsearch). */
+/* The words that open preambular paragraphs, besides participles
+ * followed by a word in lower case (see below). */
 static const char *const openers[] = {
 	"Affirming", "Alarmed", "Also", "Appreciative", "Aware", "Cognizant",
 	"Concerned", "Confident", "Conscious", "Considering", "Convinced",
@@ -143,12 +142,6 @@ static const char *const openers[] = {
 	"Persuaded", "Reaffirming", "Recalling", "Recognising", "Recognizing",
 	"Reiterating", "Stressing", "Welcoming",
 };
-
-static int
-cmp_word(const void *k, const void *e)
-{
-	return strcmp(k, *(const char *const *)e);
-}
 
 bool
 recog_preamble_opener(const char *s, size_t n)
@@ -162,9 +155,9 @@ recog_preamble_opener(const char *s, size_t n)
 	if (i < 4 || !(s[0] >= 'A' && s[0] <= 'Z') || (i < n && s[i] != ' '))
 		return false;
 	w[i] = '\0';
-	if (bsearch(w, openers, sizeof(openers) / sizeof(openers[0]),
-	    sizeof(openers[0]), cmp_word) != NULL)
-		return true;
+	for (size_t k = 0; k < ARRAY_SIZE(openers); k++)
+		if (strcmp(w, openers[k]) == 0)
+			return true;
 	/* Another participle, "Paying tribute", "Taking note": not a name
 	 * that ends so ("Beijing Declaration", "Beijing and Shanghai"),
 	 * hence a word in lower case after it, not "and" or "or". */
