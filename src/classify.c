@@ -139,6 +139,18 @@ classify_paren(const char *s, size_t n, const char **lab, size_t *lablen)
 	return i + 1;
 }
 
+size_t
+classify_dotted(const char *s, size_t i, size_t n, unsigned *parts)
+{
+	while (i + 1 < n && s[i] == '.' && is_digit(s[i + 1]) && *parts < 8) {
+		i++;
+		while (i < n && is_digit(s[i]))
+			i++;
+		(*parts)++;
+	}
+	return i;
+}
+
 /* "5." or "5.  " (or "5.To") at s: the marker's length, and its value. */
 static size_t
 mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
@@ -153,12 +165,7 @@ mark_num(const char *s, size_t n, uint32_t *num, uint8_t *depth, bool *secnum)
 		return 0;
 	*num = v;
 	/* Section numbers: "3.2", "3.2.1." */
-	while (i + 1 < n && s[i] == '.' && is_digit(s[i + 1]) && parts < 8) {
-		i++;
-		while (i < n && is_digit(s[i]))
-			i++;
-		parts++;
-	}
+	i = classify_dotted(s, i, n, &parts);
 	*depth = (uint8_t)parts;
 	if (i < n && s[i] == '.') {
 		i++;

@@ -198,6 +198,9 @@ void classify_line(const char *s, uint32_t start, uint32_t end,
  * l loses its mark. */
 void classify_letter_context(const char *s, struct line *l,
     const struct line *prev, unsigned blanks);
+/* The dotted parts of a section number from s[i] on ("3" then ".2.1"):
+ * where they end; *parts counts them (at most 8 in all). */
+size_t classify_dotted(const char *s, size_t i, size_t n, unsigned *parts);
 /* Parse "(x)" at s: the label's bytes in *lab and *lablen, the marker's
  * length (spaces after it not included) returned, 0 if it is none. */
 size_t classify_paren(const char *s, size_t n, const char **lab,

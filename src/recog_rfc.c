@@ -73,18 +73,12 @@ hanging(const struct pctx *p, const struct line *prev)
 static size_t
 appendix_secnum(const char *s, size_t n, uint8_t *depth)
 {
-	size_t i = 1;
-	uint8_t parts = 1;
+	size_t i;
+	unsigned parts = 1;
 
 	if (n < 4 || s[0] < 'A' || s[0] > 'Z')
 		return 0;
-	while (i + 1 < n && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9' &&
-	    parts < 8) {
-		i++;
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		parts++;
-	}
+	i = classify_dotted(s, 1, n, &parts);
 	if (parts < 2)
 		return 0;
 	if (i < n && s[i] == '.')
@@ -93,7 +87,7 @@ appendix_secnum(const char *s, size_t n, uint8_t *depth)
 		return 0;
 	while (i < n && s[i] == ' ')
 		i++;
-	*depth = parts;
+	*depth = (uint8_t)parts;
 	return i < n && i <= 255 ? i : 0;
 }
 
