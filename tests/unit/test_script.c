@@ -1625,6 +1625,27 @@ test_reload_keeps_encoding(void **state)
 	    "\xD0\xBC\xD0\xB8\xD1\x80."));
 }
 
+/* A document of 40,000 numbered paragraphs (2.6 MB: the reader shows it
+ * in windows while it is indexed), written to tmp/name; paragraphs a and
+ * b (0: none) hold the word "zqxw".  Returns its path. */
+static const char *
+large_doc(const char *name, int a, int b)
+{
+	const char *doc = xstrdup_(test_tmp(name));
+	struct str s = { NULL, 0, 0 };
+
+	str_add(&s, "A LARGE DOCUMENT\n\n", 18);
+	for (int i = 1; i <= 40000; i++) {
+		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
+		    "own%s.\n\n", i, i, i == a || i == b ? " and zqxw" : "");
+
+		str_add(&s, p, strlen(p));
+	}
+	test_write(doc, s.s, s.len);
+	free(s.s);
+	return doc;
+}
+
 /* A large document read in windows before its index is ready: a search
  * for a word beyond the first window finds it there, and n, after g has
  * gone back to the first window, finds it again (the window search used
@@ -1632,20 +1653,10 @@ test_reload_keeps_encoding(void **state)
 static void
 test_search_in_windows(void **state)
 {
-	const char *doc = xstrdup_(test_tmp("windows.txt"));
-	struct str b = { NULL, 0, 0 };
+	const char *doc = large_doc("windows.txt", 9000, 9000);
 	char *out;
 
 	(void)state;
-	str_add(&b, "A LARGE DOCUMENT\n\n", 18);
-	for (int i = 1; i <= 40000; i++) {
-		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
-		    "own%s.\n\n", i, i, i == 9000 ? " and zqxw" : "");
-
-		str_add(&b, p, strlen(p));
-	}
-	test_write(doc, b.s, b.len);
-	free(b.s);
 	out = script_opt(&(struct opt){ .doc = doc },
 	    "keys /zqxw<Enter>\nstate\nkeys g\nkeys n\nstate\n"
 	    "keys g\nkeys /zqxw<Enter>\nstate\nkeys G\nkeys /zqxw<Enter>\nstate\n"
@@ -1666,20 +1677,10 @@ test_search_in_windows(void **state)
 static void
 test_next_beyond_window(void **state)
 {
-	const char *doc = xstrdup_(test_tmp("nextwin.txt"));
-	struct str b = { NULL, 0, 0 };
+	const char *doc = large_doc("nextwin.txt", 300, 9000);
 	char *out;
 
 	(void)state;
-	str_add(&b, "A LARGE DOCUMENT\n\n", 18);
-	for (int i = 1; i <= 40000; i++) {
-		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
-		    "own%s.\n\n", i, i, i == 300 || i == 9000 ? " and zqxw" : "");
-
-		str_add(&b, p, strlen(p));
-	}
-	test_write(doc, b.s, b.len);
-	free(b.s);
 	out = script_opt(&(struct opt){ .doc = doc },
 	    "keys /zqxw<Enter>\nstate\nkeys n\nstate\n", NULL);
 	unlink(doc);
@@ -1695,20 +1696,10 @@ test_next_beyond_window(void **state)
 static void
 test_goto_and_reload_while_indexing(void **state)
 {
-	const char *doc = xstrdup_(test_tmp("gowin.txt"));
-	struct str b = { NULL, 0, 0 };
+	const char *doc = large_doc("gowin.txt", 0, 0);
 	char *out;
 
 	(void)state;
-	str_add(&b, "A LARGE DOCUMENT\n\n", 18);
-	for (int i = 1; i <= 40000; i++) {
-		const char *p = fmt("%d. Paragraph %d of a long report, with words of its "
-		    "own.\n\n", i, i);
-
-		str_add(&b, p, strlen(p));
-	}
-	test_write(doc, b.s, b.len);
-	free(b.s);
 	out = script_opt(&(struct opt){ .doc = doc },
 	    "keys :30000<Enter>\nstate\nwait\nstate\n"
 	    "keys :20000<Enter>R\nstate\nwait\nstate\n", NULL);
