@@ -432,6 +432,26 @@ searchable(const struct text *t, uint32_t off, bool tail_ok, uint32_t *end,
 	return false;
 }
 
+/* Read on for the memo's pattern to end, at most max bytes (0: no
+ * limit), a step at a time, giving back each step's text (load.h). */
+static void
+memo_read(struct app *a, uint32_t end, bool last, size_t max)
+{
+	struct search_memo *m = &a->raw_memo;
+	size_t budget = max ? max : SIZE_MAX;
+
+	while (!m->found && !m->done && budget > 0) {
+		uint32_t from = m->upto;
+		size_t step = MIN(budget, (size_t)LOAD_RELEASE_STEP);
+
+		search_memo_scan(m, a->text->data, end, last, step);
+		load_release(a->text, from, m->upto);
+		if (m->upto == from)
+			break;
+		budget -= step;
+	}
+}
+
 /* Read on for the memo's pattern as far as the text allows now. */
 static void
 memo_scan(struct app *a, bool tail_ok, size_t max)
@@ -440,7 +460,26 @@ memo_scan(struct app *a, bool tail_ok, size_t max)
 	bool last;
 
 	if (searchable(a->text, a->raw_memo.upto, tail_ok, &end, &last))
-		search_memo_scan(&a->raw_memo, a->text->data, end, last, max);
+		memo_read(a, end, last, max);
+}
+
+/* search_raw() of the text's [from, to), a step at a time, giving back
+ * each step's text (load.h). */
+static const char *
+raw_search(const struct text *t, size_t from, size_t to, const char *pattern)
+{
+	size_t plen = strlen(pattern);
+	const char *best = NULL;
+
+	while (best == NULL && from < to) {
+		size_t stop = to - from > LOAD_RELEASE_STEP + plen ?
+		    from + LOAD_RELEASE_STEP + plen - 1 : to;
+
+		best = search_raw(t->data + from, stop - from, pattern);
+		load_release(t, from, stop);
+		from = stop == to ? to : stop - plen + 1;
+	}
+	return best;
 }
 
 /* A search before the index is ready, when the window does not hold it:
@@ -471,15 +510,15 @@ app_window_search(struct app *a, const char *pattern, bool backward)
 	/* The text between is unread: a match in the end read at open,
 	 * though not known to be the first after the window. */
 	if (!m->found && !m->done && tail_ok && m->upto < tail)
-		best = search_raw(t->data + tail, t->raw_len - tail, pattern);
+		best = raw_search(t, tail, t->raw_len, pattern);
 	if (!m->found && best == NULL) {
 		if (!wait_read(a, t->raw_len, 2000))
 			return false;
 		memo_scan(a, false, 0);
 		if (!m->found && start > 0) {
 			/* Up to where a match would end inside the window. */
-			best = search_raw(t->data, MIN(start + plen - 1, load_avail(t)),
-			    pattern);
+			best = raw_search(t, 0, MIN(start + plen - 1,
+			    load_avail(t)), pattern);
 			wrapped = best != NULL;
 		}
 	}
@@ -519,7 +558,7 @@ app_search_idle(struct app *a, bool work)
 	    (!last && end - m->upto < strlen(m->pattern)))
 		return load_complete(a->text) ? 0 : -1;
 	if (work)
-		search_memo_scan(m, a->text->data, end, last, IDLE_SEARCH);
+		memo_read(a, end, last, IDLE_SEARCH);
 	return 1;
 }
 

@@ -1,14 +1,26 @@
 /*
  * load.c - from bytes on disk (or a pipe) to UTF-8 text.
  *
- * A regular file is read in two steps (see load.h): its first block
- * (and its last) is read straight into a buffer of the file's full size
- * and sniffed; when it is plain UTF-8, load_finish() reads and checks the
- * rest into the same buffer.  Everything else -- pipes, byte order marks, Windows-1252,
- * forced encodings -- is read whole and decoded at once with iconv.
- * Files are read with read(2), never mapped, so a file that shrinks while
- * it is read cannot kill the reader with SIGBUS: the text simply ends
- * where the file did.
+ * A regular file larger than the first block is mapped, and its first
+ * block sniffed; when it is plain UTF-8, the mapping is the text, and
+ * load_finish() checks the rest in place.  Everything else -- pipes,
+ * small files, byte order marks, Windows-1252, forced encodings -- is
+ * read whole with read(2) and decoded at once with iconv.
+ *
+ * Why map: a text read into memory of its own is held twice, once in
+ * the page cache and once in the copy, and the copy is as large as the
+ * document.  A mapped text is held once, and the passes over it
+ * (checking, parsing, indexing, a search) give back the pages they have
+ * read with load_release(), so that the process's resident memory is
+ * its model and the few pages it is looking at; a page given back is
+ * read again from the page cache when it is next touched.
+ *
+ * The price of a mapping is SIGBUS when the file shrinks under it.  A
+ * handler for it (installed with each mapping) puts zeros in place
+ * of the pages that are gone, as if the file still had them, and the
+ * reader, which watches the file, says it changed; load_finish() does
+ * the same at once for a file that shrank before it was checked, and the
+ * text ends where the file did.
  */
 #include "autoconf.h"
 
@@ -17,8 +29,10 @@
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -69,13 +83,187 @@ close_input(int fd)
 		close(fd);
 }
 
+/* ------------------------------------------------------------ mapping */
+
+/* The mapped texts' file parts, for the SIGBUS handler: a slot is free
+ * when its start is 0, and being filled in while it is 1.  A few texts
+ * are open at once (a reader reloading holds two). */
+#define MAX_MAPS 16
+static _Atomic uintptr_t map_lo[MAX_MAPS], map_hi[MAX_MAPS];
+static size_t page;             /* the page size, set before any mapping */
+
+static uintptr_t
+page_floor(uintptr_t x)
+{
+	return x & ~(uintptr_t)(page - 1);
+}
+
+static uintptr_t
+page_ceil(uintptr_t x)
+{
+	return page_floor(x + page - 1);
+}
+
+/* Zeros in place of the pages of a mapping from lo on (to hi, the end of
+ * its file part): what a shrunk file no longer has.  Async-signal-safe. */
+static bool
+zero_pages(uintptr_t lo, uintptr_t hi)
+{
+	return lo >= hi || mmap((void *)lo, hi - lo, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != MAP_FAILED;
+}
+
+static void
+on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+	uintptr_t a = (uintptr_t)si->si_addr;
+
+	(void)uc;
+	for (size_t i = 0; i < MAX_MAPS; i++) {
+		uintptr_t lo = atomic_load(&map_lo[i]), hi = atomic_load(&map_hi[i]);
+
+		if (lo > 1 && a >= lo && a < hi && zero_pages(page_floor(a), hi))
+			return;         /* the access is made again, and reads 0 */
+	}
+	/* Not a text's: what SIGBUS does without a handler, when the
+	 * access is made again. */
+	signal(sig, SIG_DFL);
+}
+
+/* Installed with each mapping, unless it is there already (a test
+ * harness may have put its own in between). */
+static void
+install_sigbus(void)
+{
+	struct sigaction sa, old;
+
+	if (sigaction(SIGBUS, NULL, &old) == 0 && (old.sa_flags & SA_SIGINFO) &&
+	    old.sa_sigaction == on_sigbus)
+		return;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = on_sigbus;
+	sa.sa_flags = SA_SIGINFO | SA_RESTART;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, NULL);
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+/* AddressSanitizer keeps SIGBUS to itself unless told otherwise. */
+const char *__asan_default_options(void);
+const char *
+__asan_default_options(void)
+{
+	return "allow_user_segv_handler=1";
+}
+#endif
+
+/* Map size bytes of fd, and a page of zeros after them (so that the
+ * text is NUL-terminated however long it is); NULL if it cannot be. */
+static char *
+map_file(struct text *t, int fd, size_t size)
+{
+	char *p;
+	size_t i;
+
+	if (page == 0) {
+		long ps = sysconf(_SC_PAGESIZE);
+
+		page = ps > 0 ? (size_t)ps : 4096;
+	}
+	t->map_len = page_ceil(size) + page;
+	p = mmap(NULL, t->map_len, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	if (mmap(p, size, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+		munmap(p, t->map_len);
+		return NULL;
+	}
+	install_sigbus();
+	for (i = 0; i < MAX_MAPS; i++) {
+		uintptr_t none = 0;
+
+		if (atomic_compare_exchange_strong(&map_lo[i], &none, 1)) {
+			atomic_store(&map_hi[i], (uintptr_t)p + page_ceil(size));
+			atomic_store(&map_lo[i], (uintptr_t)p);
+			break;
+		}
+	}
+	if (i == MAX_MAPS) {            /* no room to guard it: read it */
+		munmap(p, t->map_len);
+		return NULL;
+	}
+	t->keep = size;
+	return p;
+}
+
+static void
+unmap(struct text *t)
+{
+	for (size_t i = 0; i < MAX_MAPS; i++)
+		if (atomic_load(&map_lo[i]) == (uintptr_t)t->data)
+			atomic_store(&map_lo[i], 0);
+	munmap(t->data, t->map_len);
+}
+
+/* Make the bytes of a mapped text from off on writable (a private copy
+ * of their pages, never given back). */
+static void
+writable_from(struct text *t, size_t off)
+{
+	uintptr_t lo = page_floor((uintptr_t)t->data + off);
+
+	t->keep = MIN(t->keep, (size_t)(lo - (uintptr_t)t->data));
+	mprotect((void *)lo, (uintptr_t)t->data + t->map_len - lo,
+	    PROT_READ | PROT_WRITE);
+}
+
+void
+load_release(const struct text *t, size_t from, size_t to)
+{
+	uintptr_t lo, hi;
+
+	if (t->map_len == 0)
+		return;
+	lo = page_ceil((uintptr_t)t->data + from);
+	hi = page_floor((uintptr_t)t->data + MIN(to, t->keep));
+	if (lo < hi)
+		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+}
+
+void
+load_pass_init(struct load_pass *p, const struct text *t, size_t start)
+{
+	p->t = t;
+	p->start = p->released = start;
+}
+
+void
+load_pass_at(struct load_pass *p, size_t off)
+{
+	if (off > p->released + LOAD_RELEASE_STEP) {
+		load_release(p->t, p->released, off);
+		p->released = off;
+	}
+}
+
+void
+load_pass_end(struct load_pass *p)
+{
+	load_release(p->t, p->start, SIZE_MAX);
+	p->released = p->start;
+}
+
 void
 load_unref(struct text *t)
 {
 	if (t == NULL || atomic_fetch_sub(&t->refs, 1) != 1)
 		return;
 	close_input(t->fd);
-	free(t->data);
+	if (t->map_len)
+		unmap(t);
+	else
+		free(t->data);
 	free(t->path);
 	free(t);
 }
@@ -466,117 +654,102 @@ load_open(const char *name, const struct load_opts *opt, struct load_error *e)
 		goto fail;
 	}
 	size = (size_t)st.st_size;
-	/* Room for a U+FFFD in place of a character cut short. */
-	if ((buf = malloc(size + 4)) == NULL) {
+	want = MIN(size, prefix);
+	/* A file larger than its first block, when that is plain UTF-8, is
+	 * mapped and checked lazily (by load_finish()). */
+	if (want < size && o->encoding == NULL &&
+	    (t->data = map_file(t, fd, size)) != NULL) {
+		const char *p = t->data;
+		size_t cut = utf8_boundary(p, want);
+
+		if (find_bom(p, want) == NULL &&
+		    memchr(p, '\0', MIN(want, (size_t)BINARY_PROBE)) == NULL &&
+		    utf8_valid_prefix(p, cut) == cut) {
+			t->fd = fd;
+			t->raw_len = t->raw_read = t->len = size;
+			/* The end is there too, for a reader that jumps to it. */
+			t->tail = size > want + LOAD_TAIL ? size - LOAD_TAIL : size;
+			publish(t, cut, false);
+			return t;
+		}
+		unmap(t);
+		t->data = NULL;
+		t->map_len = 0;
+	}
+	/* Everything else is read whole, up to the size the file had
+	 * when it was opened (what is appended later is not read). */
+	if ((buf = malloc(size + 1)) == NULL) {
 		set_error(e, strerror(ENOMEM));
 		close_input(fd);
 		goto fail;
 	}
-	want = MIN(size, prefix);
-	if ((r = read_full(fd, buf, want)) < 0) {
+	r = read_full(fd, buf, size);
+	close_input(fd);
+	if (r < 0) {
 		set_error(e, strerror(errno));
 		free(buf);
-		close_input(fd);
 		goto fail;
 	}
-	n = (size_t)r;
-	/* Lazy reading is for plain UTF-8 only, and for files that are
-	 * really larger than what was read. */
-	if (n < size && o->encoding == NULL && find_bom(buf, n) == NULL &&
-	    memchr(buf, '\0', MIN(n, (size_t)BINARY_PROBE)) == NULL) {
-		size_t cut = utf8_boundary(buf, n);
-
-		if (utf8_valid_prefix(buf, cut) == cut) {
-			t->data = buf;
-			t->fd = fd;
-			t->raw_len = size;
-			t->raw_read = n;
-			t->len = size;
-			t->tail = size;
-			/* The end too, for a reader that jumps there. */
-			if (size > n + LOAD_TAIL && pread(fd, buf + size - LOAD_TAIL,
-			    LOAD_TAIL, (off_t)(size - LOAD_TAIL)) == (ssize_t)LOAD_TAIL)
-				t->tail = size - LOAD_TAIL;
-			publish(t, cut, false);
-			return t;
-		}
-	}
-	/* Everything else is read whole, up to the size the file had
-	 * when it was opened (what is appended later is not read). */
-	if (n < size) {
-		if ((r = read_full(fd, buf + n, size - n)) < 0) {
-			set_error(e, strerror(errno));
-			free(buf);
-			buf = NULL;
-		} else
-			n += (size_t)r;
-	}
-	close_input(fd);
-	if (buf == NULL)
-		goto fail;
-	return finish_whole(t, buf, n, o, e);
+	return finish_whole(t, buf, (size_t)r, o, e);
 fail:
 	load_unref(t);
 	return NULL;
 }
 
+/* Check the rest of a mapped text, giving back each part's pages once
+ * it is checked. */
 int
 load_finish(struct text *t, struct load_error *e)
 {
-	size_t checked = load_avail(t);
+	size_t checked = load_avail(t), end = t->raw_len;
+	uintptr_t base = (uintptr_t)t->data;
+	struct stat st;
 	bool valid = true;
-	int ret = 0;
 
+	(void)e;
 	if (load_complete(t))
 		return 0;
-	while (t->raw_read < t->raw_len) {
-		size_t stop = t->raw_read < t->tail ? t->tail : t->raw_len;
-		size_t n = MIN((size_t)READ_CHUNK, stop - t->raw_read);
-		ssize_t r = read_some(t->fd, t->data + t->raw_read, n);
-
-		if (r < 0) {
-			set_error(e, strerror(errno));
-			ret = -1;
-			break;
-		}
-		if (r == 0)
-			break;      /* the file shrank: it ends here */
-		t->raw_read += (size_t)r;
-		/* The end was read at the start. */
-		if (t->raw_read == t->tail)
-			t->raw_read = t->raw_len;
-		if (valid) {
-			size_t cut = utf8_boundary(t->data, t->raw_read);
-			size_t good = utf8_valid_prefix(t->data + checked,
-			    cut - checked);
-
-			valid = good == cut - checked;
-			checked += good;
-			publish(t, checked, false);
-		}
+	/* A file that shrank since it was mapped ends where it does now:
+	 * the pages it no longer has read as zeros at once, rather than
+	 * after a SIGBUS each. */
+	if (fstat(t->fd, &st) == 0 && (uintmax_t)st.st_size < end) {
+		end = (size_t)st.st_size;
+		zero_pages(page_ceil(base + end), base + page_ceil(t->raw_len));
 	}
 	close_input(t->fd);
 	t->fd = -1;
-	t->len = t->raw_read;
-	t->data[t->len] = '\0';
+	while (valid && checked < end) {
+		size_t cut = utf8_boundary(t->data, MIN(end, checked + READ_CHUNK));
+		size_t good = utf8_valid_prefix(t->data + checked, cut - checked);
+
+		if (cut == checked)
+			break;      /* a character cut short at the end */
+		valid = good == cut - checked;
+		publish(t, checked + good, false);
+		load_release(t, checked, checked + good);
+		checked += good;
+	}
+	t->len = t->raw_read = end;
 	if (valid && checked < t->len) {
 		size_t good = utf8_valid_prefix(t->data + checked, t->len - checked);
 
 		if (cut_short(t->data + checked, t->len - checked, good)) {
-			memcpy(t->data + checked + good, "\xEF\xBF\xBD", 4);
+			writable_from(t, checked + good);
+			memcpy(t->data + checked + good, "\xEF\xBF\xBD", 3);
 			t->len = checked + good + 3;
 			t->replaced++;
 			good = t->len - checked;
 		}
 		valid = good == t->len - checked;
 	}
-	if (ret < 0 || valid) {
-		if (ret < 0)
-			t->len = checked;
-		publish(t, valid ? t->len : checked, true);
-		return ret;
-	}
-	return 1;
+	if (!valid)
+		return 1;
+	/* The bytes after the end are zeros already, unless the file
+	 * changed since: a NUL of the text's own. */
+	writable_from(t, t->len);
+	t->data[t->len] = '\0';
+	publish(t, t->len, true);
+	return 0;
 }
 
 int
@@ -634,7 +807,10 @@ load_hash(const struct text *t)
 		memcpy(&w, p + i, 8);
 		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
+		if ((i & (LOAD_RELEASE_STEP - 1)) == 0)
+			load_release(t, i - MIN(i, (size_t)LOAD_RELEASE_STEP), i);
 	}
+	load_release(t, 0, n);
 	for (; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001B3ull;
 	h ^= h >> 33;

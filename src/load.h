@@ -9,16 +9,20 @@
  * stops or truncates there.  A NUL byte in the first block (after the BOM
  * check) marks a binary file, refused unless forced.
  *
- * The text is read in two steps so that the first screen never waits for
- * a large file: load_open() reads and decodes the beginning (enough to
- * show and parse a first screen) and load_finish() reads the rest.  Only
- * valid UTF-8 files, by far the common case, are read lazily; anything
- * that needs conversion is converted whole by load_open().  The buffer is
- * allocated once at its final size, so the bytes already read never move:
- * a reader on another thread may use data[0 .. load_avail()) while
- * load_finish() runs.  If the rest of a file that began as valid UTF-8
- * turns out not to be, load_finish() says so and load_redecode() makes
- * the Windows-1252 version that replaces it.
+ * The text is taken in two steps so that the first screen never waits
+ * for a large file: load_open() maps the file and checks the beginning
+ * (enough to show and parse a first screen) and load_finish() checks the
+ * rest.  Only valid UTF-8 files, by far the common case, are mapped and
+ * checked lazily; anything that needs conversion is read and converted
+ * whole by load_open().  The text never moves: a reader on another
+ * thread may use data[0 .. load_avail()) while load_finish() runs.  If
+ * the rest of a file that began as valid UTF-8 turns out not to be,
+ * load_finish() says so and load_redecode() makes the Windows-1252
+ * version that replaces it.
+ *
+ * A pass over a mapped text gives back the pages it has read with
+ * load_release(), so that the document is not held in memory twice (in
+ * the page cache and in the process); load.c says more.
  *
  * Line ends, form feeds and control characters are left as they are:
  * the parser splits lines and the layout neutralises controls.
@@ -65,8 +69,12 @@ struct text {
 	int fd;
 	size_t raw_len;         /* size of the file when it was opened */
 	size_t raw_read;
-	size_t tail;            /* data[tail, raw_len) was read by load_open
-	                           (not yet checked), or raw_len if not */
+	size_t tail;            /* data[tail, raw_len) may be read before
+	                           load_finish() (not yet checked), or
+	                           raw_len */
+	size_t map_len;         /* bytes mapped at data, or 0 */
+	size_t keep;            /* pages from here on are the text's own
+	                           (written): never given back */
 	_Atomic int refs;
 };
 
@@ -96,6 +104,30 @@ struct text *load_redecode(const struct text *t);
  * reference to the old one).  0, or -1 on a read error (e says why;
  * what was read stays usable). */
 int load_finish_all(struct text **t, struct load_error *e);
+
+/* The caller has read data[from, to) and will not read it again soon:
+ * a mapped text's pages wholly inside it leave memory, to be read again
+ * from the file when next touched (nothing changes for the reader of
+ * the text).  Nothing for a text held in memory. */
+void load_release(const struct text *t, size_t from, size_t to);
+/* How much a pass reads between two calls, as a rule. */
+#define LOAD_RELEASE_STEP (1u << 20)
+
+/* A pass over a text that gives back what it has read a step at a time
+ * (in text order, or nearly):
+ *
+ *	struct load_pass p;
+ *	load_pass_init(&p, t, start);
+ *	for each place off it reads, in order: load_pass_at(&p, off);
+ *	load_pass_end(&p);          (all from start on)
+ */
+struct load_pass {
+	const struct text *t;
+	size_t start, released;
+};
+void load_pass_init(struct load_pass *p, const struct text *t, size_t start);
+void load_pass_at(struct load_pass *p, size_t off);
+void load_pass_end(struct load_pass *p);
 
 /* Where the end of a lazily read file starts that load_open() read
  * already: data[load_tail(t), raw_len) may be read (it is not checked to

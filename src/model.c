@@ -66,6 +66,7 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
     unsigned parts, struct progress *pr)
 {
 	struct tokchunks c;
+	struct load_pass lp;
 
 	if (pr) {
 		atomic_store(&pr->done, 0);
@@ -81,6 +82,7 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 	if ((parts & MODEL_XREFS) == MODEL_XREFS)
 		m->xrefs = xrefs_begin(d, m->index, m->terms, m->lists);
 	tok_chunks_init(&c);
+	load_pass_init(&lp, doc_text(d), 0);
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
 		struct tokit it;
 		size_t n;
@@ -100,6 +102,9 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 					lists_name_now(m->lists);
 			}
 		}
+		/* The text read so far leaves memory (load.h). */
+		if ((b & 255) == 0)
+			load_pass_at(&lp, doc_block_start(d, b));
 		if (pr && (b & 1023) == 0) {
 			atomic_store_explicit(&pr->done, b, memory_order_relaxed);
 			if (atomic_load_explicit(&pr->cancel, memory_order_relaxed))
@@ -107,6 +112,7 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 		}
 	}
 	tok_chunks_done(&c);
+	load_pass_end(&lp);
 	/* The terms first, which free more than they make; the index last,
 	 * which makes its stems and resume points (2.5 MB on the
 	 * benchmark's 100 MB) and which the others need only as it is

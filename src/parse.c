@@ -92,6 +92,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	struct pctx p;
 	struct line l;
 	struct doc *d;
+	struct load_pass lp;
 
 	memset(&p, 0, sizeof(p));
 	p.t = t;
@@ -100,14 +101,21 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	p.end = end;
 	p.lineno = first_line ? first_line : 1;
 	sample(&p);
+	/* Each pass over the text gives its pages back (load.h) as it
+	 * goes, or when it ends: what it keeps meanwhile is less than the
+	 * model will be. */
+	load_pass_init(&lp, t, start);
 	p.furn = furn_scan(p.s, start, end);
+	load_pass_end(&lp);
 	p.hyph = hyph_scan(p.s, start, end);
+	load_pass_end(&lp);
 	p.db = docb_new(t, start, end, complete, first_line != 0);
 	docb_kind(p.db, p.rec->name);
 	p.tree = tree_new(&p);
 	para_init(&p);
 	while (classify_next(&p, &l)) {
 		para_feed(&p, &l);
+		load_pass_at(&lp, l.start);
 		if (pr && (l.lineno & 1023) == 0) {
 			atomic_store_explicit(&pr->done, p.pos - start, memory_order_relaxed);
 			if (atomic_load_explicit(&pr->cancel, memory_order_relaxed))
@@ -117,6 +125,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	para_end(&p);
 	tree_finish(&p);
 	d = docb_finish(p.db);
+	load_pass_end(&lp);
 	para_done(&p);
 	tree_free(p.tree);
 	furn_free(p.furn);

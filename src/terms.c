@@ -18,6 +18,7 @@
 
 #include "doc.h"
 #include "index.h"
+#include "load.h"
 #include "strtab.h"
 #include "terms.h"
 #include "token.h"
@@ -611,6 +612,7 @@ terms_end(struct terms *tm)
 	struct sortkey *keys;
 	struct strtab *kept;
 	struct buf b, kb;           /* kb: kept keys, each after its length */
+	struct load_pass lp;
 
 	buf_init(&kb);
 	for (uint32_t id = 0; id < n; id++) {
@@ -629,6 +631,23 @@ terms_end(struct terms *tm)
 	}
 	strtab_free(tm->keys);
 	tm->keys = NULL;
+	/* Their texts as first written: the span of the first mention.  In
+	 * the order the terms were first met, which is the text's (nearly:
+	 * a first mention in the title moves on), so that the text read
+	 * can be given back behind it (load.h). */
+	buf_init(&b);
+	load_pass_init(&lp, doc_text(tm->d), 0);
+	for (uint32_t r = 0; r < m; r++) {
+		struct term *t = &tm->t[r];
+
+		buf_reset(&b);
+		doc_text_span_at(tm->d, t->block, t->first_off, t->text, &b);
+		t->text = pool_add(tm, b.data, b.len);
+		load_pass_at(&lp, t->first_off);
+	}
+	load_pass_end(&lp);
+	buf_done(&b);
+	SHRINK(tm->pool, tm->cappool, tm->npool);
 	keys = xcalloc(m + 1, sizeof(*keys));
 	buf_init(&b);
 	for (uint32_t r = 0, k = 0; r < m; r++) {
@@ -663,17 +682,6 @@ terms_end(struct terms *tm)
 		keys[at].id = at;
 	}
 	SHRINK(tm->t, tm->cap, m + 1);
-	/* Their texts as first written: the span of the first mention. */
-	buf_init(&b);
-	for (uint32_t r = 0; r < m; r++) {
-		struct term *t = &tm->t[r];
-
-		buf_reset(&b);
-		doc_text_span_at(tm->d, t->block, t->first_off, t->text, &b);
-		t->text = pool_add(tm, b.data, b.len);
-	}
-	buf_done(&b);
-	SHRINK(tm->pool, tm->cappool, tm->npool);
 	kept = strtab_new();
 	for (uint32_t r = 0; r < m; r++)
 		strtab_intern(kept, kb.data + keys[r].key + 1,

@@ -1064,14 +1064,21 @@ text_search_next(struct app *a, int dir)
 static void
 count_matches(struct app *a)
 {
+	struct load_pass lp;
+
 	if (a->counted)
 		return;
 	a->counted = true;
 	if (a->ncands > COUNT_LIMIT)
 		return;
 	a->counts = xcalloc(a->ncands + 1, sizeof(*a->counts));
-	for (size_t i = 0; i < a->ncands; i++)
+	/* The text read leaves memory again as the count goes on (load.h). */
+	load_pass_init(&lp, doc_text(doc(a)), 0);
+	for (size_t i = 0; i < a->ncands; i++) {
 		a->counts[i] = (uint32_t)search_block(doc(a), a->cands[i], &a->pat, NULL, NULL);
+		load_pass_at(&lp, doc_block_start(doc(a), a->cands[i]));
+	}
+	load_pass_end(&lp);
 }
 
 /* ", in 5(b)": where a match is, when its node has a label. */

@@ -308,6 +308,97 @@ test_lazy_shrink(void **state)
 	unlink(path);
 }
 
+/* Resident file pages of this process, in kB (RssFile), or -1. */
+static long
+rss_file_kb(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kb = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, "RssFile:", 8) == 0)
+			kb = atol(line + 8);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+/* A large file is mapped: the pages a pass gives back leave memory, and
+ * read the same when they are touched again. */
+static void
+test_lazy_release(void **state)
+{
+	const char *path = test_tmp("release.txt");
+	struct load_opts o = { .prefix = 4096 };
+	struct load_error e;
+	size_t n = 8u << 20;
+	char *p = malloc(n);
+	struct load_pass lp;
+	struct text *t;
+	long before, touched, after;
+	unsigned sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		p[i] = i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
+	test_write(path, p, n);
+	t = load_open(path, &o, &e);
+	assert_non_null(t);
+	assert_int_equal(load_finish(t, &e), 0);
+	assert_int_equal(t->len, n);
+	assert_int_equal(t->data[n], '\0');
+	load_release(t, 0, n);
+	before = rss_file_kb();
+	for (size_t i = 0; i < n; i += 512)
+		sum += (unsigned char)t->data[i];
+	touched = rss_file_kb();
+	load_pass_init(&lp, t, 0);
+	for (size_t i = 0; i < n; i += 4096)
+		load_pass_at(&lp, i);
+	after = rss_file_kb();
+	load_pass_end(&lp);
+	/* Reading touched the 8 MB; the pass gave back all but its last
+	 * step; the end gave back the rest. */
+	if (before >= 0) {
+		assert_true(touched - before > 6 * 1024);
+		assert_true(touched - after > 6 * 1024);
+		assert_true(rss_file_kb() - before < 512);
+	}
+	assert_true(sum > 0);
+	assert_memory_equal(t->data, p, n);
+	load_unref(t);
+	unlink(path);
+	free(p);
+}
+
+/* A file cut short after it was checked: the pages it no longer has
+ * read as zeros, with no SIGBUS; the text keeps its length. */
+static void
+test_lazy_truncated_later(void **state)
+{
+	const char *path = test_tmp("cut.txt");
+	struct load_opts o = { .prefix = 4096 };
+	struct load_error e;
+	size_t n = 1u << 20;
+	char *p = malloc(n);
+	struct text *t;
+
+	memset(p, 'q', n);
+	test_write(path, p, n);
+	t = load_open(path, &o, &e);
+	assert_non_null(t);
+	assert_int_equal(load_finish(t, &e), 0);
+	load_release(t, 0, n);
+	assert_int_equal(truncate(path, 100000), 0);
+	assert_int_equal(t->data[1000], 'q');
+	assert_int_equal(t->data[n - 1], '\0');
+	assert_int_equal(t->data[500000], '\0');
+	assert_int_equal(t->len, n);
+	load_unref(t);
+	unlink(path);
+	free(p);
+}
+
 static void
 test_hash(void **state)
 {
@@ -345,6 +436,8 @@ main(void)
 		cmocka_unit_test(test_lazy_read),
 		cmocka_unit_test(test_lazy_redecode),
 		cmocka_unit_test(test_lazy_shrink),
+		cmocka_unit_test(test_lazy_release),
+		cmocka_unit_test(test_lazy_truncated_later),
 		cmocka_unit_test(test_hash),
 	};
 
