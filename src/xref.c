@@ -852,31 +852,6 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 		qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
 }
 
-/* cmp_by_key's (qsort has no argument): id's key is the uint32_t at
- * sort_key + id * sort_stride. */
-static const char *sort_key;
-static size_t sort_stride;
-
-static uint32_t
-key_of(uint32_t id)
-{
-	uint32_t k;
-
-	memcpy(&k, sort_key + (size_t)id * sort_stride, sizeof(k));
-	return k;
-}
-
-static int
-cmp_by_key(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	uint32_t kx = key_of(x), ky = key_of(y);
-
-	if (kx != ky)
-		return (kx > ky) - (kx < ky);
-	return (x > y) - (x < y);
-}
-
 /* An edge's target node. */
 static uint32_t
 edge_to(const struct xrefs *xr, const struct edge *e)
@@ -884,18 +859,74 @@ edge_to(const struct xrefs *xr, const struct edge *e)
 	return e->kind == XREF_LIST ? lists_at(xr->ls, e->target) : e->target;
 }
 
-static const struct xrefs *sort_xr;     /* cmp_by_to's */
+/* Sorting ids by a key of each: the key of id, read where it lies. */
+typedef uint32_t sort_key_fn(const void *arg, uint32_t id);
 
-static int
-cmp_by_to(const void *a, const void *b)
+#define RADIX_BITS 11
+#define RADIX (1u << RADIX_BITS)
+
+/* Sort ids[0..n), in increasing order on entry, by key(arg, id), ties
+ * in id order.  A radix sort, least significant digit first, which is
+ * stable: a pass for each RADIX_BITS of the largest key (two for the
+ * node ids of most documents), where qsort() called its comparison
+ * n log n times, each reading two keys.  It takes n ids of room, as
+ * qsort()'s merge sort did, when the heap is at its fullest. */
+static void
+sort_ids(uint32_t *ids, uint32_t n, sort_key_fn *key, const void *arg)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	uint32_t tx = edge_to(sort_xr, &sort_xr->e[x]);
-	uint32_t ty = edge_to(sort_xr, &sort_xr->e[y]);
+	uint32_t *from = ids, *to, *tmp, max = 0;
 
-	if (tx != ty)
-		return (tx > ty) - (tx < ty);
-	return (x > y) - (x < y);
+	if (n < 2)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		max = MAX(max, key(arg, ids[i]));
+	tmp = to = xreallocarray(NULL, n, sizeof(*tmp));
+	for (unsigned shift = 0; shift < 32 && (max >> shift) != 0;
+	    shift += RADIX_BITS) {
+		uint32_t at[RADIX] = { 0 }, sum = 0, *swap;
+
+		for (uint32_t i = 0; i < n; i++)
+			at[(key(arg, from[i]) >> shift) & (RADIX - 1)]++;
+		for (uint32_t d = 0; d < RADIX; d++) {
+			uint32_t c = at[d];
+
+			at[d] = sum;
+			sum += c;
+		}
+		for (uint32_t i = 0; i < n; i++)
+			to[at[(key(arg, from[i]) >> shift) & (RADIX - 1)]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != ids)
+		memcpy(ids, from, n * sizeof(*ids));
+	free(tmp);
+}
+
+/* The key of an edge: its target. */
+static uint32_t
+key_to(const void *arg, uint32_t id)
+{
+	const struct xrefs *xr = arg;
+
+	return edge_to(xr, &xr->e[id]);
+}
+
+/* Keys in an array: the uint32_t stride bytes after id - 1's. */
+struct key_array {
+	const char *key;
+	size_t stride;
+};
+
+static uint32_t
+key_at(const void *arg, uint32_t id)
+{
+	const struct key_array *ka = arg;
+	uint32_t k;
+
+	memcpy(&k, ka->key + (size_t)id * ka->stride, sizeof(k));
+	return k;
 }
 
 struct xrefs *
@@ -922,13 +953,11 @@ static uint32_t *
 ids_by_key(const void *key, size_t stride, uint32_t n)
 {
 	uint32_t *ids = xcalloc(n + 1, sizeof(*ids));
+	struct key_array ka = { key, stride };
 
 	for (uint32_t i = 0; i < n; i++)
 		ids[i] = i;
-	sort_key = key;
-	sort_stride = stride;
-	qsort(ids, n, sizeof(*ids), cmp_by_key);
-	sort_key = NULL;
+	sort_ids(ids, n, key_at, &ka);
 	return ids;
 }
 
@@ -946,9 +975,7 @@ xrefs_end(struct xrefs *xr)
 	xr->by_to = xcalloc(xr->n + 1, sizeof(*xr->by_to));
 	for (uint32_t i = 0; i < xr->n; i++)
 		xr->by_to[i] = i;
-	sort_xr = xr;
-	qsort(xr->by_to, xr->n, sizeof(*xr->by_to), cmp_by_to);
-	sort_xr = NULL;
+	sort_ids(xr->by_to, (uint32_t)xr->n, key_to, xr);
 	/* Term edges are implicit (every mention to the first): sort the
 	 * terms by their first mention so that a node's backlinks find
 	 * the terms it introduces without a pass over all of them. */
