@@ -869,6 +869,13 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 
 		if (t->off < done)
 			continue;
+		/* Nearly every word: no reference word or determiner (the
+		 * index's fixed words), and no '/' (a symbol) or '.' (ibid)
+		 * after it. */
+		if (t->word >= W_NFIXED && t->after != '/' && t->after != '.') {
+			done = MAX(done, t->end);
+			continue;
+		}
 		c.pos = t->end;
 		if ((k = trigger(t)) >= 0) {
 			if (t->after == '.')
