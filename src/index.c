@@ -90,17 +90,26 @@ struct index {
 	size_t nskips, capskips;
 };
 
+_Static_assert((TOKEN_MAX + 7) / 8 * 8 <= sizeof(((struct token *)0)->fold),
+    "a token's fold may be read to the end of its last 8-byte word");
+
+/* A word new to the dictionary: id, s[0..n). */
+static void
+new_word(struct index *ix, uint32_t id, const char *s, size_t n)
+{
+	GROW(ix->words, ix->capwords, (size_t)id + 1);
+	memset(&ix->words[id], 0, sizeof(ix->words[id]));
+	ix->words[id].stop = stem_is_stop(s, n);
+}
+
 static uint32_t
 intern(struct index *ix, const char *s, size_t n)
 {
 	bool added;
 	uint32_t id = strtab_intern(ix->dict, s, n, &added);
 
-	if (added) {
-		GROW(ix->words, ix->capwords, (size_t)id + 1);
-		memset(&ix->words[id], 0, sizeof(ix->words[id]));
-		ix->words[id].stop = stem_is_stop(s, n);
-	}
+	if (added)
+		new_word(ix, id, s, n);
 	return id;
 }
 
@@ -173,8 +182,15 @@ index_add(struct index *ix, uint32_t block, struct token *tk, size_t n)
 	uint32_t terms = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		uint32_t id = intern(ix, tk[i].fold, tk[i].flen);
-		struct word *w = &ix->words[id];
+		bool added;
+		/* A token's fold has room to be read a word at a time. */
+		uint32_t id = strtab_intern_padded(ix->dict, tk[i].fold,
+		    tk[i].flen, &added);
+		struct word *w;
+
+		if (added)
+			new_word(ix, id, tk[i].fold, tk[i].flen);
+		w = &ix->words[id];
 
 		tk[i].word = id;
 		post(w, block);

@@ -21,7 +21,7 @@
 
 struct lexicon {
 	struct strtab *stems;       /* ids index group */
-	uint32_t *group;
+	uint32_t *group;            /* by stem id, never decreasing */
 	size_t cap;
 };
 
@@ -143,9 +143,16 @@ lexicon_group(const struct lexicon *lx, const char *stem, size_t n,
 
 	if (id == STRTAB_NONE)
 		return 0;
-	/* Groups are short and few: look through them. */
-	for (uint32_t i = 0; i < strtab_count(lx->stems) && k < max; i++)
-		if (lx->group[i] == lx->group[id])
-			out[k++] = strtab_str(lx->stems, i);
+	/* A group's stems have ids next to each other: lexicon_parse()
+	 * numbers the groups in the order of the lines and gives a stem,
+	 * when it is new, the group of the line it is on, so the groups
+	 * never decrease from one id to the next.  Its first, then the
+	 * others in order, not a look through every stem (which a list
+	 * reference cost). */
+	while (id > 0 && lx->group[id - 1] == lx->group[id])
+		id--;
+	for (uint32_t i = id, end = strtab_count(lx->stems); i < end && k < max &&
+	    lx->group[i] == lx->group[id]; i++)
+		out[k++] = strtab_str(lx->stems, i);
 	return k;
 }

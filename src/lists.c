@@ -738,15 +738,14 @@ parse_phrase(const char *phrase, struct query *q)
 	free(f);
 }
 
-/* The noun keys (stems) that word w names: its own stem and the stems
- * of its synonyms, as ids in ls->nouns. */
+/* The noun keys (stems) that a word of stem st[0..len) names: its own
+ * stem and the stems of its synonyms, as ids in ls->nouns. */
 static size_t
-noun_keys(const struct lists *ls, const char *w, size_t n, uint32_t *keys,
+stem_keys(const struct lists *ls, const char *st, size_t len, uint32_t *keys,
     size_t max, uint32_t *own)
 {
-	char st[STEM_MAX + 1];
-	size_t len = lexicon_stem(w, n, st), k = 0, ng;
 	const char *group[32];
+	size_t k = 0, ng;
 	uint32_t id;
 
 	*own = strtab_find(ls->nouns, st, len);
@@ -758,6 +757,17 @@ noun_keys(const struct lists *ls, const char *w, size_t n, uint32_t *keys,
 		    id != *own)
 			keys[k++] = id;
 	return k;
+}
+
+/* The same for the word w[0..n). */
+static size_t
+noun_keys(const struct lists *ls, const char *w, size_t n, uint32_t *keys,
+    size_t max, uint32_t *own)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(w, n, st);
+
+	return stem_keys(ls, st, len, keys, max, own);
 }
 
 /* How well list i fits the query's count. */
@@ -913,11 +923,11 @@ nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
 /* The nearest fitting lists before off and after it among those named,
  * and whether off is in one's own lead-in: false then. */
 static bool
-refer(const struct lists *ls, const char *noun, size_t n, int count,
+refer(const struct lists *ls, const char *stem, size_t n, int count,
     uint32_t off, uint32_t *before, uint32_t *after)
 {
 	uint32_t keys[33], own;
-	size_t nk = noun_keys(ls, noun, n, keys, ARRAY_SIZE(keys), &own);
+	size_t nk = stem_keys(ls, stem, n, keys, ARRAY_SIZE(keys), &own);
 	bool mine = false;
 
 	*before = *after = LISTS_NONE;
@@ -928,14 +938,24 @@ refer(const struct lists *ls, const char *noun, size_t n, int count,
 }
 
 uint32_t
-lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
-    uint32_t off)
+lists_refer_stem(const struct lists *ls, const char *stem, size_t n,
+    int count, uint32_t off)
 {
 	uint32_t before, after;
 
-	if (!refer(ls, noun, n, count, off, &before, &after))
+	if (!refer(ls, stem, n, count, off, &before, &after))
 		return LISTS_NONE;
 	return before != LISTS_NONE ? before : after;
+}
+
+uint32_t
+lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
+    uint32_t off)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(noun, n, st);
+
+	return lists_refer_stem(ls, st, len, count, off);
 }
 
 /* The lists not named yet have their lead-ins in the blocks after block
@@ -943,7 +963,7 @@ lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
  * can be neither the list off is in the lead-in of nor the nearest
  * before it.  Only the nearest after it may be one of them. */
 bool
-lists_refer_known(const struct lists *ls, const char *noun, size_t n,
+lists_refer_known_stem(const struct lists *ls, const char *stem, size_t n,
     int count, uint32_t off, uint32_t block, uint32_t *l)
 {
 	uint32_t before, after, from, to;
@@ -953,10 +973,20 @@ lists_refer_known(const struct lists *ls, const char *noun, size_t n,
 		if (from <= block)
 			return false;
 	}
-	if (!refer(ls, noun, n, count, off, &before, &after)) {
+	if (!refer(ls, stem, n, count, off, &before, &after)) {
 		*l = LISTS_NONE;
 		return true;
 	}
 	*l = before != LISTS_NONE ? before : after;
 	return before != LISTS_NONE || ls->next == ls->n;
+}
+
+bool
+lists_refer_known(const struct lists *ls, const char *noun, size_t n,
+    int count, uint32_t off, uint32_t block, uint32_t *l)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(noun, n, st);
+
+	return lists_refer_known_stem(ls, st, len, count, off, block, l);
 }

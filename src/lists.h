@@ -94,5 +94,13 @@ uint32_t lists_refer(const struct lists *ls, const char *noun, size_t n,
  * named later cannot change it. */
 bool lists_refer_known(const struct lists *ls, const char *noun, size_t n,
     int count, uint32_t off, uint32_t block, uint32_t *l);
+/* The same two for a noun given by its stem, stem[0..n) as
+ * lexicon_stem() makes it: for a caller that stems each noun once, not
+ * at every reference to a list (the Porter stemmer was most of a
+ * reference's cost). */
+uint32_t lists_refer_stem(const struct lists *ls, const char *stem, size_t n,
+    int count, uint32_t off);
+bool lists_refer_known_stem(const struct lists *ls, const char *stem,
+    size_t n, int count, uint32_t off, uint32_t block, uint32_t *l);
 
 #endif

@@ -45,26 +45,85 @@ struct strtab {
 	size_t npool, cappool;
 };
 
-/* The last 1 to 7 bytes of a key as one word (its length is in the
- * hash already), read with fixed-size loads that may overlap: a memcpy
- * of variable length would be a call to the C library. */
+/* Keys are hashed and compared as 8-byte words, the last one padded
+ * with zero bytes (the length is in the hash, so the padding is no
+ * ambiguity).  The pool keeps PAD bytes readable after its last string,
+ * so that a stored key's last word is one load and a mask; so may a
+ * caller's key (strtab_intern_padded()), which is then hashed and
+ * compared without a byte-wise loop: the index's words, every token of
+ * the document, are nearly all one word. */
+#define PAD 7
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define LOW_FIRST 1
+#else
+#define LOW_FIRST 0
+#endif
+
+/* A mask of the first r bytes (1 to 8) of a word loaded from memory. */
+static inline uint64_t
+first_bytes(size_t r)
+{
+	if (LOW_FIRST)
+		return ~0ull >> (64 - 8 * r);
+	return ~0ull << (64 - 8 * r);
+}
+
+static inline uint64_t
+load8(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* The last word of a key that may not be read past its r bytes (1 to
+ * 7), padded with zero bytes: put together with fixed-size loads that may overlap (a memcpy of
+ * variable length would be a call to the C library). */
 static uint64_t
-tail_bytes(const char *s, size_t n)
+tail_word(const char *s, size_t r)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint32_t a, b;
+	unsigned char b[8] = { 0 };
+	uint64_t w;
 
-	if (n >= 4) {
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		return (uint64_t)b << 32 | a;
+	if (LOW_FIRST) {
+		uint32_t x, y;
+
+		if (r >= 4) {
+			memcpy(&x, s, 4);
+			memcpy(&y, s + r - 4, 4);
+			return x | (uint64_t)y << (8 * (r - 4));
+		}
+		return u[0] | (uint64_t)u[r / 2] << (8 * (r / 2)) |
+		    (uint64_t)u[r - 1] << (8 * (r - 1));
 	}
-	return (uint64_t)u[0] << 16 | (uint64_t)u[n / 2] << 8 | u[n - 1];
+	for (size_t i = 0; i < r; i++)
+		b[i] = u[i];
+	memcpy(&w, b, 8);
+	return w;
+}
+
+static inline uint64_t
+mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+	return h ^ h >> 32;
+}
+
+static inline uint32_t
+finish(uint64_t h)
+{
+	h ^= h >> 29;
+	h *= 0x94D049BB133111EBull;
+	h ^= h >> 32;
+	return (uint32_t)h;
 }
 
 /* Eight bytes at a time: most keys are words of a few letters, and this
  * is in the indexer's inner loop. */
-static inline uint32_t
+static uint32_t
 hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
@@ -72,23 +131,59 @@ hash_bytes(const char *s, size_t n)
 
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-		h ^= h >> 32;
+		h = mix(h, w);
 	}
-	if (i < n) {
-		w = tail_bytes(s + i, n - i);
-		h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
-	}
-	h ^= h >> 29;
-	h *= 0x94D049BB133111EBull;
-	h ^= h >> 32;
-	return (uint32_t)h;
+	if (i < n)
+		h = mix(h, tail_word(s + i, n - i));
+	return finish(h);
 }
 
-/* Equal keys of length n: short ones compared in place.  Below eight
- * bytes, with the overlapping loads of tail_bytes() rather than a loop
- * over the bytes, whose length the branch predictor cannot guess: most
- * words are that short. */
+/* A key readable to its last word's end, taken apart once for its
+ * hash and its comparisons: its last word, of 1 to 8 bytes, starts at
+ * last, and tail is its bytes alone. */
+struct pkey {
+	const char *s;
+	size_t n, last;
+	uint64_t mask, tail;
+};
+
+static inline void
+pkey_init(struct pkey *k, const char *s, size_t n)
+{
+	k->s = s;
+	k->n = n;
+	k->last = n > 0 ? (n - 1) & ~(size_t)7 : 0;
+	k->mask = n > 0 ? first_bytes(n - k->last) : 0;
+	k->tail = load8(s + k->last) & k->mask;
+}
+
+/* hash_bytes() of the key. */
+static inline uint32_t
+pkey_hash(const struct pkey *k)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ull ^ k->n;
+
+	for (size_t i = 0; i < k->last; i += 8)
+		h = mix(h, load8(k->s + i));
+	if (k->n > 0)
+		h = mix(h, k->tail);
+	return finish(h);
+}
+
+/* Is a, stored in the pool with the key's length, the key? */
+static inline bool
+pkey_same(const struct pkey *k, const char *a)
+{
+	for (size_t i = 0; i < k->last; i += 8)
+		if (load8(a + i) != load8(k->s + i))
+			return false;
+	return (load8(a + k->last) & k->mask) == k->tail;
+}
+
+/* Is the stored key a (in the pool) the key b, both of length n?  Short
+ * ones compared in place, below eight bytes with tail_word() rather
+ * than a loop over the bytes, whose length the branch predictor cannot
+ * guess: most words are that short. */
 static bool
 same_bytes(const char *a, const char *b, size_t n)
 {
@@ -105,7 +200,18 @@ same_bytes(const char *a, const char *b, size_t n)
 		memcpy(&y, b + n - 8, 8);
 		return x == y;
 	}
-	return n == 0 || tail_bytes(a, n) == tail_bytes(b, n);
+	return n == 0 || (load8(a) & first_bytes(n)) == tail_word(b, n);
+}
+
+/* The first free slot for hash h (its key known to be absent). */
+static size_t
+free_slot(const struct strtab *t, uint32_t h)
+{
+	size_t mask = t->nslots - 1, i = h & mask;
+
+	while (slot_id(t->slots + i * SLOT))
+		i = (i + 1) & mask;
+	return i;
 }
 
 static void
@@ -117,12 +223,14 @@ rehash(struct strtab *t)
 	t->slots = xcalloc(n, SLOT);
 	t->nslots = n;
 	for (uint32_t id = 0; id < t->n; id++) {
-		uint32_t h = hash_bytes(t->pool + t->off[id],
-		    t->off[id + 1] - t->off[id] - 1), v = id + 1;
-		size_t i = h & (n - 1);
+		struct pkey k;
+		uint32_t h, v = id + 1;
+		size_t i;
 
-		while (slot_id(t->slots + i * SLOT))
-			i = (i + 1) & (n - 1);
+		pkey_init(&k, t->pool + t->off[id], t->off[id + 1] - t->off[id] - 1);
+		h = pkey_hash(&k);
+		i = free_slot(t, h);
+
 		memcpy(t->slots + i * SLOT, &v, 4);
 		t->slots[i * SLOT + 4] = hash_tag(h);
 	}
@@ -148,9 +256,14 @@ strtab_free(struct strtab *t)
 	free(t);
 }
 
-static inline uint32_t
+/* The id of s[0..n), whose hash is h, or STRTAB_NONE with *slot the
+ * free slot where it would go; k is the key taken apart, if it is
+ * padded, else NULL.  Inlined in each caller, k constant there: a call
+ * cost the indexer more than a probe did (its registers saved and
+ * restored, for every token). */
+static ALWAYS_INLINE uint32_t
 lookup(const struct strtab *t, const char *s, size_t n, uint32_t h,
-    size_t *slot)
+    const struct pkey *k, size_t *slot)
 {
 	size_t mask = t->nslots - 1, i = h & mask;
 	uint8_t tag = hash_tag(h);
@@ -162,11 +275,43 @@ lookup(const struct strtab *t, const char *s, size_t n, uint32_t h,
 		if (t->slots[i * SLOT + 4] != tag)
 			continue;
 		off = &t->off[id - 1];
-		if (off[1] - off[0] - 1 == n && same_bytes(t->pool + off[0], s, n))
+		if (off[1] - off[0] - 1 == n && (k ?
+		    pkey_same(k, t->pool + off[0]) :
+		    same_bytes(t->pool + off[0], s, n)))
 			return id - 1;
 	}
 	*slot = i;
 	return STRTAB_NONE;
+}
+
+/* Add s[0..n), new, at the free slot for its hash h. */
+static uint32_t
+add(struct strtab *t, const char *s, size_t n, uint32_t h, size_t slot)
+{
+	uint32_t v;
+
+	/* Up to three quarters full: a miss mostly stops at a slot's byte,
+	 * so the longer runs cost little, and the slots of a long
+	 * document's dictionary take half the room they took at half full
+	 * (2 MB less for its 143 000 words). */
+	if ((t->n + 1) * 4 > t->nslots * 3) {
+		rehash(t);
+		slot = free_slot(t, h);
+	}
+	if (t->npool + n + 1 + PAD > UINT32_MAX || t->n + 1 >= UINT32_MAX)
+		die("too many distinct words");
+	GROW(t->off, t->cap, t->n + 2);
+	GROW(t->pool, t->cappool, t->npool + n + 1 + PAD);
+	t->off[t->n] = (uint32_t)t->npool;
+	memcpy(t->pool + t->npool, s, n);
+	t->pool[t->npool + n] = '\0';
+	t->npool += n + 1;
+	memset(t->pool + t->npool, 0, PAD);     /* read, never used */
+	t->off[t->n + 1] = (uint32_t)t->npool;
+	v = (uint32_t)t->n + 1;
+	memcpy(t->slots + slot * SLOT, &v, 4);
+	t->slots[slot * SLOT + 4] = hash_tag(h);
+	return (uint32_t)t->n++;
 }
 
 uint32_t
@@ -177,31 +322,27 @@ strtab_intern(struct strtab *t, const char *s, size_t n, bool *added)
 
 	if (added)
 		*added = false;
-	if ((id = lookup(t, s, n, h, &slot)) != STRTAB_NONE)
+	if ((id = lookup(t, s, n, h, NULL, &slot)) != STRTAB_NONE)
 		return id;
-	/* Up to three quarters full: a miss mostly stops at a slot's byte,
-	 * so the longer runs cost little, and the slots of a long
-	 * document's dictionary take half the room they took at half full
-	 * (2 MB less for its 143 000 words). */
-	if ((t->n + 1) * 4 > t->nslots * 3) {
-		rehash(t);
-		lookup(t, s, n, h, &slot);
-	}
-	if (t->npool + n + 1 > UINT32_MAX || t->n + 1 >= UINT32_MAX)
-		die("too many distinct words");
-	GROW(t->off, t->cap, t->n + 2);
-	GROW(t->pool, t->cappool, t->npool + n + 1);
-	t->off[t->n] = (uint32_t)t->npool;
-	memcpy(t->pool + t->npool, s, n);
-	t->pool[t->npool + n] = '\0';
-	t->npool += n + 1;
-	t->off[t->n + 1] = (uint32_t)t->npool;
-	id = (uint32_t)t->n + 1;
-	memcpy(t->slots + slot * SLOT, &id, 4);
-	t->slots[slot * SLOT + 4] = hash_tag(h);
 	if (added)
 		*added = true;
-	return (uint32_t)t->n++;
+	return add(t, s, n, h, slot);
+}
+
+uint32_t
+strtab_intern_padded(struct strtab *t, const char *s, size_t n, bool *added)
+{
+	struct pkey k;
+	uint32_t h, id;
+	size_t slot;
+
+	pkey_init(&k, s, n);
+	h = pkey_hash(&k);
+	*added = false;
+	if ((id = lookup(t, s, n, h, &k, &slot)) != STRTAB_NONE)
+		return id;
+	*added = true;
+	return add(t, s, n, h, slot);
 }
 
 uint32_t
@@ -209,7 +350,7 @@ strtab_find(const struct strtab *t, const char *s, size_t n)
 {
 	size_t slot;
 
-	return lookup(t, s, n, hash_bytes(s, n), &slot);
+	return lookup(t, s, n, hash_bytes(s, n), NULL, &slot);
 }
 
 const char *
@@ -266,7 +407,7 @@ void
 strtab_trim(struct strtab *t)
 {
 	SHRINK(t->off, t->cap, t->n + 1);
-	SHRINK(t->pool, t->cappool, t->npool);
+	SHRINK(t->pool, t->cappool, t->npool + PAD);
 }
 
 size_t

@@ -23,6 +23,12 @@ void strtab_free(struct strtab *t);
  * NULL). */
 uint32_t strtab_intern(struct strtab *t, const char *s, size_t n,
     bool *added);
+/* The same, for a caller whose key may be read up to the end of its
+ * last 8-byte word (s[0 .. n rounded up to a multiple of 8), whatever
+ * the bytes after n hold): hashed and compared a word at a time.  The
+ * index's words, from tokens (token.h), are. */
+uint32_t strtab_intern_padded(struct strtab *t, const char *s, size_t n,
+    bool *added);
 /* The id of s[0..n), or STRTAB_NONE. */
 uint32_t strtab_find(const struct strtab *t, const char *s, size_t n);
 /* The string with id (NUL-terminated; valid until the next intern) and

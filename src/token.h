@@ -43,7 +43,10 @@ struct token {
 	                           ';', ':', '-' (a dash), '(' ... or ' ' */
 	bool gap;               /* not directly after the previous token
 	                           (punctuation other than a space between) */
-	char fold[TOKEN_MAX + 8];
+	char fold[TOKEN_MAX + 8];       /* NUL-terminated; the room after
+	                                   TOKEN_MAX lets a reader take it
+	                                   8 bytes at a time (the bytes past
+	                                   the NUL hold anything) */
 };
 
 struct tokit {

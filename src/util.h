@@ -21,9 +21,11 @@
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define NORETURN __attribute__((noreturn))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define PRINTF_LIKE(f, a)
 #define NORETURN
+#define ALWAYS_INLINE inline
 #endif
 
 /* The program name used in messages ("lectern"). */

@@ -26,7 +26,10 @@
 
 #include "doc.h"
 #include "index.h"
+#include "lexicon.h"
 #include "lists.h"
+#include "stem.h"
+#include "strtab.h"
 #include "terms.h"
 #include "token.h"
 #include "utf8.h"
@@ -84,6 +87,13 @@ struct xrefs {
 	uint32_t nterms;
 	struct listref *lr;             /* list references waiting: their */
 	size_t nlr, caplr;              /*   edges' target (XREF_LIST) */
+	/* While building: the nouns of list references, each stemmed
+	 * once (1 250 nouns for the 12 600 references of the benchmark's
+	 * 5 MB).  A word id's four bytes are the key of its id in
+	 * noun_words, whose stem has the id stem_of[that] in noun_stems. */
+	struct strtab *noun_words, *noun_stems;
+	uint32_t *stem_of;
+	size_t capstem;
 };
 
 /* A list reference read in the pass ("these three reasons") whose list
@@ -704,6 +714,44 @@ determiner(const struct token *t)
 	return t->word == W_THE || t->word == W_THESE || t->word == W_THOSE;
 }
 
+/* The stem of word w, as lexicon_stem() makes it, for the lists; valid
+ * until the next call.  Worked out once a word: it was most of the cost
+ * of a list reference. */
+static const char *
+noun_stem(struct xrefs *xr, uint32_t w, size_t *len)
+{
+	bool added;
+	uint32_t k, id;
+
+	if (xr->noun_words == NULL) {
+		xr->noun_words = strtab_new();
+		xr->noun_stems = strtab_new();
+	}
+	k = strtab_intern(xr->noun_words, (const char *)&w, sizeof(w), &added);
+	if (added) {
+		const char *s = index_word(xr->ix, w);
+		char st[STEM_MAX + 1];
+		size_t n = lexicon_stem(s, strlen(s), st);
+
+		GROW(xr->stem_of, xr->capstem, (size_t)k + 1);
+		xr->stem_of[k] = strtab_intern(xr->noun_stems, st, n, NULL);
+	}
+	id = xr->stem_of[k];
+	*len = strtab_len(xr->noun_stems, id);
+	return strtab_str(xr->noun_stems, id);
+}
+
+static void
+noun_stems_free(struct xrefs *xr)
+{
+	strtab_free(xr->noun_words);
+	strtab_free(xr->noun_stems);
+	free(xr->stem_of);
+	xr->noun_words = xr->noun_stems = NULL;
+	xr->stem_of = NULL;
+	xr->capstem = 0;
+}
+
 /* tk[0] is a determiner: "these three reasons", "the four provisions",
  * "the points above". */
 static void
@@ -719,12 +767,15 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
 		.kind = XREF_LIST };
 	uint32_t l;
 	bool waiting = false;
+	const char *stem;
+	size_t len;
 
 	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
 		return;
 	x.end = tk[pointing ? noun + 1 : noun].end;
-	if (lists_refer_known(xr->ls, tk[noun].fold, tk[noun].flen, count,
-	    tk[noun].off, block, &l)) {
+	stem = noun_stem(xr, tk[noun].word, &len);
+	if (lists_refer_known_stem(xr->ls, stem, len, count, tk[noun].off,
+	    block, &l)) {
 		if (l == LISTS_NONE)
 			return;
 		x.to = lists_at(xr->ls, l);
@@ -757,8 +808,10 @@ resolve_lists(struct xrefs *xr)
 
 		if (x->waiting) {
 			const struct listref *r = &xr->lr[x->target];
-			const char *w = index_word(xr->ix, r->noun);
-			uint32_t l = lists_refer(xr->ls, w, strlen(w), r->count, r->off);
+			size_t len;
+			const char *stem = noun_stem(xr, r->noun, &len);
+			uint32_t l = lists_refer_stem(xr->ls, stem, len, r->count,
+			    r->off);
 
 			if (l == LISTS_NONE)
 				continue;
@@ -816,6 +869,13 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 
 		if (t->off < done)
 			continue;
+		/* Nearly every word: no reference word or determiner (the
+		 * index's fixed words), and no '/' (a symbol) or '.' (ibid)
+		 * after it. */
+		if (t->word >= W_NFIXED && t->after != '/' && t->after != '.') {
+			done = MAX(done, t->end);
+			continue;
+		}
 		c.pos = t->end;
 		if ((k = trigger(t)) >= 0) {
 			if (t->after == '.')
@@ -852,31 +912,6 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 		qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
 }
 
-/* cmp_by_key's (qsort has no argument): id's key is the uint32_t at
- * sort_key + id * sort_stride. */
-static const char *sort_key;
-static size_t sort_stride;
-
-static uint32_t
-key_of(uint32_t id)
-{
-	uint32_t k;
-
-	memcpy(&k, sort_key + (size_t)id * sort_stride, sizeof(k));
-	return k;
-}
-
-static int
-cmp_by_key(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	uint32_t kx = key_of(x), ky = key_of(y);
-
-	if (kx != ky)
-		return (kx > ky) - (kx < ky);
-	return (x > y) - (x < y);
-}
-
 /* An edge's target node. */
 static uint32_t
 edge_to(const struct xrefs *xr, const struct edge *e)
@@ -884,18 +919,74 @@ edge_to(const struct xrefs *xr, const struct edge *e)
 	return e->kind == XREF_LIST ? lists_at(xr->ls, e->target) : e->target;
 }
 
-static const struct xrefs *sort_xr;     /* cmp_by_to's */
+/* Sorting ids by a key of each: the key of id, read where it lies. */
+typedef uint32_t sort_key_fn(const void *arg, uint32_t id);
 
-static int
-cmp_by_to(const void *a, const void *b)
+#define RADIX_BITS 11
+#define RADIX (1u << RADIX_BITS)
+
+/* Sort ids[0..n), in increasing order on entry, by key(arg, id), ties
+ * in id order.  A radix sort, least significant digit first, which is
+ * stable: a pass for each RADIX_BITS of the largest key (two for the
+ * node ids of most documents), where qsort() called its comparison
+ * n log n times, each reading two keys.  It takes n ids of room, as
+ * qsort()'s merge sort did, when the heap is at its fullest. */
+static void
+sort_ids(uint32_t *ids, uint32_t n, sort_key_fn *key, const void *arg)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	uint32_t tx = edge_to(sort_xr, &sort_xr->e[x]);
-	uint32_t ty = edge_to(sort_xr, &sort_xr->e[y]);
+	uint32_t *from = ids, *to, *tmp, max = 0;
 
-	if (tx != ty)
-		return (tx > ty) - (tx < ty);
-	return (x > y) - (x < y);
+	if (n < 2)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		max = MAX(max, key(arg, ids[i]));
+	tmp = to = xreallocarray(NULL, n, sizeof(*tmp));
+	for (unsigned shift = 0; shift < 32 && (max >> shift) != 0;
+	    shift += RADIX_BITS) {
+		uint32_t at[RADIX] = { 0 }, sum = 0, *swap;
+
+		for (uint32_t i = 0; i < n; i++)
+			at[(key(arg, from[i]) >> shift) & (RADIX - 1)]++;
+		for (uint32_t d = 0; d < RADIX; d++) {
+			uint32_t c = at[d];
+
+			at[d] = sum;
+			sum += c;
+		}
+		for (uint32_t i = 0; i < n; i++)
+			to[at[(key(arg, from[i]) >> shift) & (RADIX - 1)]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != ids)
+		memcpy(ids, from, n * sizeof(*ids));
+	free(tmp);
+}
+
+/* The key of an edge: its target. */
+static uint32_t
+key_to(const void *arg, uint32_t id)
+{
+	const struct xrefs *xr = arg;
+
+	return edge_to(xr, &xr->e[id]);
+}
+
+/* Keys in an array: the uint32_t stride bytes after id - 1's. */
+struct key_array {
+	const char *key;
+	size_t stride;
+};
+
+static uint32_t
+key_at(const void *arg, uint32_t id)
+{
+	const struct key_array *ka = arg;
+	uint32_t k;
+
+	memcpy(&k, ka->key + (size_t)id * ka->stride, sizeof(k));
+	return k;
 }
 
 struct xrefs *
@@ -922,13 +1013,11 @@ static uint32_t *
 ids_by_key(const void *key, size_t stride, uint32_t n)
 {
 	uint32_t *ids = xcalloc(n + 1, sizeof(*ids));
+	struct key_array ka = { key, stride };
 
 	for (uint32_t i = 0; i < n; i++)
 		ids[i] = i;
-	sort_key = key;
-	sort_stride = stride;
-	qsort(ids, n, sizeof(*ids), cmp_by_key);
-	sort_key = NULL;
+	sort_ids(ids, n, key_at, &ka);
 	return ids;
 }
 
@@ -939,6 +1028,7 @@ xrefs_end(struct xrefs *xr)
 
 	if (xr->nlr > 0)
 		resolve_lists(xr);
+	noun_stems_free(xr);
 	SHRINK(xr->e, xr->cap, xr->n);
 	SHRINK(xr->odd, xr->capodd, xr->nodd);
 	/* The edges' ids in the order of their targets (ties in id
@@ -946,9 +1036,7 @@ xrefs_end(struct xrefs *xr)
 	xr->by_to = xcalloc(xr->n + 1, sizeof(*xr->by_to));
 	for (uint32_t i = 0; i < xr->n; i++)
 		xr->by_to[i] = i;
-	sort_xr = xr;
-	qsort(xr->by_to, xr->n, sizeof(*xr->by_to), cmp_by_to);
-	sort_xr = NULL;
+	sort_ids(xr->by_to, (uint32_t)xr->n, key_to, xr);
 	/* Term edges are implicit (every mention to the first): sort the
 	 * terms by their first mention so that a node's backlinks find
 	 * the terms it introduces without a pass over all of them. */
@@ -970,6 +1058,7 @@ xrefs_free(struct xrefs *xr)
 	free(xr->lr);
 	free(xr->by_to);
 	free(xr->by_first);
+	noun_stems_free(xr);
 	free(xr);
 }
 
