@@ -197,6 +197,9 @@ app_model_ready(struct app *a, struct model *m)
 		    doc_nblocks(m->doc) ? doc_nblocks(m->doc) - 1 : 0))->node);
 	} else
 		set_model(a, m, true);
+	/* The builder's temporaries and the window's model are freed:
+	 * their pages go back. */
+	util_malloc_trim();
 	/* After a reload: its place, if it was not read when it began;
 	 * never the place remembered from an earlier session. */
 	if (a->reloading) {

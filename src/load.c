@@ -227,8 +227,10 @@ load_release(const struct text *t, size_t from, size_t to)
 		return;
 	lo = page_ceil((uintptr_t)t->data + from);
 	hi = page_floor((uintptr_t)t->data + MIN(to, t->keep));
+#ifdef HAVE_MADVISE
 	if (lo < hi)
 		madvise((void *)lo, hi - lo, MADV_DONTNEED);
+#endif
 }
 
 void

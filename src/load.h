@@ -111,7 +111,7 @@ int load_finish_all(struct text **t, struct load_error *e);
  * the text).  Nothing for a text held in memory. */
 void load_release(const struct text *t, size_t from, size_t to);
 /* How much a pass reads between two calls, as a rule. */
-#define LOAD_RELEASE_STEP (1u << 20)
+#define LOAD_RELEASE_STEP (256u << 10)
 
 /* A pass over a text that gives back what it has read a step at a time
  * (in text order, or nearly):

@@ -103,8 +103,7 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 			}
 		}
 		/* The text read so far leaves memory (load.h). */
-		if ((b & 255) == 0)
-			load_pass_at(&lp, doc_block_start(d, b));
+		load_pass_at(&lp, doc_block_start(d, b));
 		if (pr && (b & 1023) == 0) {
 			atomic_store_explicit(&pr->done, b, memory_order_relaxed);
 			if (atomic_load_explicit(&pr->cancel, memory_order_relaxed))

@@ -4,7 +4,7 @@
 #include "autoconf.h"
 
 #include <errno.h>
-#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT)
+#if defined(HAVE_MALLOC_H) && (defined(HAVE_MALLOPT) || defined(HAVE_MALLOC_TRIM))
 #include <malloc.h>
 #endif
 #include <stdatomic.h>
@@ -126,6 +126,14 @@ util_malloc_setup(void)
 
 	if (!atomic_flag_test_and_set(&done))
 		mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+#endif
+}
+
+void
+util_malloc_trim(void)
+{
+#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOC_TRIM)
+	malloc_trim(0);
 #endif
 }
 

@@ -53,6 +53,9 @@ char *xstrndup(const char *s, size_t n);
 /* Large blocks are the system's: see util.c.  For the program (main),
  * once, before a document is loaded; more calls do nothing. */
 void util_malloc_setup(void);
+/* Give the heap's free pages back to the system (after a large build
+ * whose temporaries are freed); nothing where malloc cannot. */
+void util_malloc_trim(void);
 
 /* Grow the array *p (of *cap elements of elsize bytes) so that it holds at
  * least need elements; capacity doubles, so appends are amortised O(1). */
