@@ -289,13 +289,16 @@ static inline bool
 unusual_word(uint64_t w, uint64_t *sp, uint64_t *dot)
 {
 	uint64_t s = ascii_eq(w, ' '), d = ascii_eq(w, '.');
-	/* The bytes after a space, after a dot, two after a dot. */
-	uint64_t s1 = s << 8 | *sp >> 56, d1 = d << 8 | *dot >> 56,
-	    d2 = d << 16 | *dot >> 48;
+	/* The bytes after a space. */
+	uint64_t s1 = s << 8 | *sp >> 56, odd = (w & HIGH) | (s & s1);
 
+	/* The bytes after a dot and two after a dot, only where w has a
+	 * dot (most words have none). */
+	if (d != 0)
+		odd |= d & ((d << 8 | *dot >> 56) | (s1 & (d << 16 | *dot >> 48)));
 	*sp = s;
 	*dot = d;
-	return ((w & HIGH) | (s & s1) | (d & (d1 | (s1 & d2)))) != 0;
+	return odd != 0;
 }
 
 /* Does the line need reading byte by byte?  Eight bytes at a time; the

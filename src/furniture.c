@@ -107,6 +107,11 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 	for (; a < b && n < MAXLEN; a++) {
 		char c = s[a];
 
+		/* Most bytes are small letters, kept as they are. */
+		if (c >= 'a' && c <= 'z' && !space) {
+			out[n++] = c;
+			continue;
+		}
 		if (c == ' ' || c == '\t' || c == '\f') {
 			space = n > 0;
 			continue;

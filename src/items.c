@@ -32,8 +32,13 @@ roman_value(const char *s, size_t n)
 		"vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
 		"xvii", "xviii", "xix", "xx", "xxi", "xxii", "xxiii", "xxiv", "xxv" };
 
+	/* Most labels are letters that start none of these ("(a)",
+	 * "(b)"): their first byte tells, before any string is read. */
+	if (n == 0 || n > 5 || (s[0] != 'i' && s[0] != 'v' && s[0] != 'x'))
+		return 0;
 	for (size_t i = 0; i < ARRAY_SIZE(small); i++)
-		if (strlen(small[i]) == n && memcmp(small[i], s, n) == 0)
+		if (small[i][0] == s[0] && strlen(small[i]) == n &&
+		    memcmp(small[i], s, n) == 0)
 			return (uint32_t)i + 1;
 	return 0;
 }

@@ -59,9 +59,19 @@ survey(struct pctx *p, const struct line *l, size_t n)
 		}
 }
 
+/* The lines sample() classified, which the main pass is given again
+ * rather than classify twice (a short document is all sample), and the
+ * line reader as it was after them. */
+struct sample {
+	struct line *l;
+	size_t n, at;
+	uint32_t pos, next_lf, next_cr, next_ff, lineno;
+	bool pending_break;
+};
+
 /* Classify the first lines, without disturbing the line reader. */
 static void
-sample(struct pctx *p)
+sample(struct pctx *p, struct sample *sm)
 {
 	struct line *l = xreallocarray(NULL, SAMPLE_LINES, sizeof(*l));
 	uint32_t pos = p->pos, lineno = p->lineno;
@@ -69,13 +79,51 @@ sample(struct pctx *p)
 
 	while (n < SAMPLE_LINES && classify_next(p, &l[n]))
 		n++;
+	sm->l = l;
+	sm->n = n;
+	sm->at = 0;
+	sm->pos = p->pos;
+	sm->next_lf = p->next_lf;
+	sm->next_cr = p->next_cr;
+	sm->next_ff = p->next_ff;
+	sm->lineno = p->lineno;
+	sm->pending_break = p->pending_break;
 	p->pos = pos;
 	p->next_lf = p->next_cr = p->next_ff = 0;
 	p->lineno = lineno;
 	p->pending_break = false;
 	survey(p, l, n);
 	p->rec = recog_choose(p, l, n);
-	free(l);
+}
+
+/* The next line, as classify_next() reads it: the sample's lines first.
+ * The reader is left as classify_next() would leave it after each (the
+ * recognisers look ahead from p->pos): the next sampled line starts
+ * there, at its number, after a form feed if it is flagged so. */
+static bool
+next_line(struct pctx *p, struct sample *sm, struct line *l)
+{
+	const struct line *next;
+
+	if (sm->at >= sm->n)
+		return classify_next(p, l);
+	*l = sm->l[sm->at++];
+	if (sm->at < sm->n) {
+		next = &sm->l[sm->at];
+		p->pos = next->start;
+		p->lineno = next->lineno;
+		p->pending_break = (next->flags & LN_BREAK) != 0;
+		return true;
+	}
+	p->pos = sm->pos;
+	p->next_lf = sm->next_lf;
+	p->next_cr = sm->next_cr;
+	p->next_ff = sm->next_ff;
+	p->lineno = sm->lineno;
+	p->pending_break = sm->pending_break;
+	free(sm->l);
+	sm->l = NULL;
+	return true;
 }
 
 struct doc *
@@ -93,6 +141,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	struct line l;
 	struct doc *d;
 	struct load_pass lp;
+	struct sample sm;
 
 	memset(&p, 0, sizeof(p));
 	p.t = t;
@@ -100,7 +149,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	p.start = p.pos = start;
 	p.end = end;
 	p.lineno = first_line ? first_line : 1;
-	sample(&p);
+	sample(&p, &sm);
 	/* Each pass over the text gives its pages back (load.h) as it
 	 * goes, or when it ends: what it keeps meanwhile is less than the
 	 * model will be. */
@@ -113,7 +162,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	docb_kind(p.db, p.rec->name);
 	p.tree = tree_new(&p);
 	para_init(&p);
-	while (classify_next(&p, &l)) {
+	while (next_line(&p, &sm, &l)) {
 		para_feed(&p, &l);
 		load_pass_at(&lp, l.start);
 		if (pr && (l.lineno & 1023) == 0) {
@@ -122,6 +171,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 				break;
 		}
 	}
+	free(sm.l);
 	para_end(&p);
 	tree_finish(&p);
 	d = docb_finish(p.db);

@@ -5,6 +5,7 @@
  */
 #include "autoconf.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -33,31 +34,38 @@ recog_choose(const struct pctx *p, const struct line *l, size_t n)
 	return best;
 }
 
+/* The lengths are kept with the words: recog_keyword() compares them
+ * first. */
+#define KW(word, label, level) { word, label, sizeof(word) - 1, level }
 static const struct {
 	const char *word;
 	const char *label;
+	uint8_t len;
 	uint8_t level;
 } keywords[] = {
-	{ "part", "Part", 1 }, { "annex", "Annex", 1 },
-	{ "appendix", "Appendix", 1 }, { "schedule", "Schedule", 1 },
-	{ "chapter", "Chapter", 2 }, { "title", "Title", 2 },
-	{ "section", "Section", 3 }, { "article", "Article", 4 },
-	{ "rule", "Rule", 4 }, { "regulation", "Regulation", 4 },
+	KW("part", "Part", 1), KW("annex", "Annex", 1),
+	KW("appendix", "Appendix", 1), KW("schedule", "Schedule", 1),
+	KW("chapter", "Chapter", 2), KW("title", "Title", 2),
+	KW("section", "Section", 3), KW("article", "Article", 4),
+	KW("rule", "Rule", 4), KW("regulation", "Regulation", 4),
 	/* Treaties and laws are published in several languages, often
 	 * side by side: the same parts in Dutch, German, French and
 	 * Spanish, labelled in the document's own words. */
-	{ "artikel", "Artikel", 4 }, { "hoofdstuk", "Hoofdstuk", 2 },
-	{ "titel", "Titel", 2 }, { "afdeling", "Afdeling", 3 },
-	{ "bijlage", "Bijlage", 1 }, { "deel", "Deel", 1 },
-	{ "kapitel", "Kapitel", 2 }, { "abschnitt", "Abschnitt", 3 },
-	{ "anhang", "Anhang", 1 }, { "teil", "Teil", 1 },
-	{ "chapitre", "Chapitre", 2 }, { "titre", "Titre", 2 },
-	{ "annexe", "Annexe", 1 }, { "partie", "Partie", 1 },
-	{ "art\xC3\xAD" "culo", "Art\xC3\xAD" "culo", 4 },
-	{ "cap\xC3\xAD" "tulo", "Cap\xC3\xAD" "tulo", 2 },
-	{ "t\xC3\xAD" "tulo", "T\xC3\xAD" "tulo", 2 }, { "anexo", "Anexo", 1 },
-	{ "parte", "Parte", 1 },
+	KW("artikel", "Artikel", 4), KW("hoofdstuk", "Hoofdstuk", 2),
+	KW("titel", "Titel", 2), KW("afdeling", "Afdeling", 3),
+	KW("bijlage", "Bijlage", 1), KW("deel", "Deel", 1),
+	KW("kapitel", "Kapitel", 2), KW("abschnitt", "Abschnitt", 3),
+	KW("anhang", "Anhang", 1), KW("teil", "Teil", 1),
+	KW("chapitre", "Chapitre", 2), KW("titre", "Titre", 2),
+	KW("annexe", "Annexe", 1), KW("partie", "Partie", 1),
+	KW("art\xC3\xAD" "culo", "Art\xC3\xAD" "culo", 4),
+	KW("cap\xC3\xAD" "tulo", "Cap\xC3\xAD" "tulo", 2),
+	KW("t\xC3\xAD" "tulo", "T\xC3\xAD" "tulo", 2), KW("anexo", "Anexo", 1),
+	KW("parte", "Parte", 1),
 };
+#undef KW
+/* The longest of them, in bytes. */
+#define KW_MAXLEN 10
 
 static const char *const number_words[] = { "one", "two", "three", "four",
 	"five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -107,15 +115,28 @@ bool
 recog_keyword(const char *s, size_t n, char *label, size_t size,
     uint8_t *level)
 {
-	for (size_t k = 0; k < ARRAY_SIZE(keywords); k++) {
-		size_t w = strlen(keywords[k].word), i, num;
+	size_t w = 0;
+	int c0;
 
-		if (n <= w + 1 || strncasecmp(s, keywords[k].word, w) != 0 ||
-		    (s[w] != ' ' && s[w] != '\t'))
+	/* A keyword is the line's first word, followed by a space, and
+	 * starts with a capital ("Article" or "ARTICLE", not "article" in
+	 * running text): most lines are told from one by their first
+	 * byte, the others by the length of their first word, before any
+	 * word is compared. */
+	if (n == 0 || s[0] < 'A' || s[0] > 'Z')
+		return false;
+	while (w < n && w <= KW_MAXLEN && s[w] != ' ' && s[w] != '\t')
+		w++;
+	if (n <= w + 1 || (s[w] != ' ' && s[w] != '\t'))
+		return false;
+	/* (strncasecmp() folds case as the locale does: so here.) */
+	c0 = tolower((unsigned char)s[0]);
+	for (size_t k = 0; k < ARRAY_SIZE(keywords); k++) {
+		size_t i, num;
+
+		if (keywords[k].len != w || keywords[k].word[0] != c0 ||
+		    strncasecmp(s, keywords[k].word, w) != 0)
 			continue;
-		/* "Article" or "ARTICLE", not "article" in running text. */
-		if (s[0] < 'A' || s[0] > 'Z')
-			return false;
 		for (i = w; i < n && (s[i] == ' ' || s[i] == '\t'); i++)
 			;
 		if ((num = keyword_number(s + i, n - i)) == 0)

@@ -60,7 +60,15 @@ void util_malloc_trim(void);
 /* Grow the array *p (of *cap elements of elsize bytes) so that it holds at
  * least need elements; capacity doubles, so appends are amortised O(1). */
 void grow(void *pp, size_t *cap, size_t need, size_t elsize);
-#define GROW(p, cap, need) grow(&(p), &(cap), (need), sizeof(*(p)))
+/* Most appends find room: that test is made where GROW is, without a
+ * call. */
+static inline void
+grow_inline(void *pp, size_t *cap, size_t need, size_t elsize)
+{
+	if (need > *cap)
+		grow(pp, cap, need, elsize);
+}
+#define GROW(p, cap, need) grow_inline(&(p), &(cap), (need), sizeof(*(p)))
 /* Give back what growing left unused: a finished array keeps n elements
  * (doubling leaves up to half of a large array empty). */
 void shrink(void *pp, size_t *cap, size_t n, size_t elsize);
