@@ -233,6 +233,27 @@ load_release(const struct text *t, size_t from, size_t to)
 #endif
 }
 
+const char *
+load_peek(const struct text *t, size_t off, size_t len, char *buf)
+{
+	size_t got = 0;
+
+	if (t->map_len == 0 || t->fd < 0 || len > LOAD_PEEK_MAX)
+		return t->data + off;
+	while (got < len) {
+		ssize_t r = pread(t->fd, buf + got, len - got, (off_t)(off + got));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	/* What a shrunk file no longer has reads as the mapping does. */
+	memset(buf + got, 0, len - got);
+	return buf;
+}
+
 void
 load_pass_init(struct load_pass *p, const struct text *t, size_t start)
 {
@@ -718,8 +739,7 @@ load_finish(struct text *t, struct load_error *e)
 		end = (size_t)st.st_size;
 		zero_pages(page_ceil(base + end), base + page_ceil(t->raw_len));
 	}
-	close_input(t->fd);
-	t->fd = -1;
+	/* The descriptor stays open for load_peek(). */
 	while (valid && checked < end) {
 		size_t cut = utf8_boundary(t->data, MIN(end, checked + READ_CHUNK));
 		size_t good = utf8_valid_prefix(t->data + checked, cut - checked);

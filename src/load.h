@@ -110,6 +110,15 @@ int load_finish_all(struct text **t, struct load_error *e);
  * from the file when next touched (nothing changes for the reader of
  * the text).  Nothing for a text held in memory. */
 void load_release(const struct text *t, size_t from, size_t to);
+/* The bytes data[off, off + len): in buf (of at least len bytes), read
+ * with pread(2), for a mapped text and len up to LOAD_PEEK_MAX; else
+ * where they are.  For a reader that looks at a few small parts of a
+ * mapped text here and there (the blocks a search may match in): a
+ * read from the page cache costs a third of a page fault, which maps
+ * 64 KB around the place touched, and leaves nothing to give back. */
+#define LOAD_PEEK_MAX (16u << 10)
+const char *load_peek(const struct text *t, size_t off, size_t len, char *buf);
+
 /* How much a pass reads between two calls, as a rule. */
 #define LOAD_RELEASE_STEP (256u << 10)
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "load.h"
 #include "index.h"
 #include "search.h"
 #include "utf8.h"
@@ -133,14 +134,17 @@ struct folded {
 	struct buf text;
 	uint32_t *src;              /* text offset of each folded byte */
 	size_t cap;
+	bool track;                 /* keep src (not to count matches) */
 };
 
 static void
 add_folded(struct folded *f, const char *s, size_t n, uint32_t src)
 {
-	GROW(f->src, f->cap, f->text.len + n + 1);
-	for (size_t i = 0; i < n; i++)
-		f->src[f->text.len + i] = src;
+	if (f->track) {
+		GROW(f->src, f->cap, f->text.len + n + 1);
+		for (size_t i = 0; i < n; i++)
+			f->src[f->text.len + i] = src;
+	}
 	buf_add(&f->text, s, n);
 }
 
@@ -161,8 +165,9 @@ add_ascii(struct folded *f, const char *s, size_t n, uint32_t src, bool exact)
 			c = (char)(c + 32);
 		if (c == ' ' && len > 0 && out[len - 1] == ' ')
 			continue;
-		out[len] = c;
-		f->src[len++] = src + (uint32_t)i;
+		if (f->track)
+			f->src[len] = src + (uint32_t)i;
+		out[len++] = c;
 	}
 	out[len] = '\0';
 	f->text.len = len;
@@ -172,12 +177,24 @@ static void
 fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 {
 	const struct block *bl = doc_block(d, b);
+	char tmp[UTF8_FOLD_MAX], peek[LOAD_PEEK_MAX];
+	uint32_t end = block_end_piece(bl), base = 0;
 	const char *s = doc_data(d);
-	char tmp[UTF8_FOLD_MAX];
-	uint32_t end = block_end_piece(bl);
 
+	/* The block's bytes (s[x] stands for the text's byte base + x), read
+	 * rather than touched where the text is mapped (load.h). */
+	if (end > bl->first_piece) {
+		const struct piece *p0 = doc_piece(d, bl->first_piece);
+		const struct piece *pn = doc_piece(d, end - 1);
+
+		base = p0->off;
+		s = load_peek(doc_text(d), base, pn->off + pn->len - base, peek);
+		if (s != peek)
+			s = doc_data(d), base = 0;
+	}
 	for (uint32_t i = bl->first_piece; i < end; i++) {
 		const struct piece *p = doc_piece(d, i);
+		const char *ps = s + (p->off - base);
 		size_t k = 0;
 
 		if (i > bl->first_piece && p->join != JOIN_GLUE && f->text.len > 0 &&
@@ -187,16 +204,17 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 			uint32_t cp;
 			size_t len, m, run = 0;
 
-			while (k + run < p->len && (unsigned char)s[p->off + k + run] < 0x80)
+			while (k + run < p->len && (unsigned char)ps[k + run] < 0x80)
 				run++;
 			if (run > 0) {
-				GROW(f->src, f->cap, f->text.len + run + 1);
+				if (f->track)
+					GROW(f->src, f->cap, f->text.len + run + 1);
 				buf_reserve(&f->text, run);
-				add_ascii(f, s + p->off + k, run, p->off + (uint32_t)k, exact);
+				add_ascii(f, ps + k, run, p->off + (uint32_t)k, exact);
 				k += run;
 				continue;
 			}
-			len = utf8_decode(s + p->off + k, p->len - k, &cp);
+			len = utf8_decode(ps + k, p->len - k, &cp);
 			m = fold_char(cp, exact, tmp);
 			if (!(m == 1 && tmp[0] == ' ' && f->text.len > 0 &&
 			    f->text.data[f->text.len - 1] == ' '))
@@ -204,9 +222,11 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 			k += len;
 		}
 	}
-	GROW(f->src, f->cap, f->text.len + 1);
-	f->src[f->text.len] = end > bl->first_piece ?
-	    doc_piece(d, end - 1)->off + doc_piece(d, end - 1)->len : 0;
+	if (f->track) {
+		GROW(f->src, f->cap, f->text.len + 1);
+		f->src[f->text.len] = end > bl->first_piece ?
+		    doc_piece(d, end - 1)->off + doc_piece(d, end - 1)->len : 0;
+	}
 }
 
 #define RAW_MISSES 64
@@ -334,7 +354,8 @@ size_t
 search_block(const struct doc *d, uint32_t b, const struct pattern *p,
     search_fn *fn, void *arg)
 {
-	struct folded f = { .src = NULL };
+	/* Counting needs no offsets. */
+	struct folded f = { .src = NULL, .track = fn != NULL };
 	const char *h, *end;
 	size_t count = 0;
 
@@ -343,14 +364,16 @@ search_block(const struct doc *d, uint32_t b, const struct pattern *p,
 	h = f.text.data;
 	end = h + f.text.len;
 	while ((h = memmem(h, (size_t)(end - h), p->fold, p->len)) != NULL) {
-		size_t at = (size_t)(h - f.text.data), to = at + p->len;
-		uint32_t last = f.src[to - 1];
+		if (fn) {
+			size_t at = (size_t)(h - f.text.data), to = at + p->len;
+			uint32_t last = f.src[to - 1];
 
-		/* The match ends after the character its last byte came from. */
-		while (to < f.text.len && f.src[to] == last)
-			to++;
-		if (fn)
+			/* The match ends after the character its last byte
+			 * came from. */
+			while (to < f.text.len && f.src[to] == last)
+				to++;
 			fn(arg, f.src[at], to < f.text.len ? f.src[to] : f.src[f.text.len]);
+		}
 		count++;
 		h += p->len;
 	}

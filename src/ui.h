@@ -74,7 +74,7 @@ struct prow {
 	char *text;             /* UTF-8 */
 	uint32_t node;          /* where Enter goes, DOC_NONE for headers */
 	uint32_t off;           /* the exact offset, when there is one */
-	uint32_t aux;           /* a list, a term */
+	uint32_t aux;           /* a list, a term, the end of a match */
 };
 
 struct panel {

@@ -113,6 +113,27 @@ term_row(const struct app *a, uint32_t t)
 	return buf_take(&b);
 }
 
+/* "5(b)      ...the words around a match" (the match [off, end)). */
+static char *
+hit_row(const struct app *a, uint32_t node, uint32_t off, uint32_t end)
+{
+	const struct doc *d = a->model->doc;
+	const struct node *n = doc_node(d, node);
+	char lb[DOC_LABEL_MAX];
+	struct buf b;
+	uint32_t from = off > n->start + 24 ? off - 24 : n->start;
+
+	while (from > n->start && ((unsigned char)doc_data(d)[from] & 0xC0) == 0x80)
+		from--;
+	buf_init(&b);
+	buf_printf(&b, "%-8s  \xE2\x80\xA6", ui_node_name(d, node, lb));
+	doc_text_span(d, from, MIN(end + 40, n->end), &b);
+	for (size_t i = 0; i < b.len; i++)
+		if (b.data[i] == '\n' || b.data[i] == '\t')
+			b.data[i] = ' ';
+	return buf_take(&b);
+}
+
 /* A row's text, made now if it was left for later. */
 static const char *
 row_text(const struct app *a, struct prow *r)
@@ -122,6 +143,7 @@ row_text(const struct app *a, struct prow *r)
 	switch (a->panel.kind) {
 	case PANEL_LISTS: r->text = list_row(a, r->aux); break;
 	case PANEL_INDEX: r->text = term_row(a, r->aux); break;
+	case PANEL_HITS: r->text = hit_row(a, r->node, r->off, r->aux); break;
 	default: r->text = xstrdup(""); break;
 	}
 	return r->text;
@@ -232,28 +254,14 @@ struct hits {
 	uint32_t node;
 };
 
+/* A match's row: its words are read when it is drawn (hit_row()). */
 static void
 on_hit(void *arg, uint32_t off, uint32_t end)
 {
 	struct hits *h = arg;
-	const struct doc *d = h->a->model->doc;
-	const struct node *n = doc_node(d, h->node);
-	char lb[DOC_LABEL_MAX];
-	struct buf b;
-	uint32_t from = off > n->start + 24 ? off - 24 : n->start;
 
-	if (h->p->nrows >= HITS_MAX)
-		return;
-	while (from > n->start && ((unsigned char)doc_data(d)[from] & 0xC0) == 0x80)
-		from--;
-	buf_init(&b);
-	buf_printf(&b, "%-8s  \xE2\x80\xA6", ui_node_name(d, h->node, lb));
-	doc_text_span(d, from, MIN(end + 40, n->end), &b);
-	for (size_t i = 0; i < b.len; i++)
-		if (b.data[i] == '\n' || b.data[i] == '\t')
-			b.data[i] = ' ';
-	add_row(h->p, b.data, b.len, h->node, off, 0);
-	buf_done(&b);
+	if (h->p->nrows < HITS_MAX)
+		add_row(h->p, NULL, 0, h->node, off, end);
 }
 
 static void

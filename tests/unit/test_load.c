@@ -399,6 +399,44 @@ test_lazy_truncated_later(void **state)
 	free(p);
 }
 
+/* load_peek(): a mapped text's bytes read into the buffer, the same as
+ * the mapping shows; a text in memory's where they are; zeros for what
+ * a shrunk file no longer has. */
+static void
+test_peek(void **state)
+{
+	const char *path = test_tmp("peek.txt");
+	struct load_opts o = { .prefix = 4096 };
+	struct load_error e;
+	size_t n = 300000;
+	char *p = malloc(n), buf[LOAD_PEEK_MAX];
+	const char *q;
+	struct text *t, *small;
+
+	for (size_t i = 0; i < n; i++)
+		p[i] = i % 70 == 69 ? '\n' : 'A' + (char)(i % 26);
+	test_write(path, p, n);
+	t = load_open(path, &o, &e);
+	assert_non_null(t);
+	assert_int_equal(load_finish(t, &e), 0);
+	q = load_peek(t, 123456, 5000, buf);
+	assert_ptr_equal(q, buf);
+	assert_memory_equal(q, p + 123456, 5000);
+	/* Too long to copy: the mapping itself. */
+	assert_ptr_equal(load_peek(t, 10, LOAD_PEEK_MAX + 1, buf), t->data + 10);
+	assert_int_equal(truncate(path, 200000), 0);
+	q = load_peek(t, 199000, 2000, buf);
+	assert_memory_equal(q, p + 199000, 1000);
+	for (size_t i = 1000; i < 2000; i++)
+		assert_int_equal(q[i], 0);
+	load_unref(t);
+	small = load("small text", 10, NULL, &e);
+	assert_ptr_equal(load_peek(small, 6, 4, buf), small->data + 6);
+	load_unref(small);
+	unlink(path);
+	free(p);
+}
+
 static void
 test_hash(void **state)
 {
@@ -438,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_lazy_shrink),
 		cmocka_unit_test(test_lazy_release),
 		cmocka_unit_test(test_lazy_truncated_later),
+		cmocka_unit_test(test_peek),
 		cmocka_unit_test(test_hash),
 	};
 
