@@ -115,7 +115,13 @@ xstrndup(const char *s, size_t n)
  * what is freed stays resident.  A fixed threshold keeps large arrays
  * out of the heap, where growing one is a remap and an unused tail
  * costs nothing: 5.5 MB less at the peak of the benchmark's 100 MB,
- * 0.4 MB of its 5 MB. */
+ * 0.4 MB of its 5 MB.
+ *
+ * And one arena for every thread: the reader's index is built on a
+ * thread of its own and used on the main one, and a second arena keeps
+ * the builder's freed temporaries apart from what the reader allocates
+ * next (0.2 to 0.4 MB more resident at 5 MB, and 64 MiB of address space
+ * reserved at a time). */
 #define MMAP_THRESHOLD (128 * 1024)
 
 void
@@ -124,8 +130,12 @@ util_malloc_setup(void)
 #if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
 	static atomic_flag done = ATOMIC_FLAG_INIT;
 
-	if (!atomic_flag_test_and_set(&done))
+	if (!atomic_flag_test_and_set(&done)) {
 		mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD);
+#ifdef M_ARENA_MAX
+		mallopt(M_ARENA_MAX, 1);
+#endif
+	}
 #endif
 }
 

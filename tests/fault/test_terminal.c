@@ -233,7 +233,7 @@ said_out_of_memory(struct vt *vt)
 static void
 test_out_of_memory_restores_terminal(void **state)
 {
-	static const int limits_mib[] = { 32, 48 };
+	static const int limits_mib[] = { 24, 28 };
 	const char *pre = getenv("LD_PRELOAD");
 	int out_of_memory = 0;
 	char *doc;
