@@ -255,10 +255,12 @@ load_peek(const struct text *t, size_t off, size_t len, char *buf)
 }
 
 void
-load_pass_init(struct load_pass *p, const struct text *t, size_t start)
+load_pass_init(struct load_pass *p, const struct text *t, size_t start,
+    size_t end)
 {
 	p->t = t;
 	p->start = p->released = start;
+	p->end = end;
 }
 
 void
@@ -273,7 +275,7 @@ load_pass_at(struct load_pass *p, size_t off)
 void
 load_pass_end(struct load_pass *p)
 {
-	load_release(p->t, p->start, SIZE_MAX);
+	load_release(p->t, p->start, p->end);
 	p->released = p->start;
 }
 

@@ -126,15 +126,16 @@ const char *load_peek(const struct text *t, size_t off, size_t len, char *buf);
  * (in text order, or nearly):
  *
  *	struct load_pass p;
- *	load_pass_init(&p, t, start);
+ *	load_pass_init(&p, t, start, end);
  *	for each place off it reads, in order: load_pass_at(&p, off);
- *	load_pass_end(&p);          (all from start on)
+ *	load_pass_end(&p);          (all of [start, end))
  */
 struct load_pass {
 	const struct text *t;
-	size_t start, released;
+	size_t start, end, released;
 };
-void load_pass_init(struct load_pass *p, const struct text *t, size_t start);
+void load_pass_init(struct load_pass *p, const struct text *t, size_t start,
+    size_t end);
 void load_pass_at(struct load_pass *p, size_t off);
 void load_pass_end(struct load_pass *p);
 

@@ -67,6 +67,7 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 {
 	struct tokchunks c;
 	struct load_pass lp;
+	uint32_t start, end;
 
 	if (pr) {
 		atomic_store(&pr->done, 0);
@@ -82,7 +83,8 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 	if ((parts & MODEL_XREFS) == MODEL_XREFS)
 		m->xrefs = xrefs_begin(d, m->index, m->terms, m->lists);
 	tok_chunks_init(&c);
-	load_pass_init(&lp, doc_text(d), 0);
+	doc_range(d, &start, &end);
+	load_pass_init(&lp, doc_text(d), start, end);
 	for (uint32_t b = 0; b < doc_nblocks(d); b++) {
 		struct tokit it;
 		size_t n;

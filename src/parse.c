@@ -153,7 +153,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	/* Each pass over the text gives its pages back (load.h) as it
 	 * goes, or when it ends: what it keeps meanwhile is less than the
 	 * model will be. */
-	load_pass_init(&lp, t, start);
+	load_pass_init(&lp, t, start, end);
 	p.furn = furn_scan(p.s, start, end);
 	load_pass_end(&lp);
 	p.hyph = hyph_scan(p.s, start, end);

@@ -350,36 +350,62 @@ search_memo_scan(struct search_memo *m, const char *s, uint32_t end, bool last,
 	return m->found;
 }
 
+/* search_block() with f's room (emptied first, kept for the next). */
+static size_t
+block_matches(const struct doc *d, uint32_t b, const struct pattern *p,
+    search_fn *fn, void *arg, struct folded *f)
+{
+	const char *h, *end;
+	size_t count = 0;
+
+	buf_reset(&f->text);
+	fold_block(d, b, p->exact_case, f);
+	h = f->text.data;
+	end = h + f->text.len;
+	while ((h = memmem(h, (size_t)(end - h), p->fold, p->len)) != NULL) {
+		if (fn) {
+			size_t at = (size_t)(h - f->text.data), to = at + p->len;
+			uint32_t last = f->src[to - 1];
+
+			/* The match ends after the character its last byte
+			 * came from. */
+			while (to < f->text.len && f->src[to] == last)
+				to++;
+			fn(arg, f->src[at], to < f->text.len ? f->src[to] :
+			    f->src[f->text.len]);
+		}
+		count++;
+		h += p->len;
+	}
+	return count;
+}
+
 size_t
 search_block(const struct doc *d, uint32_t b, const struct pattern *p,
     search_fn *fn, void *arg)
 {
 	/* Counting needs no offsets. */
 	struct folded f = { .src = NULL, .track = fn != NULL };
-	const char *h, *end;
-	size_t count = 0;
+	size_t count;
 
 	buf_init(&f.text);
-	fold_block(d, b, p->exact_case, &f);
-	h = f.text.data;
-	end = h + f.text.len;
-	while ((h = memmem(h, (size_t)(end - h), p->fold, p->len)) != NULL) {
-		if (fn) {
-			size_t at = (size_t)(h - f.text.data), to = at + p->len;
-			uint32_t last = f.src[to - 1];
-
-			/* The match ends after the character its last byte
-			 * came from. */
-			while (to < f.text.len && f.src[to] == last)
-				to++;
-			fn(arg, f.src[at], to < f.text.len ? f.src[to] : f.src[f.text.len]);
-		}
-		count++;
-		h += p->len;
-	}
+	count = block_matches(d, b, p, fn, arg, &f);
 	buf_done(&f.text);
 	free(f.src);
 	return count;
+}
+
+void
+search_count(const struct doc *d, const uint32_t *blocks, size_t n,
+    const struct pattern *p, uint32_t *counts)
+{
+	struct folded f = { .src = NULL, .track = false };
+
+	/* One room for every block, rather than one each. */
+	buf_init(&f.text);
+	for (size_t i = 0; i < n; i++)
+		counts[i] = (uint32_t)block_matches(d, blocks[i], p, NULL, NULL, &f);
+	buf_done(&f.text);
 }
 
 /* The blocks holding some dictionary word that contains w: sorted,

@@ -38,6 +38,10 @@ typedef void search_fn(void *arg, uint32_t off, uint32_t end);
 size_t search_block(const struct doc *d, uint32_t b, const struct pattern *p,
     search_fn *fn, void *arg);
 
+/* The matches in each of blocks[0..n), into counts[0..n). */
+void search_count(const struct doc *d, const uint32_t *blocks, size_t n,
+    const struct pattern *p, uint32_t *counts);
+
 /* Without a model: the first place in s[0..n) where pattern stands as
  * typed, in lower case or capitalised, or NULL.  A byte search (memmem
  * is fast), for the reader while a very large document is still being

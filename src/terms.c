@@ -613,6 +613,7 @@ terms_end(struct terms *tm)
 	struct strtab *kept;
 	struct buf b, kb;           /* kb: kept keys, each after its length */
 	struct load_pass lp;
+	uint32_t start, end;
 
 	buf_init(&kb);
 	for (uint32_t id = 0; id < n; id++) {
@@ -636,7 +637,8 @@ terms_end(struct terms *tm)
 	 * a first mention in the title moves on), so that the text read
 	 * can be given back behind it (load.h). */
 	buf_init(&b);
-	load_pass_init(&lp, doc_text(tm->d), 0);
+	doc_range(tm->d, &start, &end);
+	load_pass_init(&lp, doc_text(tm->d), start, end);
 	for (uint32_t r = 0; r < m; r++) {
 		struct term *t = &tm->t[r];
 

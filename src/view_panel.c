@@ -269,9 +269,11 @@ fill_hits(struct app *a, struct panel *p)
 {
 	struct hits h = { a, p, 0 };
 	struct load_pass lp;
+	uint32_t start, end;
 
 	/* The text read leaves memory again as it goes on (load.h). */
-	load_pass_init(&lp, doc_text(a->model->doc), 0);
+	doc_range(a->model->doc, &start, &end);
+	load_pass_init(&lp, doc_text(a->model->doc), start, end);
 	for (size_t i = 0; i < a->ncands && p->nrows < HITS_MAX; i++) {
 		h.node = doc_block(a->model->doc, a->cands[i])->node;
 		search_block(a->model->doc, a->cands[i], &a->pat, on_hit, &h);

@@ -1064,7 +1064,7 @@ text_search_next(struct app *a, int dir)
 static void
 count_matches(struct app *a)
 {
-	struct load_pass lp;
+	uint32_t start, end;
 
 	if (a->counted)
 		return;
@@ -1072,13 +1072,11 @@ count_matches(struct app *a)
 	if (a->ncands > COUNT_LIMIT)
 		return;
 	a->counts = xcalloc(a->ncands + 1, sizeof(*a->counts));
-	/* The text read leaves memory again as the count goes on (load.h). */
-	load_pass_init(&lp, doc_text(doc(a)), 0);
-	for (size_t i = 0; i < a->ncands; i++) {
-		a->counts[i] = (uint32_t)search_block(doc(a), a->cands[i], &a->pat, NULL, NULL);
-		load_pass_at(&lp, doc_block_start(doc(a), a->cands[i]));
-	}
-	load_pass_end(&lp);
+	search_count(doc(a), a->cands, a->ncands, &a->pat, a->counts);
+	/* A block too long to be read apart was read where it is mapped:
+	 * its pages leave memory again (load.h). */
+	doc_range(doc(a), &start, &end);
+	load_release(doc_text(doc(a)), start, end);
 }
 
 /* ", in 5(b)": where a match is, when its node has a label. */

@@ -352,7 +352,7 @@ test_lazy_release(void **state)
 	for (size_t i = 0; i < n; i += 512)
 		sum += (unsigned char)t->data[i];
 	touched = rss_file_kb();
-	load_pass_init(&lp, t, 0);
+	load_pass_init(&lp, t, 0, n);
 	for (size_t i = 0; i < n; i += 4096)
 		load_pass_at(&lp, i);
 	after = rss_file_kb();

@@ -522,6 +522,46 @@ check_candidates(const struct model *m, const char *pattern)
 	return matching;
 }
 
+/* search_count(): each block's matches in its own slot, as
+ * search_block() counts them. */
+static void
+test_count(void **state)
+{
+	struct buf b;
+	struct model *m;
+	struct pattern p;
+	uint32_t *c, *counts;
+	size_t n, total = 0;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "REPORT ON TRANSPORT\n\n");
+	for (int i = 1; i <= 1200; i++) {
+		buf_printf(&b, "%d. Paragraph %d on", i, i);
+		for (int k = 0; k < i % 4; k++)
+			buf_adds(&b, " Transport and transports");
+		buf_adds(&b, " roads.\n\n");
+	}
+	m = fixture_build(b.data, shipped);
+	buf_done(&b);
+	assert_true(search_compile("transport", &p));
+	n = search_candidates(m->doc, m->index, &p, &c);
+	assert_true(n >= 901);
+	counts = calloc(n, sizeof(*counts));
+	search_count(m->doc, c, n, &p, counts);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(counts[i], search_block(m->doc, c[i], &p, NULL, NULL));
+		total += counts[i];
+	}
+	/* The title's one, and two in each of 300 x (1 + 2 + 3). */
+	assert_int_equal(total, 1 + 2 * 300 * 6);
+	search_count(m->doc, c, 3, &p, counts);
+	free(counts);
+	free(c);
+	search_pattern_free(&p);
+	model_free(m);
+}
+
 static void
 test_candidates(void **state)
 {
@@ -788,6 +828,7 @@ main(void)
 		cmocka_unit_test(test_whitespace_and_line_ends),
 		cmocka_unit_test(test_line_end_hyphen_small),
 		cmocka_unit_test(test_candidates),
+		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_candidates_dashes),
 		cmocka_unit_test(test_nodes),
 		cmocka_unit_test(test_nodes_dashes),
