@@ -7,6 +7,8 @@
  */
 #include "autoconf.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -148,21 +150,81 @@ add_folded(struct folded *f, const char *s, size_t n, uint32_t src)
 	buf_add(&f->text, s, n);
 }
 
+/* What an ASCII byte folds to: white space to a space, and (in the
+ * first table) capitals to small letters. */
+static char fold_ascii[2][128];
+
+static void
+init_fold_ascii(void)
+{
+	for (int c = 0; c < 128; c++) {
+		char to = c == '\t' || c == '\n' || c == '\r' || c == '\f' ?
+		    ' ' : (char)c;
+
+		fold_ascii[1][c] = to;
+		fold_ascii[0][c] = to >= 'A' && to <= 'Z' ? (char)(to + 32) : to;
+	}
+}
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* Do the eight ASCII bytes at s fold to themselves: no control
+ * character, no capital unless exact, and no space after a space
+ * (after_space: the byte before them was one)? */
+static bool
+ascii_as_is(const char *s, bool exact, bool after_space)
+{
+	uint64_t w, x, sp;
+
+	memcpy(&w, s, 8);
+	/* A byte under 0x20 (there is none over 0x7F). */
+	if ((w - ONES * 0x20) & ~w & HIGHS)
+		return false;
+	/* A capital: adding 0x80 - 'A' sets its high bit and adding
+	 * 0x80 - 'Z' - 1 does not. */
+	if (!exact && ((w + ONES * (0x80 - 'A')) & ~(w + ONES * (0x80 - 'Z' - 1)) &
+	    HIGHS))
+		return false;
+	/* The spaces, one high bit each (exactly: no carry crosses a byte),
+	 * and none right after another (little-endian: the next byte is the
+	 * higher one). */
+	x = w ^ (ONES * ' ');
+	sp = ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (sp & (sp << 8)) == 0 && !(after_space && (sp & 0x80));
+#else
+	(void)sp;
+	(void)after_space;
+	return false;
+#endif
+}
+
 /* Fold ASCII s[0..n) (text offset src) straight into f, which has room:
  * the bulk of most documents, without a decode and a lookup a byte. */
 static void
 add_ascii(struct folded *f, const char *s, size_t n, uint32_t src, bool exact)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	const char *to;
 	char *out = f->text.data;
 	size_t len = f->text.len;
 
+	pthread_once(&once, init_fold_ascii);
+	to = fold_ascii[exact];
 	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
+		char c;
 
-		if (c == '\t' || c == '\n' || c == '\r' || c == '\f')
-			c = ' ';
-		else if (!exact && c >= 'A' && c <= 'Z')
-			c = (char)(c + 32);
+		/* Eight bytes that fold to themselves, copied at once. */
+		if (!f->track && i + 8 <= n && ascii_as_is(s + i, exact,
+		    len > 0 && out[len - 1] == ' ')) {
+			memcpy(out + len, s + i, 8);
+			len += 8;
+			i += 7;
+			continue;
+		}
+		c = to[(unsigned char)s[i]];
+
 		if (c == ' ' && len > 0 && out[len - 1] == ' ')
 			continue;
 		if (f->track)
@@ -171,6 +233,24 @@ add_ascii(struct folded *f, const char *s, size_t n, uint32_t src, bool exact)
 	}
 	out[len] = '\0';
 	f->text.len = len;
+}
+
+/* How many bytes from s[0..n) are ASCII, eight at a time where it can. */
+static size_t
+ascii_run(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	for (; k + 8 <= n; k += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + k, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (k < n && (unsigned char)s[k] < 0x80)
+		k++;
+	return k;
 }
 
 static void
@@ -202,10 +282,8 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 			add_folded(f, " ", 1, p->off);
 		while (k < p->len) {
 			uint32_t cp;
-			size_t len, m, run = 0;
+			size_t len, m, run = ascii_run(ps + k, p->len - k);
 
-			while (k + run < p->len && (unsigned char)ps[k + run] < 0x80)
-				run++;
 			if (run > 0) {
 				if (f->track)
 					GROW(f->src, f->cap, f->text.len + run + 1);
