@@ -535,10 +535,13 @@ measure(struct result *r, const struct opts *o, const struct doc_info *di)
 	}
 	r->rss_base = bench_proc_status("/proc/self/status", "VmRSS");
 	t0 = bench_now();
-	if ((t = load_open(di->path, &lo, &le)) == NULL ||
-	    load_finish(t, &le) != 0) {
+	if ((t = load_open(di->path, &lo, &le)) == NULL) {
 		snprintf(r->err, sizeof(r->err), "%.100s: %.150s", di->path,
 		    le.reason);
+		return;
+	}
+	if (load_finish(t) != 0) {
+		snprintf(r->err, sizeof(r->err), "%.100s: not UTF-8", di->path);
 		return;
 	}
 	t1 = bench_now();

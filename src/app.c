@@ -222,8 +222,6 @@ app_model_ready(struct app *a, struct model *m)
 		a->pending_goto[0] = '\0';
 		prompt_go(a, go, true);
 	}
-	if (builder_error(a->builder))
-		app_message(a, true, "%s: %s", a->name, builder_error(a->builder));
 	if (untouched)
 		restore_state(a);
 }
@@ -323,10 +321,7 @@ first_model(struct app *a, const struct pos *at)
 	struct text *t = a->text;
 
 	if ((load_complete(t) && t->len <= SYNC_LIMIT) || t->raw_len <= SYNC_LIMIT) {
-		struct load_error e;
-
-		if (!load_complete(t) && load_finish_all(&a->text, &e) < 0)
-			app_message(a, true, "%s: %s", a->name, e.reason);
+		load_finish_all(&a->text);
 		set_model(a, model_build(a->text, a->lx), true);
 		if (at)
 			text_goto_pos(a, *at);

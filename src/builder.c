@@ -29,23 +29,16 @@ struct builder {
 	_Atomic bool done;
 	bool taken;
 	int shown;                      /* the last percent shown */
-	char error[256];
 };
 
 static void *
 run(void *arg)
 {
 	struct builder *b = arg;
-	struct load_error e;
 	struct text *t = b->t;
 	struct model *m;
-	int r;
 
-	r = load_finish(t, &e);
-
-	if (r < 0)
-		snprintf(b->error, sizeof(b->error), "%s", e.reason);
-	if (r == 1)
+	if (load_finish(t) == 1)
 		b->t = t = load_redecode(t);
 	/* The reader quit while the text was read: nothing more to do. */
 	m = atomic_load(&b->progress.cancel) ? NULL :
@@ -123,13 +116,6 @@ builder_percent(struct builder *b)
 		p = progress_percent(&b->progress);
 	b->shown = MAX(b->shown, MIN(p, 100));
 	return b->shown;
-}
-
-const char *
-builder_error(const struct builder *b)
-{
-	return atomic_load_explicit(&b->done, memory_order_acquire) && b->error[0] ?
-	    b->error : NULL;
 }
 
 void

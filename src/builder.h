@@ -33,8 +33,6 @@ struct model *builder_take(struct builder *b);
 struct model *builder_wait(struct builder *b);
 /* How far it has got, in percent. */
 int builder_percent(struct builder *b);
-/* Did reading the file fail?  The reason, or NULL. */
-const char *builder_error(const struct builder *b);
 /* Wait for the thread and free everything (a model not taken is freed).
  * A build still running is asked to stop first, so this is quick. */
 void builder_free(struct builder *b);

@@ -724,14 +724,13 @@ fail:
 /* Check the rest of a mapped text, giving back each part's pages once
  * it is checked. */
 int
-load_finish(struct text *t, struct load_error *e)
+load_finish(struct text *t)
 {
 	size_t checked = load_avail(t), end = t->raw_len;
 	uintptr_t base = (uintptr_t)t->data;
 	struct stat st;
 	bool valid = true;
 
-	(void)e;
 	if (load_complete(t))
 		return 0;
 	/* A file that shrank since it was mapped ends where it does now:
@@ -776,19 +775,15 @@ load_finish(struct text *t, struct load_error *e)
 	return 0;
 }
 
-int
-load_finish_all(struct text **t, struct load_error *e)
+void
+load_finish_all(struct text **t)
 {
-	int r = load_finish(*t, e);
-
-	if (r == 1) {
+	if (load_finish(*t) == 1) {
 		struct text *re = load_redecode(*t);
 
 		load_unref(*t);
 		*t = re;
-		r = 0;
 	}
-	return r;
 }
 
 struct text *

@@ -89,21 +89,21 @@ struct text *load_open(const char *name, const struct load_opts *o,
 struct text *load_bytes(const char *name, const void *bytes, size_t n,
     const struct load_opts *o, struct load_error *e);
 
-/* Read the rest of t.  Returns 0 when t is complete and valid, 1 when the
- * rest is not valid UTF-8 (call load_redecode()), -1 on a read error
- * (what was read so far stays usable; e says why).  Safe to call from one
- * thread while others read data[0 .. load_avail(t)). */
-int load_finish(struct text *t, struct load_error *e);
+/* Check the rest of t.  Returns 0 when t is complete and valid, 1 when
+ * the rest is not valid UTF-8 (call load_redecode()).  Nothing is read
+ * here that could fail: a mapped file's pages come as they are touched,
+ * and what a shrunk file no longer has reads as zeros.  Safe to call
+ * from one thread while others read data[0 .. load_avail(t)). */
+int load_finish(struct text *t);
 
 /* A new text holding t's bytes decoded as Windows-1252 (t must be
  * complete as far as reading goes). */
 struct text *load_redecode(const struct text *t);
 
-/* Both: read the rest of *t and, when it is not UTF-8 after all, put
+/* Both: check the rest of *t and, when it is not UTF-8 after all, put
  * its Windows-1252 reading in *t's place (dropping the caller's
- * reference to the old one).  0, or -1 on a read error (e says why;
- * what was read stays usable). */
-int load_finish_all(struct text **t, struct load_error *e);
+ * reference to the old one). */
+void load_finish_all(struct text **t);
 
 /* The caller has read data[from, to) and will not read it again soon:
  * a mapped text's pages wholly inside it leave memory, to be read again

@@ -328,8 +328,7 @@ load_all(const char *file, const char *shown, const struct options *o)
 		fprintf(stderr, "%s: %s: %s\n", util_progname, shown, err.reason);
 		exit(2);
 	}
-	if (load_finish_all(&t, &err) < 0)
-		fprintf(stderr, "%s: %s: %s\n", util_progname, shown, err.reason);
+	load_finish_all(&t);
 	return t;
 }
 
@@ -464,9 +463,7 @@ main(int argc, char **argv)
 		}
 		status = reader_run(t, file, disp, &o.reader);
 		if (status == READER_NO_TERMINAL) {
-			if (load_finish_all(&t, &err) < 0)
-				fprintf(stderr, "%s: %s: %s\n", util_progname, shown.data,
-				    err.reason);
+			load_finish_all(&t);
 			o.mode = MODE_DUMP;
 			status = run_query(&o, t, shown.data, disp);
 		}

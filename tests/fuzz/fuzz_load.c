@@ -158,7 +158,7 @@ fload_lazily(const uint8_t *data, size_t n, size_t prefix)
 		FUZZ_CHECK(load_avail(t) <= t->len);
 		fload_window(t, 0, (uint32_t)load_avail(t));
 	}
-	rc = load_finish(t, &e);
+	rc = load_finish(t);
 	FUZZ_CHECK(rc == 0 || rc == 1);
 	if (rc == 1) {
 		struct text *re = load_redecode(t);

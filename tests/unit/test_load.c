@@ -250,7 +250,7 @@ test_lazy_read(void **state)
 	assert_non_null(t);
 	assert_false(load_complete(t));
 	assert_int_equal(load_avail(t), 4094);  /* cut before the split ’ */
-	assert_int_equal(load_finish(t, &e), 0);
+	assert_int_equal(load_finish(t), 0);
 	assert_true(load_complete(t));
 	assert_int_equal(load_avail(t), n);
 	assert_memory_equal(t->data, p, n);
@@ -275,7 +275,7 @@ test_lazy_redecode(void **state)
 	test_write(path, p, n);
 	t = load_open(path, &o, &e);
 	assert_non_null(t);
-	assert_int_equal(load_finish(t, &e), 1);
+	assert_int_equal(load_finish(t), 1);
 	t2 = load_redecode(t);
 	assert_string_equal(t2->encoding, "WINDOWS-1252");
 	assert_int_equal(t2->len, n + 2);
@@ -301,7 +301,7 @@ test_lazy_shrink(void **state)
 	t = load_open(path, &o, &e);
 	assert_non_null(t);
 	assert_int_equal(truncate(path, 3000), 0);
-	assert_int_equal(load_finish(t, &e), 0);
+	assert_int_equal(load_finish(t), 0);
 	assert_int_equal(t->len, 3000);
 	assert_true(load_complete(t));
 	load_unref(t);
@@ -344,7 +344,7 @@ test_lazy_release(void **state)
 	test_write(path, p, n);
 	t = load_open(path, &o, &e);
 	assert_non_null(t);
-	assert_int_equal(load_finish(t, &e), 0);
+	assert_int_equal(load_finish(t), 0);
 	assert_int_equal(t->len, n);
 	assert_int_equal(t->data[n], '\0');
 	load_release(t, 0, n);
@@ -387,7 +387,7 @@ test_lazy_truncated_later(void **state)
 	test_write(path, p, n);
 	t = load_open(path, &o, &e);
 	assert_non_null(t);
-	assert_int_equal(load_finish(t, &e), 0);
+	assert_int_equal(load_finish(t), 0);
 	load_release(t, 0, n);
 	assert_int_equal(truncate(path, 100000), 0);
 	assert_int_equal(t->data[1000], 'q');
@@ -418,7 +418,7 @@ test_peek(void **state)
 	test_write(path, p, n);
 	t = load_open(path, &o, &e);
 	assert_non_null(t);
-	assert_int_equal(load_finish(t, &e), 0);
+	assert_int_equal(load_finish(t), 0);
 	q = load_peek(t, 123456, 5000, buf);
 	assert_ptr_equal(q, buf);
 	assert_memory_equal(q, p + 123456, 5000);
