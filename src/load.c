@@ -819,7 +819,9 @@ load_hash(const struct text *t)
 	const unsigned char *p = (const unsigned char *)t->data;
 	size_t n = t->len, i = 0;
 	uint64_t h = 0x243F6A8885A308D3ull ^ n;
+	struct load_pass lp;
 
+	load_pass_init(&lp, t, 0, n);
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 
@@ -827,11 +829,11 @@ load_hash(const struct text *t)
 		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
 		if ((i & (LOAD_RELEASE_STEP - 1)) == 0)
-			load_release(t, i - MIN(i, (size_t)LOAD_RELEASE_STEP), i);
+			load_pass_at(&lp, i);
 	}
-	load_release(t, 0, n);
 	for (; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001B3ull;
+	load_pass_end(&lp);
 	h ^= h >> 33;
 	h *= 0xFF51AFD7ED558CCDull;
 	h ^= h >> 33;

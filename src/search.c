@@ -245,7 +245,7 @@ ascii_run(const char *s, size_t n)
 		uint64_t w;
 
 		memcpy(&w, s + k, 8);
-		if (w & 0x8080808080808080ull)
+		if (w & HIGHS)
 			break;
 	}
 	while (k < n && (unsigned char)s[k] < 0x80)
@@ -258,19 +258,21 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 {
 	const struct block *bl = doc_block(d, b);
 	char tmp[UTF8_FOLD_MAX], peek[LOAD_PEEK_MAX];
-	uint32_t end = block_end_piece(bl), base = 0;
+	uint32_t end = block_end_piece(bl), base = 0, from = 0, to = 0;
 	const char *s = doc_data(d);
 
 	/* The block's bytes (s[x] stands for the text's byte base + x), read
 	 * rather than touched where the text is mapped (load.h). */
 	if (end > bl->first_piece) {
-		const struct piece *p0 = doc_piece(d, bl->first_piece);
 		const struct piece *pn = doc_piece(d, end - 1);
 
-		base = p0->off;
-		s = load_peek(doc_text(d), base, pn->off + pn->len - base, peek);
-		if (s != peek)
-			s = doc_data(d), base = 0;
+		from = doc_piece(d, bl->first_piece)->off;
+		to = pn->off + pn->len;
+		s = load_peek(doc_text(d), from, to - from, peek);
+		if (s == peek)
+			base = from;
+		else
+			s = doc_data(d);
 	}
 	for (uint32_t i = bl->first_piece; i < end; i++) {
 		const struct piece *p = doc_piece(d, i);
@@ -302,9 +304,12 @@ fold_block(const struct doc *d, uint32_t b, bool exact, struct folded *f)
 	}
 	if (f->track) {
 		GROW(f->src, f->cap, f->text.len + 1);
-		f->src[f->text.len] = end > bl->first_piece ?
-		    doc_piece(d, end - 1)->off + doc_piece(d, end - 1)->len : 0;
+		f->src[f->text.len] = to;
 	}
+	/* A block too long to be read apart was touched where it is
+	 * mapped: its pages leave memory again. */
+	if (s != peek)
+		load_release(doc_text(d), from, to);
 }
 
 #define RAW_MISSES 64

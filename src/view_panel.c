@@ -17,7 +17,6 @@
 #include "doc.h"
 #include "keys.h"
 #include "lists.h"
-#include "load.h"
 #include "model.h"
 #include "search.h"
 #include "terms.h"
@@ -268,18 +267,11 @@ static void
 fill_hits(struct app *a, struct panel *p)
 {
 	struct hits h = { a, p, 0 };
-	struct load_pass lp;
-	uint32_t start, end;
 
-	/* The text read leaves memory again as it goes on (load.h). */
-	doc_range(a->model->doc, &start, &end);
-	load_pass_init(&lp, doc_text(a->model->doc), start, end);
 	for (size_t i = 0; i < a->ncands && p->nrows < HITS_MAX; i++) {
 		h.node = doc_block(a->model->doc, a->cands[i])->node;
 		search_block(a->model->doc, a->cands[i], &a->pat, on_hit, &h);
-		load_pass_at(&lp, doc_block_start(a->model->doc, a->cands[i]));
 	}
-	load_pass_end(&lp);
 	snprintf(p->title, sizeof(p->title), "%zu match%s of \"%s\": Enter goes to one",
 	    p->nrows, p->nrows == 1 ? "" : "es", a->search_src ? a->search_src : "");
 	if (p->nrows == 0)

@@ -1064,8 +1064,6 @@ text_search_next(struct app *a, int dir)
 static void
 count_matches(struct app *a)
 {
-	uint32_t start, end;
-
 	if (a->counted)
 		return;
 	a->counted = true;
@@ -1073,10 +1071,6 @@ count_matches(struct app *a)
 		return;
 	a->counts = xcalloc(a->ncands + 1, sizeof(*a->counts));
 	search_count(doc(a), a->cands, a->ncands, &a->pat, a->counts);
-	/* A block too long to be read apart was read where it is mapped:
-	 * its pages leave memory again (load.h). */
-	doc_range(doc(a), &start, &end);
-	load_release(doc_text(doc(a)), start, end);
 }
 
 /* ", in 5(b)": where a match is, when its node has a label. */
