@@ -430,20 +430,20 @@ searchable(const struct text *t, uint32_t off, bool tail_ok, uint32_t *end,
 	return false;
 }
 
-/* Read on for the memo's pattern to end, at most max bytes (0: no
+/* Read on in t for m's pattern to end, at most max bytes (0: no
  * limit), a step at a time, giving back each step's text (load.h). */
 static void
-memo_read(struct app *a, uint32_t end, bool last, size_t max)
+memo_read(const struct text *t, struct search_memo *m, uint32_t end,
+    bool last, size_t max)
 {
-	struct search_memo *m = &a->raw_memo;
 	size_t budget = max ? max : SIZE_MAX;
 
 	while (!m->found && !m->done && budget > 0) {
 		uint32_t from = m->upto;
 		size_t step = MIN(budget, (size_t)LOAD_RELEASE_STEP);
 
-		search_memo_scan(m, a->text->data, end, last, step);
-		load_release(a->text, from, m->upto);
+		search_memo_scan(m, t->data, end, last, step);
+		load_release(t, from, m->upto);
 		if (m->upto == from)
 			break;
 		budget -= step;
@@ -458,25 +458,21 @@ memo_scan(struct app *a, bool tail_ok, size_t max)
 	bool last;
 
 	if (searchable(a->text, a->raw_memo.upto, tail_ok, &end, &last))
-		memo_read(a, end, last, max);
+		memo_read(a->text, &a->raw_memo, end, last, max);
 }
 
-/* search_raw() of the text's [from, to), a step at a time, giving back
- * each step's text (load.h). */
+/* The first match in the text's [from, to) (search_raw()), read as the
+ * memo reads: a step at a time, each step's text given back. */
 static const char *
 raw_search(const struct text *t, size_t from, size_t to, const char *pattern)
 {
-	size_t plen = strlen(pattern);
-	const char *best = NULL;
+	struct search_memo m = { 0 };
+	const char *best;
 
-	while (best == NULL && from < to) {
-		size_t stop = to - from > LOAD_RELEASE_STEP + plen ?
-		    from + LOAD_RELEASE_STEP + plen - 1 : to;
-
-		best = search_raw(t->data + from, stop - from, pattern);
-		load_release(t, from, stop);
-		from = stop == to ? to : stop - plen + 1;
-	}
+	search_memo_start(&m, pattern, (uint32_t)from);
+	memo_read(t, &m, (uint32_t)to, true, 0);
+	best = m.found ? t->data + m.upto : NULL;
+	search_memo_clear(&m);
 	return best;
 }
 
@@ -556,7 +552,7 @@ app_search_idle(struct app *a, bool work)
 	    (!last && end - m->upto < strlen(m->pattern)))
 		return load_complete(a->text) ? 0 : -1;
 	if (work)
-		memo_read(a, end, last, IDLE_SEARCH);
+		memo_read(a->text, m, end, last, IDLE_SEARCH);
 	return 1;
 }
 
