@@ -59,14 +59,37 @@ survey(struct pctx *p, const struct line *l, size_t n)
 		}
 }
 
+/* The line reader's state (parse_impl.h), kept aside and put back. */
+struct reader {
+	uint32_t pos, next_lf, next_cr, next_ff, lineno;
+	bool pending_break;
+};
+
+static void
+reader_save(const struct pctx *p, struct reader *r)
+{
+	*r = (struct reader){ p->pos, p->next_lf, p->next_cr, p->next_ff,
+	    p->lineno, p->pending_break };
+}
+
+static void
+reader_restore(struct pctx *p, const struct reader *r)
+{
+	p->pos = r->pos;
+	p->next_lf = r->next_lf;
+	p->next_cr = r->next_cr;
+	p->next_ff = r->next_ff;
+	p->lineno = r->lineno;
+	p->pending_break = r->pending_break;
+}
+
 /* The lines sample() classified, which the main pass is given again
  * rather than classify twice (a short document is all sample), and the
  * line reader as it was after them. */
 struct sample {
 	struct line *l;
 	size_t n, at;
-	uint32_t pos, next_lf, next_cr, next_ff, lineno;
-	bool pending_break;
+	struct reader after;
 };
 
 /* Classify the first lines, without disturbing the line reader. */
@@ -74,24 +97,17 @@ static void
 sample(struct pctx *p, struct sample *sm)
 {
 	struct line *l = xreallocarray(NULL, SAMPLE_LINES, sizeof(*l));
-	uint32_t pos = p->pos, lineno = p->lineno;
+	struct reader before;
 	size_t n = 0;
 
+	reader_save(p, &before);
 	while (n < SAMPLE_LINES && classify_next(p, &l[n]))
 		n++;
 	sm->l = l;
 	sm->n = n;
 	sm->at = 0;
-	sm->pos = p->pos;
-	sm->next_lf = p->next_lf;
-	sm->next_cr = p->next_cr;
-	sm->next_ff = p->next_ff;
-	sm->lineno = p->lineno;
-	sm->pending_break = p->pending_break;
-	p->pos = pos;
-	p->next_lf = p->next_cr = p->next_ff = 0;
-	p->lineno = lineno;
-	p->pending_break = false;
+	reader_save(p, &sm->after);
+	reader_restore(p, &before);
 	survey(p, l, n);
 	p->rec = recog_choose(p, l, n);
 }
@@ -115,12 +131,7 @@ next_line(struct pctx *p, struct sample *sm, struct line *l)
 		p->pending_break = (next->flags & LN_BREAK) != 0;
 		return true;
 	}
-	p->pos = sm->pos;
-	p->next_lf = sm->next_lf;
-	p->next_cr = sm->next_cr;
-	p->next_ff = sm->next_ff;
-	p->lineno = sm->lineno;
-	p->pending_break = sm->pending_break;
+	reader_restore(p, &sm->after);
 	free(sm->l);
 	sm->l = NULL;
 	return true;
