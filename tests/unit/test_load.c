@@ -231,13 +231,25 @@ test_files_and_errors(void **state)
 	assert_string_equal(e.reason, "Is a directory");
 }
 
+/* Write n bytes of p to path and open it, taking prefix bytes at once. */
+static struct text *
+open_written(const char *path, const void *p, size_t n, size_t prefix)
+{
+	struct load_opts o = { .prefix = prefix };
+	struct load_error e;
+	struct text *t;
+
+	test_write(path, p, n);
+	t = load_open(path, &o, &e);
+	assert_non_null(t);
+	return t;
+}
+
 /* A file larger than the eager prefix is read in two steps. */
 static void
 test_lazy_read(void **state)
 {
 	const char *path = test_tmp("lazy.txt");
-	struct load_opts o = { .prefix = 4096 };
-	struct load_error e;
 	size_t n = 100000;
 	char *p = malloc(n);
 	struct text *t;
@@ -245,9 +257,7 @@ test_lazy_read(void **state)
 	for (size_t i = 0; i < n; i++)
 		p[i] = i % 50 == 49 ? '\n' : 'a' + (char)(i % 26);
 	memcpy(p + 4094, "\xE2\x80\x99", 3);   /* straddles the prefix */
-	test_write(path, p, n);
-	t = load_open(path, &o, &e);
-	assert_non_null(t);
+	t = open_written(path, p, n, 4096);
 	assert_false(load_complete(t));
 	assert_int_equal(load_avail(t), 4094);  /* cut before the split ’ */
 	assert_int_equal(load_finish(t), 0);
@@ -264,17 +274,13 @@ static void
 test_lazy_redecode(void **state)
 {
 	const char *path = test_tmp("late1252.txt");
-	struct load_opts o = { .prefix = 1024 };
-	struct load_error e;
 	size_t n = 5000;
 	char *p = malloc(n);
 	struct text *t, *t2;
 
 	memset(p, 'a', n);
 	p[4000] = '\x92';
-	test_write(path, p, n);
-	t = load_open(path, &o, &e);
-	assert_non_null(t);
+	t = open_written(path, p, n, 1024);
 	assert_int_equal(load_finish(t), 1);
 	t2 = load_redecode(t);
 	assert_string_equal(t2->encoding, "WINDOWS-1252");
@@ -291,15 +297,11 @@ static void
 test_lazy_shrink(void **state)
 {
 	const char *path = test_tmp("shrink.txt");
-	struct load_opts o = { .prefix = 1024 };
-	struct load_error e;
 	char p[8192];
 	struct text *t;
 
 	memset(p, 'z', sizeof(p));
-	test_write(path, p, sizeof(p));
-	t = load_open(path, &o, &e);
-	assert_non_null(t);
+	t = open_written(path, p, sizeof(p), 1024);
 	assert_int_equal(truncate(path, 3000), 0);
 	assert_int_equal(load_finish(t), 0);
 	assert_int_equal(t->len, 3000);
@@ -330,8 +332,6 @@ static void
 test_lazy_release(void **state)
 {
 	const char *path = test_tmp("release.txt");
-	struct load_opts o = { .prefix = 4096 };
-	struct load_error e;
 	size_t n = 8u << 20;
 	char *p = malloc(n);
 	struct load_pass lp;
@@ -341,9 +341,7 @@ test_lazy_release(void **state)
 
 	for (size_t i = 0; i < n; i++)
 		p[i] = i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
-	test_write(path, p, n);
-	t = load_open(path, &o, &e);
-	assert_non_null(t);
+	t = open_written(path, p, n, 4096);
 	assert_int_equal(load_finish(t), 0);
 	assert_int_equal(t->len, n);
 	assert_int_equal(t->data[n], '\0');
@@ -377,16 +375,12 @@ static void
 test_lazy_truncated_later(void **state)
 {
 	const char *path = test_tmp("cut.txt");
-	struct load_opts o = { .prefix = 4096 };
-	struct load_error e;
 	size_t n = 1u << 20;
 	char *p = malloc(n);
 	struct text *t;
 
 	memset(p, 'q', n);
-	test_write(path, p, n);
-	t = load_open(path, &o, &e);
-	assert_non_null(t);
+	t = open_written(path, p, n, 4096);
 	assert_int_equal(load_finish(t), 0);
 	load_release(t, 0, n);
 	assert_int_equal(truncate(path, 100000), 0);
@@ -406,7 +400,6 @@ static void
 test_peek(void **state)
 {
 	const char *path = test_tmp("peek.txt");
-	struct load_opts o = { .prefix = 4096 };
 	struct load_error e;
 	size_t n = 300000;
 	char *p = malloc(n), buf[LOAD_PEEK_MAX];
@@ -415,9 +408,7 @@ test_peek(void **state)
 
 	for (size_t i = 0; i < n; i++)
 		p[i] = i % 70 == 69 ? '\n' : 'A' + (char)(i % 26);
-	test_write(path, p, n);
-	t = load_open(path, &o, &e);
-	assert_non_null(t);
+	t = open_written(path, p, n, 4096);
 	assert_int_equal(load_finish(t), 0);
 	q = load_peek(t, 123456, 5000, buf);
 	assert_ptr_equal(q, buf);
