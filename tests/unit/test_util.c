@@ -239,6 +239,44 @@ test_strtab(void **state)
 	strtab_free(t);
 }
 
+/* A padded key (readable to its last word's end, whatever follows it)
+ * hashes and compares as the same key unpadded: each key, of 0 to 40
+ * bytes, is found by the other path, with garbage after it, and across
+ * the rehashes of 4,000 keys. */
+static void
+test_strtab_padded(void **state)
+{
+	struct strtab *t = strtab_new();
+	char key[48 + 8], buf[48 + 8];
+	bool added;
+
+	(void)state;
+	for (uint32_t i = 0; i < 4000; i++) {
+		size_t n = i % 41;
+
+		for (size_t k = 0; k < n; k++)
+			key[k] = (char)('a' + (i * 7 + k * 13) % 26);
+		snprintf(key + (n > 3 ? n - 3 : 0), 4, "%03u", i % 1000);
+		n = MAX(n, 3);
+		/* Garbage after the key, in a copy read to its word's end. */
+		memset(buf, (int)(0x80 | i), sizeof(buf));
+		memcpy(buf, key, n);
+		if (i % 2) {
+			uint32_t id = strtab_intern_padded(t, buf, n, &added);
+
+			assert_int_equal(strtab_find(t, key, n), id);
+			assert_int_equal(strtab_intern(t, key, n, &added), id);
+			assert_false(added);
+		} else {
+			uint32_t id = strtab_intern(t, key, n, NULL);
+
+			assert_int_equal(strtab_intern_padded(t, buf, n, &added), id);
+			assert_false(added);
+		}
+	}
+	strtab_free(t);
+}
+
 static void
 test_strtab_containing(void **state)
 {
@@ -275,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_sort_unique),
 		cmocka_unit_test(test_xstrndup),
 		cmocka_unit_test(test_strtab),
+		cmocka_unit_test(test_strtab_padded),
 		cmocka_unit_test(test_strtab_containing),
 	};
 
