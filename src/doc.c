@@ -68,7 +68,7 @@ struct docb {
 	size_t nstrs;               /* strings in it */
 	uint64_t *prefixes;         /* while labels are finished: a bit for
 	                               the hash of each label key's part up
-	                               to a '/' (see mark_prefixes()) */
+	                               to a '/' (see key_hash()) */
 	size_t nprefixes;           /* bits */
 };
 
@@ -663,32 +663,12 @@ label_tag(uint32_t h)
 	return (h & 0xFF) ? (uint8_t)(h & 0xFF) : 1;
 }
 
-/* Insert node's label key; returns false when the key is taken. */
-static bool
-label_insert(struct doc *d, uint32_t node, const char *key)
-{
-	uint32_t h = hash_str(key);
-	uint8_t tag = label_tag(h);
-	size_t i = label_slot(d, h);
-	char other[512], lb[DOC_LABEL_MAX];
-
-	for (; d->labtags[i] != 0; i = label_next(d, i)) {
-		if (d->labtags[i] != tag)
-			continue;
-		doc_label_key(doc_label(d, d->labels[i], lb), other, sizeof(other));
-		if (strcmp(other, key) == 0)
-			return false;
-	}
-	d->labels[i] = node;
-	d->labtags[i] = tag;
-	return true;
-}
-
-static uint32_t
-find_key(const struct doc *d, const char *key)
+/* The slot of key (its hash h) in the label hash: the node's whose key
+ * it is, or else the empty slot where it goes. */
+static size_t
+label_probe(const struct doc *d, const char *key, uint32_t h)
 {
 	char other[512], lb[DOC_LABEL_MAX];
-	uint32_t h = hash_str(key);
 	uint8_t tag = label_tag(h);
 	size_t i;
 
@@ -697,9 +677,30 @@ find_key(const struct doc *d, const char *key)
 			continue;
 		doc_label_key(doc_label(d, d->labels[i], lb), other, sizeof(other));
 		if (strcmp(other, key) == 0)
-			return d->labels[i];
+			break;
 	}
-	return DOC_NONE;
+	return i;
+}
+
+/* Insert node's label key, its hash h; false when the key is taken. */
+static bool
+label_insert(struct doc *d, uint32_t node, const char *key, uint32_t h)
+{
+	size_t i = label_probe(d, key, h);
+
+	if (d->labtags[i] != 0)
+		return false;
+	d->labels[i] = node;
+	d->labtags[i] = label_tag(h);
+	return true;
+}
+
+static uint32_t
+find_key(const struct doc *d, const char *key)
+{
+	size_t i = label_probe(d, key, hash_str(key));
+
+	return d->labtags[i] != 0 ? d->labels[i] : DOC_NONE;
 }
 
 uint32_t
@@ -1085,12 +1086,13 @@ is_item(const struct node *n)
 }
 
 /* The labels of the nodes that are not items, by key: key[i] for node i
- * (UINT32_MAX for none), and how many nodes share each key (returned,
- * caller frees). */
+ * (UINT32_MAX for none, or once its label is qualified), the keys in
+ * tab, and how many nodes share each key (returned, caller frees). */
 struct keys {
 	uint32_t *key;
 	uint32_t *tot;
 	size_t n;
+	struct strtab *tab;
 };
 
 static void
@@ -1120,7 +1122,7 @@ count_keys(struct doc *d, struct keys *k)
 		k->key[i] = id;
 	}
 	k->n = strtab_count(keys);
-	strtab_free(keys);
+	k->tab = keys;
 }
 
 /* How many nodes have node i's label (0 for an item or no label). */
@@ -1153,7 +1155,7 @@ label_number(const char *l)
  * sub-heading numbered like a paragraph) is qualified from its second
  * occurrence on. */
 static void
-qualify(struct docb *b, const struct keys *k)
+qualify(struct docb *b, struct keys *k)
 {
 	struct doc *d = b->d;
 	uint32_t *first = xreallocarray(NULL, d->nnodes + 1, sizeof(*first));
@@ -1211,6 +1213,7 @@ qualify(struct docb *b, const struct keys *k)
 		buf_reset(&s);
 		buf_printf(&s, "%s %s", doc_label(d, h, lb), doc_label(d, i, lb2));
 		d->nodes[i].label = docb_str(b, s.data, s.len);
+		k->key[i] = UINT32_MAX;         /* its key is another now */
 	}
 	buf_done(&s);
 	free(seen);
@@ -1228,8 +1231,11 @@ prefix_bit(const struct docb *b, uint32_t h)
 	return (size_t)(((uint64_t)h * b->nprefixes) >> 32);
 }
 
-static void
-mark_prefixes(struct docb *b, const char *key)
+/* The hash of a label key (hash_str()), its parts marked on the way.
+ * The parts of a key that is taken were marked when it was inserted:
+ * marking them again changes nothing. */
+static uint32_t
+key_hash(struct docb *b, const char *key)
 {
 	uint32_t h = FNV_START;
 
@@ -1241,6 +1247,7 @@ mark_prefixes(struct docb *b, const char *key)
 		}
 		h = fnv_add(h, (unsigned char)*s);
 	}
+	return hash_mix(h);
 }
 
 static bool
@@ -1294,8 +1301,7 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 		buf_reset(&s);
 		buf_printf(&s, "%s [%u]", l, n);
 		doc_label_key(s.data, k, sizeof(k));
-		if (label_insert(d, i, k)) {
-			mark_prefixes(b, k);
+		if (label_insert(d, i, k, key_hash(b, k))) {
 			(*counts)[id] = n + 1;
 			break;
 		}
@@ -1313,11 +1319,10 @@ finish_labels(struct docb *b)
 	struct strtab *next = strtab_new();
 	uint32_t *nexts = NULL;
 	size_t capnext = 0, labelled = 0;
-	char key[512], lb[DOC_LABEL_MAX];
+	char buf[512], lb[DOC_LABEL_MAX];
 
 	count_keys(d, &k);
 	qualify(b, &k);
-	free(k.key);
 	free(k.tot);
 	/* Room for every labelled node at a load of three quarters at
 	 * most (half of the nodes of a report are unnumbered). */
@@ -1331,17 +1336,23 @@ finish_labels(struct docb *b)
 	b->nprefixes = (d->labcap * 8 + 63) / 64 * 64;
 	b->prefixes = xcalloc(b->nprefixes / 64, sizeof(*b->prefixes));
 	for (uint32_t i = 0; i < d->nnodes; i++) {
+		const char *key = buf;
+
 		compose_label(b, i);
 		if (!d->nodes[i].label)
 			continue;
-		doc_label_key(doc_label(d, i, lb), key, sizeof(key));
+		/* The key count_keys() made, while the label stands. */
+		if (k.key[i] != UINT32_MAX)
+			key = strtab_str(k.tab, k.key[i]);
+		else
+			doc_label_key(doc_label(d, i, lb), buf, sizeof(buf));
 		if (!*key)
 			continue;
-		if (label_insert(d, i, key))
-			mark_prefixes(b, key);
-		else
+		if (!label_insert(d, i, key, key_hash(b, key)))
 			number_label(b, i, next, &nexts, &capnext);
 	}
+	free(k.key);
+	strtab_free(k.tab);
 	mark_qualifiers(b);
 	free(b->prefixes);
 	b->prefixes = NULL;
