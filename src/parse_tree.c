@@ -472,6 +472,21 @@ title_add(struct pctx *p, const struct para *pa)
 
 /* ----------------------------------------------------------- placing */
 
+/* Is s[0..n) written as a label is kept: no tab, no two spaces
+ * together, none at either end?  Most are ("12.", "(a)"): too short for
+ * memchr() and memmem() to pay for their calls. */
+static bool
+plain_label(const char *s, size_t n)
+{
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return false;
+	/* A space is not the last byte: the one after it is in s. */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\t' || (s[i] == ' ' && s[i + 1] == ' '))
+			return false;
+	return true;
+}
+
 /* A label or heading as a person writes it: runs of white space as one
  * space ("Artikel  1" is "Artikel 1"), none at either end. */
 static uint32_t
@@ -480,8 +495,7 @@ make_label(struct pctx *p, const char *s, size_t n)
 	char *buf;
 	uint32_t id;
 
-	if (memchr(s, '\t', n) == NULL && memmem(s, n, "  ", 2) == NULL &&
-	    (n == 0 || (s[0] != ' ' && s[n - 1] != ' ')))
+	if (plain_label(s, n))
 		return docb_str(p->db, s, n);
 	buf = xmalloc(n + 1);
 	memcpy(buf, s, n);
