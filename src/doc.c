@@ -529,18 +529,20 @@ is_roman(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Add a part to the key out[0..*len), unterminated (doc_label_key()
+ * puts its NUL after the last).  A part is a few bytes ("5", "b",
+ * "article"), copied by hand: memcpy()'s call costs more. */
 static void
 key_add(char *out, size_t outsize, size_t *len, const char *s, size_t n)
 {
-	if (*len > 0 && *len + 1 < outsize)
-		out[(*len)++] = '/';
+	size_t l = *len;
+
+	if (l > 0 && l + 1 < outsize)
+		out[l++] = '/';
 	/* As much of s as fits before the NUL. */
-	if (*len + 1 < outsize) {
-		n = MIN(n, outsize - 1 - *len);
-		memcpy(out + *len, s, n);
-		*len += n;
-	}
-	out[*len] = '\0';
+	for (size_t i = 0; i < n && l + 1 < outsize; i++)
+		out[l++] = s[i];
+	*len = l;
 }
 
 /* A word of a label: map abbreviations, drop filler words.  (The
@@ -570,7 +572,6 @@ doc_label_key(const char *label, char *out, size_t outsize)
 	for (; label[n] && n < sizeof(low) - 1; n++)
 		low[n] = (char)tolower((unsigned char)label[n]);
 	low[n] = '\0';
-	out[0] = '\0';
 	while (i < n) {
 		size_t j = i;
 		bool paren = i > 0 && low[i - 1] == '(';
@@ -602,6 +603,7 @@ doc_label_key(const char *label, char *out, size_t outsize)
 			j = i + 1;
 		i = j;
 	}
+	out[len] = '\0';
 }
 
 #define FNV_START 2166136261u
