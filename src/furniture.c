@@ -65,11 +65,10 @@ is_blank_line(const char *s, uint32_t a, uint32_t b)
 /* "3", "2/5", "- 3 -", "page 3", "page 3 of 9", "[page 3]" after the
  * digits became '#' and the case was lowered. */
 static bool
-page_number_shape(const char *k)
+page_number_shape(const char *k, size_t n)
 {
 	static const char *const shapes[] = { "#", "#/#", "- # -", "-#-",
 		"page #", "page # of #", "[page #]", "(#)", "# of #" };
-	size_t n;
 
 	/* Most lines next to a page boundary are text: their first byte
 	 * tells them from these. */
@@ -77,7 +76,6 @@ page_number_shape(const char *k)
 		if (k[0] == shapes[i][0] && strcmp(k, shapes[i]) == 0)
 			return true;
 	/* An RFC footer: "Author   Informational   [Page #]". */
-	n = strlen(k);
 	return n > 8 && strcmp(k + n - 8, "[page #]") == 0;
 }
 
@@ -96,20 +94,31 @@ slug_shape(const char *k)
 	return false;
 }
 
-static void
+/* The shape of the line s[a, b) into out (MAXLEN bytes and its NUL),
+ * its length returned.  It is no longer than the line, so that it fits:
+ * a space in it stands for a run of white space (none at either end), a
+ * '#' for a run of digits. */
+static size_t
 make_key(const char *s, uint32_t a, uint32_t b, char *out)
 {
 	size_t n = 0;
 	bool space = false;
 
+	if (b - a > MAXLEN)
+		b = a + MAXLEN;
 	while (a < b && (s[a] == ' ' || s[a] == '\t'))
 		a++;
-	for (; a < b && n < MAXLEN; a++) {
-		char c = s[a];
+	while (a < b) {
+		char c = s[a++];
 
-		/* Most bytes are small letters, kept as they are. */
-		if (c >= 'a' && c <= 'z' && !space) {
+		/* Most bytes are runs of small letters, kept as they are. */
+		if (c >= 'a' && c <= 'z') {
+			if (space)
+				out[n++] = ' ';
+			space = false;
 			out[n++] = c;
+			while (a < b && s[a] >= 'a' && s[a] <= 'z')
+				out[n++] = s[a++];
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\f') {
@@ -119,6 +128,9 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 		if (space)
 			out[n++] = ' ';
 		space = false;
+		/* The shape is a string: a NUL in the line ends it. */
+		if (c == '\0')
+			break;
 		if (c >= '0' && c <= '9') {
 			if (n == 0 || out[n - 1] != '#')
 				out[n++] = '#';
@@ -127,27 +139,29 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 		out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
 	out[n] = '\0';
+	return n;
 }
 
-/* The id of shape k, or STRTAB_NONE when it is new and enough shapes
- * are tracked already (most shapes next to a boundary are body text
- * that never recurs; the first few thousand hold the furniture). */
+/* The id of shape k (n bytes), or STRTAB_NONE when it is new and
+ * enough shapes are tracked already (most shapes next to a boundary are
+ * body text that never recurs; the first few thousand hold the
+ * furniture). */
 static uint32_t
-key_id(struct survey *sv, const char *k)
+key_id(struct survey *sv, const char *k, size_t n)
 {
 	bool added;
-	uint32_t id = strtab_find(sv->shapes, k, strlen(k));
+	uint32_t id = strtab_find(sv->shapes, k, n);
 
 	if (id != STRTAB_NONE)
 		return id;
 	if (strtab_count(sv->shapes) >= MAXKEYS)
 		return STRTAB_NONE;
-	id = strtab_intern(sv->shapes, k, strlen(k), &added);
+	id = strtab_intern(sv->shapes, k, n, &added);
 	if (added) {
 		GROW(sv->keys, sv->capkeys, (size_t)id + 1);
 		sv->keys[id].pages = 0;
 		sv->keys[id].last_page = UINT32_MAX;
-		sv->keys[id].page_number = page_number_shape(k + 2) ||
+		sv->keys[id].page_number = page_number_shape(k + 2, n - 2) ||
 		    slug_shape(k + 2);
 	}
 	return id;
@@ -178,20 +192,20 @@ candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 {
 	char k[MAXLEN + 3];
 	uint32_t id;
+	size_t n;
 
 	if (b - a > MAXLEN)
 		return;
-	make_key(sv->s, a, b, k + 2);
-	if (k[2] == '\0')
+	if ((n = make_key(sv->s, a, b, k + 2)) == 0)
 		return;
-	if (page_number_shape(k + 2)) {
+	if (page_number_shape(k + 2, n)) {
 		if (at > 1)
 			return;
 	} else if (!slug_shape(k + 2) && !furniture_shape(k + 2))
 		return;
 	k[0] = side;
 	k[1] = (char)('0' + at);
-	if ((id = key_id(sv, k)) == STRTAB_NONE)
+	if ((id = key_id(sv, k, n + 2)) == STRTAB_NONE)
 		return;
 	if (sv->keys[id].last_page != sv->page) {
 		sv->keys[id].pages++;
