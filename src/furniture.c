@@ -185,28 +185,35 @@ furniture_shape(const char *k)
 	return joined;
 }
 
-/* A line at distance `at` from a boundary, on side `side` ('h' after
- * it, 'f' before it): the key is the shape and where it stands. */
-static void
+/* A line s[a, b) at distance `at` from a boundary, on side `side` ('h'
+ * after it, 'f' before it): the key is the shape and where it stands.
+ * False when the line is blank, and does not count. */
+static bool
 candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 {
 	char k[MAXLEN + 3];
-	uint32_t id;
+	uint32_t id, f = a;
 	size_t n;
 
+	/* The white space that starts the line is read once: the shape
+	 * starts after it (make_key() leaves out the same). */
+	while (f < b && (sv->s[f] == ' ' || sv->s[f] == '\t' || sv->s[f] == '\f'))
+		f++;
+	if (is_blank_line(sv->s, f, b))
+		return false;
 	if (b - a > MAXLEN)
-		return;
-	if ((n = make_key(sv->s, a, b, k + 2)) == 0)
-		return;
+		return true;
+	if ((n = make_key(sv->s, f, b, k + 2)) == 0)
+		return true;
 	if (page_number_shape(k + 2, n)) {
 		if (at > 1)
-			return;
+			return true;
 	} else if (!slug_shape(k + 2) && !furniture_shape(k + 2))
-		return;
+		return true;
 	k[0] = side;
 	k[1] = (char)('0' + at);
 	if ((id = key_id(sv, k, n + 2)) == STRTAB_NONE)
-		return;
+		return true;
 	if (sv->keys[id].last_page != sv->page) {
 		sv->keys[id].pages++;
 		sv->keys[id].last_page = sv->page;
@@ -215,12 +222,44 @@ candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 	sv->cands[sv->ncands].start = a;
 	sv->cands[sv->ncands].key = id;
 	sv->ncands++;
+	return true;
 }
 
 static bool
 is_eol(char c)
 {
 	return c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Line ends are found by memchr(), a kind at a time: a line is read
+ * in a few calls rather than byte by byte, and the lines are long
+ * enough for that to pay. */
+static const char eols[] = "\n\r\f";
+
+/* The first line end in s[a, e), or e. */
+static uint32_t
+first_eol(const char *s, uint32_t a, uint32_t e)
+{
+	for (const char *c = eols; *c != '\0'; c++) {
+		const char *q = memchr(s + a, *c, e - a);
+
+		if (q != NULL)
+			e = (uint32_t)(q - s);
+	}
+	return e;
+}
+
+/* Just after the last line end in s[lo, e), or lo. */
+static uint32_t
+after_last_eol(const char *s, uint32_t lo, uint32_t e)
+{
+	uint32_t a = lo;
+
+	for (const char *c = eols; *c != '\0'; c++)
+		for (const char *q = s + a; q < s + e &&
+		    (q = memchr(q, *c, (size_t)(s + e - q))) != NULL; q++)
+			a = (uint32_t)(q - s) + 1;
+	return a;
 }
 
 /* The non-blank lines before boundary pos (footers). */
@@ -236,15 +275,13 @@ look_back(struct survey *sv, uint32_t pos)
 
 		while (b > sv->start && is_eol(s[b - 1]))
 			b--;
-		a = b;
-		while (a > sv->start && !is_eol(s[a - 1]) && b - a <= MAXLEN)
-			a--;
+		/* Back to a line end, at most MAXLEN + 1 bytes. */
+		a = after_last_eol(s, b - sv->start > MAXLEN + 1 ?
+		    b - MAXLEN - 1 : sv->start, b);
 		if (a == b || (a > sv->start && !is_eol(s[a - 1])))
 			break;
-		if (!is_blank_line(s, a, b)) {
-			candidate(sv, a, b, 'f', seen);
+		if (candidate(sv, a, b, 'f', seen))
 			seen++;
-		}
 		e = a;
 	}
 }
@@ -262,15 +299,13 @@ look_ahead(struct survey *sv, uint32_t pos)
 
 		while (a < sv->end && is_eol(s[a]))
 			a++;
-		b = a;
-		while (b < sv->end && !is_eol(s[b]) && b - a <= MAXLEN)
-			b++;
+		/* On to a line end, at most MAXLEN + 1 bytes. */
+		b = first_eol(s, a, sv->end - a > MAXLEN + 1 ?
+		    a + MAXLEN + 1 : sv->end);
 		if (b < sv->end && !is_eol(s[b]))
 			break;
-		if (b > a && !is_blank_line(s, a, b)) {
-			candidate(sv, a, b, 'h', seen);
+		if (b > a && candidate(sv, a, b, 'h', seen))
 			seen++;
-		}
 		a = b;
 	}
 }
