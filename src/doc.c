@@ -1282,13 +1282,14 @@ mark_qualifiers(struct docb *b)
 }
 
 /* What is still not unique gets a count: "2 [2]".  The count to try
- * next for each label is remembered, so that many repeats stay linear. */
+ * next for each label is remembered, so that many repeats stay linear.
+ * The new label's key is written to k (512 bytes). */
 static void
 number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
-    size_t *cap)
+    size_t *cap, char *k)
 {
 	struct doc *d = b->d;
-	char k[512], lb[DOC_LABEL_MAX];
+	char lb[DOC_LABEL_MAX];
 	const char *l = doc_label(d, i, lb);
 	struct buf s;
 	bool added;
@@ -1302,7 +1303,7 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 	for (unsigned n = (*counts)[id];; n++) {
 		buf_reset(&s);
 		buf_printf(&s, "%s [%u]", l, n);
-		doc_label_key(s.data, k, sizeof(k));
+		doc_label_key(s.data, k, 512);
 		if (label_insert(d, i, k, key_hash(b, k))) {
 			(*counts)[id] = n + 1;
 			break;
@@ -1311,6 +1312,49 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 	d->nodes[i].label = docb_str(b, s.data, s.len);
 	d->nodes[i].flags &= (uint8_t)~NODE_LABEL_ITEM;        /* stored whole */
 	buf_done(&s);
+}
+
+/* The keys of the labelled nodes around the one whose label is being
+ * finished, by depth (to KEY_DEPTHS): an item's label is its labelled
+ * parent's and its own part, and so, mostly, is its key. */
+#define KEY_DEPTHS 16
+struct key_chain {
+	uint32_t node[KEY_DEPTHS];
+	char key[KEY_DEPTHS][512];
+};
+
+/* Node i's key, made from its labelled parent's in the chain when its
+ * own part is "(a)" or "(12)" (the letters or digits in parentheses
+ * are a part of the key of their own, whatever comes before them; a
+ * '[' or a '#' in the parent's would take them in); NULL otherwise. */
+static const char *
+item_key(const struct doc *d, const struct key_chain *c, uint32_t i, char *out)
+{
+	const char *own = doc_str(d, d->nodes[i].label);
+	size_t n = 1, len;
+	uint32_t p;
+	uint16_t dp;
+
+	if (!(d->nodes[i].flags & NODE_LABEL_ITEM) || own[0] != '(')
+		return NULL;
+	if (own[1] >= 'a' && own[1] <= 'z')
+		while (own[n] >= 'a' && own[n] <= 'z')
+			n++;
+	else
+		while (own[n] >= '0' && own[n] <= '9')
+			n++;
+	p = labelled_parent(d, i);
+	dp = d->nodes[p].depth;
+	if (n == 1 || own[n] != ')' || own[n + 1] != '\0' || dp >= KEY_DEPTHS ||
+	    c->node[dp] != p || strpbrk(c->key[dp], "[#") != NULL)
+		return NULL;
+	len = strlen(c->key[dp]);
+	memcpy(out, c->key[dp], len);
+	if (len > 0)
+		out[len++] = '/';
+	memcpy(out + len, own + 1, n - 1);
+	out[len + n - 1] = '\0';
+	return out;
 }
 
 static void
@@ -1322,6 +1366,7 @@ finish_labels(struct docb *b)
 	uint32_t *nexts = NULL;
 	size_t capnext = 0, labelled = 0;
 	char buf[512], lb[DOC_LABEL_MAX];
+	struct key_chain *chain = xreallocarray(NULL, 1, sizeof(*chain));
 
 	count_keys(d, &k);
 	qualify(b, &k);
@@ -1337,8 +1382,11 @@ finish_labels(struct docb *b)
 	memset(d->labtags, 0, d->labcap * sizeof(*d->labtags));
 	b->nprefixes = (d->labcap * 8 + 63) / 64 * 64;
 	b->prefixes = xcalloc(b->nprefixes / 64, sizeof(*b->prefixes));
+	for (int dp = 0; dp < KEY_DEPTHS; dp++)
+		chain->node[dp] = DOC_NONE;
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		const char *key = buf;
+		uint16_t dp = d->nodes[i].depth;
 
 		compose_label(b, i);
 		if (!d->nodes[i].label)
@@ -1346,13 +1394,18 @@ finish_labels(struct docb *b)
 		/* The key count_keys() made, while the label stands. */
 		if (k.key[i] != UINT32_MAX)
 			key = strtab_str(k.tab, k.key[i]);
-		else
+		else if (item_key(d, chain, i, buf) == NULL)
 			doc_label_key(doc_label(d, i, lb), buf, sizeof(buf));
-		if (!*key)
-			continue;
-		if (!label_insert(d, i, key, key_hash(b, key)))
-			number_label(b, i, next, &nexts, &capnext);
+		if (*key && !label_insert(d, i, key, key_hash(b, key))) {
+			number_label(b, i, next, &nexts, &capnext, buf);
+			key = buf;
+		}
+		if (dp < KEY_DEPTHS) {
+			chain->node[dp] = i;
+			strcpy(chain->key[dp], key);
+		}
 	}
+	free(chain);
 	free(k.key);
 	strtab_free(k.tab);
 	mark_qualifiers(b);
