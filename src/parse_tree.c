@@ -135,14 +135,12 @@ static void
 emit_prose(struct pctx *p, uint32_t a, uint32_t b, uint16_t indent, uint8_t join)
 {
 	const char *s = p->s;
-	const char *q;
 
-	/* Hyphens are rarer than spaces: look for them. */
-	for (uint32_t from = a + 1; from < b && (q = memchr(s + from, '-', b - from)) != NULL; ) {
-		uint32_t at = (uint32_t)(q - s) - 1;
+	for (uint32_t from = a + 1, q; (q = hyph_next_split(p->hyph, from, b)) < b;
+	    from = q + 1) {
+		uint32_t at = q - 1;
 
-		from = at + 2;
-		if (s[at] != ' ' || !hyph_rejoin(p->hyph, s, a, at, b))
+		if (!hyph_rejoin(p->hyph, s, a, at, b))
 			continue;
 		docb_piece(p->db, a, at - a, indent, join);
 		a = at + 1;
