@@ -325,7 +325,9 @@ new_item(struct pctx *p, int lv, uint32_t start, uint32_t line,
 	own[n + 1] = ')';
 	own[n + 2] = '\0';
 	label = docb_str_shared(p->db, own, n + 2);
-	mark = marker ? docb_str_shared(p->db, marker, mlen) : label;
+	/* Its marker is mostly the label as it was written. */
+	mark = marker == NULL || (mlen == n + 2 && memcmp(marker, own, mlen) == 0) ?
+	    label : docb_str_shared(p->db, marker, mlen);
 
 	return docb_node(p->db, lv == 0 ? NODE_ITEM : NODE_SUBITEM,
 	    item_parent(t, lv), start, line, mark, label);
