@@ -897,7 +897,7 @@ docb_block(struct docb *b, enum block_kind kind, uint32_t node,
 	return (uint32_t)d->nblocks++;
 }
 
-static void
+static inline void
 add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
     enum piece_join join)
 {
