@@ -1440,8 +1440,13 @@ finish_breaks(struct doc *d)
 static void
 mark_str(uint64_t *bits, const char *strs, uint32_t id)
 {
-	size_t end = id + strlen(strs + id);        /* its NUL too */
+	size_t end;
 
+	/* Marked already (most nodes' strings are "" or shared): a string
+	 * is marked whole. */
+	if (bits[id / 64] >> (id % 64) & 1)
+		return;
+	end = id + strlen(strs + id);       /* its NUL too */
 	for (size_t i = id; i <= end; i++)
 		bits[i / 64] |= (uint64_t)1 << (i % 64);
 }
@@ -1455,7 +1460,7 @@ ones(uint64_t x)
 	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 
-static uint32_t
+static inline uint32_t
 str_moved(const uint64_t *bits, const uint32_t *before, uint32_t id)
 {
 	uint64_t below = bits[id / 64] & (((uint64_t)1 << (id % 64)) - 1);
