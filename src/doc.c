@@ -569,7 +569,15 @@ doc_label_key(const char *label, char *out, size_t outsize)
 	size_t n = 0, len = 0, i = 0;
 	bool after_number = false;
 
-	for (; label[n] && n < sizeof(low) - 1; n++)
+	/* Most labels are a paragraph's number ("12"): one part, the
+	 * label as it is. */
+	while (label[n] >= '0' && label[n] <= '9')
+		n++;
+	if (n > 0 && label[n] == '\0' && n < sizeof(low) && n < outsize) {
+		memcpy(out, label, n + 1);
+		return;
+	}
+	for (n = 0; label[n] && n < sizeof(low) - 1; n++)
 		low[n] = (char)tolower((unsigned char)label[n]);
 	low[n] = '\0';
 	while (i < n) {
