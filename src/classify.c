@@ -379,12 +379,14 @@ find_shape_slow(const char *c, size_t n, struct line *l)
 			uint32_t cp;
 
 			utf8_decode(c + i, n - i, &cp);
-			if (utf8_is_upper(cp))
-				count[S_UPPER]++;
-			else if (utf8_is_word(cp))
-				count[S_LOWER]++;
-			else
+			/* A capital is a letter, a part of a word: what is not
+			 * (a curly quote, a dash) is told in one look-up. */
+			if (!utf8_is_word(cp))
 				count[S_OTHER]++;
+			else if (utf8_is_upper(cp))
+				count[S_UPPER]++;
+			else
+				count[S_LOWER]++;
 		}
 	}
 	l->width = (uint16_t)MIN(n - count[S_CONT], (size_t)MAX_COLUMNS);
