@@ -2152,6 +2152,24 @@ test_space_before_hyphen(void **state)
 	assert_non_null(strstr(s, "aaa -b and"));
 	fixture_drop(s);
 	fixture_drop(d);
+	/* More of them than the scan keeps a list of (hyph_next_split()
+	 * looks for them again): rejoined all the same. */
+	{
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, "NOTE\n\n1. The Secretary-General said:");
+		for (int i = 0; i < 200; i++)
+			buf_adds(&b, " Secretary -General");
+		buf_adds(&b, ".\n");
+		d = parse_str(b.data);
+		s = own_text(d, node_of(d, "1"));
+		assert_null(strstr(s, " -"));
+		assert_non_null(strstr(s, "said: Secretary-General Secretary-General"));
+		fixture_drop(s);
+		fixture_drop(d);
+		buf_done(&b);
+	}
 }
 
 /* A heading's label is written as a person would write it: "Artikel
