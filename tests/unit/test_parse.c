@@ -1016,6 +1016,54 @@ test_numbering_restart_qualified(void **state)
 	fixture_drop(d);
 }
 
+/* An item's label key is made from its parent's key (finish_labels()):
+ * under a qualified paragraph, under a renumbered one, and under a
+ * heading whose '#' part runs on over the item's own ("annex/#4(a)")
+ * it must be the key of the whole label, which doc_find_label() makes. */
+static void
+test_item_label_keys(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	d = parse_str("CONVENTION\n\nArticle 1\n\n1. One:\n(a) first;\n"
+	    "(b) second.\n\n2. Two.\n\nArticle 2\n\n1. One again:\n"
+	    "(a) first again;\n(b) second again:\n(i) sub one;\n"
+	    "(ii) sub two.\n\n2. Two again.\n\n2. Two once more:\n"
+	    "(a) its item;\n(b) another.\n");
+	expect_node(d, "Article 1 1(a)", NODE_ITEM, 6, "Article 1 1");
+	expect_node(d, "Article 2 1(a)", NODE_ITEM, 14, "Article 2 1");
+	expect_node(d, "Article 2 1(b)(ii)", NODE_SUBITEM, 17, "Article 2 1(b)");
+	expect_node(d, "Article 2 2 [2](b)", NODE_ITEM, 23, "Article 2 2 [2]");
+	assert_int_equal(doc_find_label(d, "article 2, 1 (b) (ii)"),
+	    node_of(d, "Article 2 1(b)(ii)"));
+	fixture_drop(d);
+	d = parse_str("CONVENTION\n\nArticle 1\n\n1. One.\n\nANNEX #4\n\n"
+	    "(a) x;\n(b) y.\n");
+	expect_node(d, "ANNEX #4(a)", NODE_ITEM, 9, "ANNEX #4");
+	expect_node(d, "ANNEX #4(b)", NODE_ITEM, 10, "ANNEX #4");
+	fixture_drop(d);
+}
+
+/* Two labels whose keys hash alike ("940640" and "1066392": the same
+ * 32 bits) are both kept, each found by its own label: the label hash
+ * compares the keys, not only their hashes. */
+static void
+test_label_hash_collision(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	d = parse_str("NOTE\n\n940640. The first paragraph of the note.\n\n"
+	    "1066392. The second paragraph of the note:\n(a) an item;\n"
+	    "(b) another.\n\n940640. The first one again.\n");
+	expect_node(d, "940640", NODE_PARAGRAPH, 3, NULL);
+	expect_node(d, "1066392", NODE_PARAGRAPH, 5, NULL);
+	expect_node(d, "1066392(b)", NODE_ITEM, 7, "1066392");
+	expect_node(d, "940640 [2]", NODE_PARAGRAPH, 9, NULL);
+	fixture_drop(d);
+}
+
 /* "1. 2. 2. 7. 3.": every paragraph kept, labels unique, and each
  * fault in the sequence reported at its line. */
 static void
@@ -3103,6 +3151,8 @@ main(void)
 		cmocka_unit_test_teardown(test_headings, release_all),
 		cmocka_unit_test_teardown(test_numbering_restart_qualified, release_all),
 		cmocka_unit_test_teardown(test_numbering_runs_through, release_all),
+		cmocka_unit_test_teardown(test_item_label_keys, release_all),
+		cmocka_unit_test_teardown(test_label_hash_collision, release_all),
 		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
