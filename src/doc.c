@@ -505,6 +505,10 @@ doc_free(struct doc *d)
 
 /* ------------------------------------------------------------- labels */
 
+/* The room for a label's key and its NUL: the keys the label hash
+ * compares must all be cut at the same length. */
+#define LABEL_KEY_MAX 512
+
 /* The lengths are kept with the words: key_word() compares them first. */
 #define LW(from, to) { from, to, sizeof(from) - 1, sizeof(to) - 1 }
 static const struct {
@@ -678,7 +682,7 @@ label_tag(uint32_t h)
 static size_t
 label_probe(const struct doc *d, const char *key, uint32_t h)
 {
-	char other[512], lb[DOC_LABEL_MAX];
+	char other[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
 	uint8_t tag = label_tag(h);
 	size_t i;
 
@@ -716,7 +720,7 @@ find_key(const struct doc *d, const char *key)
 uint32_t
 doc_find_label(const struct doc *d, const char *label)
 {
-	char key[512];
+	char key[LABEL_KEY_MAX];
 	uint32_t node;
 
 	if (d->labcap == 0)
@@ -1110,7 +1114,7 @@ count_keys(struct doc *d, struct keys *k)
 {
 	struct strtab *keys = strtab_new();
 	size_t cap = 0;
-	char key[512], lb[DOC_LABEL_MAX];
+	char key[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
 
 	k->key = xreallocarray(NULL, d->nnodes + 1, sizeof(*k->key));
 	k->tot = NULL;
@@ -1276,7 +1280,7 @@ static void
 mark_qualifiers(struct docb *b)
 {
 	struct doc *d = b->d;
-	char key[512], lb[DOC_LABEL_MAX];
+	char key[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
 
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		if (d->nodes[i].kind != NODE_HEADING || !d->nodes[i].label)
@@ -1291,7 +1295,7 @@ mark_qualifiers(struct docb *b)
 
 /* What is still not unique gets a count: "2 [2]".  The count to try
  * next for each label is remembered, so that many repeats stay linear.
- * The new label's key is written to k (512 bytes). */
+ * The new label's key is written to k (LABEL_KEY_MAX bytes). */
 static void
 number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
     size_t *cap, char *k)
@@ -1311,7 +1315,7 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 	for (unsigned n = (*counts)[id];; n++) {
 		buf_reset(&s);
 		buf_printf(&s, "%s [%u]", l, n);
-		doc_label_key(s.data, k, 512);
+		doc_label_key(s.data, k, LABEL_KEY_MAX);
 		if (label_insert(d, i, k, key_hash(b, k))) {
 			(*counts)[id] = n + 1;
 			break;
@@ -1328,13 +1332,14 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 #define KEY_DEPTHS 16
 struct key_chain {
 	uint32_t node[KEY_DEPTHS];
-	char key[KEY_DEPTHS][512];
+	char key[KEY_DEPTHS][LABEL_KEY_MAX];
 };
 
-/* Node i's key, made from its labelled parent's in the chain when its
- * own part is "(a)" or "(12)" (the letters or digits in parentheses
- * are a part of the key of their own, whatever comes before them; a
- * '[' or a '#' in the parent's would take them in); NULL otherwise. */
+/* Node i's key into out (LABEL_KEY_MAX bytes), made from its labelled
+ * parent's in the chain when its own part is "(a)" or "(12)" (the
+ * letters or digits in parentheses are a part of the key of their own,
+ * whatever comes before them; a '[' or a '#' in the parent's would take
+ * them in); NULL otherwise. */
 static const char *
 item_key(const struct doc *d, const struct key_chain *c, uint32_t i, char *out)
 {
@@ -1357,6 +1362,10 @@ item_key(const struct doc *d, const struct key_chain *c, uint32_t i, char *out)
 	    c->node[dp] != p || strpbrk(c->key[dp], "[#") != NULL)
 		return NULL;
 	len = strlen(c->key[dp]);
+	/* A key too long for out is cut by doc_label_key() (no label
+	 * short enough to be put together has one). */
+	if (len + n + 1 > LABEL_KEY_MAX)
+		return NULL;
 	memcpy(out, c->key[dp], len);
 	if (len > 0)
 		out[len++] = '/';
@@ -1373,8 +1382,8 @@ finish_labels(struct docb *b)
 	struct strtab *next = strtab_new();
 	uint32_t *nexts = NULL;
 	size_t capnext = 0, labelled = 0;
-	char buf[512], lb[DOC_LABEL_MAX];
-	struct key_chain *chain = xreallocarray(NULL, 1, sizeof(*chain));
+	char buf[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
+	struct key_chain *chain = xmalloc(sizeof(*chain));
 
 	count_keys(d, &k);
 	qualify(b, &k);
