@@ -2577,6 +2577,33 @@ test_find_label_forgiving(void **state)
 	fixture_drop(d);
 }
 
+/* A label that is a number is its own key (doc_label_key() copies it):
+ * the same key, cut to the same length, as the number read the long
+ * way, which a space after it makes doc_label_key() take. */
+static void
+test_number_label_key(void **state)
+{
+	static const size_t sizes[] = { 1, 2, 3, 8, 255, 256, 257, 512 };
+	char digits[302], spaced[304], a[512], b[512];
+
+	(void)state;
+	for (size_t len = 1; len <= 300; len++) {
+		for (size_t i = 0; i < len; i++)
+			digits[i] = (char)('0' + (i * 7 + len) % 10);
+		digits[len] = '\0';
+		snprintf(spaced, sizeof(spaced), "%s ", digits);
+		for (size_t k = 0; k < sizeof(sizes) / sizeof(*sizes); k++) {
+			memset(a, 'x', sizeof(a));
+			memset(b, 'x', sizeof(b));
+			doc_label_key(digits, a, sizes[k]);
+			doc_label_key(spaced, b, sizes[k]);
+			if (strnlen(a, sizes[k]) == sizes[k] || strcmp(a, b) != 0)
+				fail_msg("%zu digits in %zu bytes: '%.20s' for '%.20s'",
+				    len, sizes[k], a, b);
+		}
+	}
+}
+
 /* ---------------------------------------------------------- offsets */
 
 /* Every offset of every piece maps back to its block, its node and its
@@ -3153,6 +3180,7 @@ main(void)
 		cmocka_unit_test_teardown(test_numbering_runs_through, release_all),
 		cmocka_unit_test_teardown(test_item_label_keys, release_all),
 		cmocka_unit_test_teardown(test_label_hash_collision, release_all),
+		cmocka_unit_test(test_number_label_key),
 		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
