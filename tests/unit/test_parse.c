@@ -2169,6 +2169,51 @@ test_running_furniture_first_and_last_page(void **state)
 	fixture_drop(p);
 }
 
+/* A NUL in a running header ends its shape (make_key()), as it did when
+ * the shape was read as a string: "C/108/INF/3" is furniture on every
+ * page whatever follows the NUL, and goes. */
+static void
+test_running_furniture_nul(void **state)
+{
+	static const char *const after[] = { "alpha", "beta", "gamma" };
+	struct buf b;
+	struct doc *d;
+
+	(void)state;
+	buf_init(&b);
+	for (int pg = 0; pg < 3; pg++) {
+		buf_adds(&b, "C/108/INF/3");
+		buf_addc(&b, '\0');
+		buf_printf(&b, "%s\n\n", after[pg]);
+		if (pg == 0)
+			buf_adds(&b, "REPORT ON THE WORK OF THE COUNCIL\n\n");
+		buf_adds(&b, page_paras[2 * pg]);
+		buf_adds(&b, "\n");
+		buf_adds(&b, page_paras[2 * pg + 1]);
+		buf_printf(&b, "\n- %d -\nGE.13-12345\n", pg + 1);
+		if (pg < 2)
+			buf_adds(&b, "\f");
+	}
+	d = parse_bytes(b.data, b.len, true);
+	buf_done(&b);
+	expect_six_paragraphs(d);
+	for (uint32_t i = 0; i < doc_nblocks(d); i++) {
+		struct buf t;
+
+		buf_init(&t);
+		doc_block_text(d, i, &t, 0);
+		if (memmem(t.data, t.len, "alpha", 5) == NULL &&
+		    memmem(t.data, t.len, "beta", 4) == NULL &&
+		    memmem(t.data, t.len, "gamma", 5) == NULL) {
+			buf_done(&t);
+			continue;
+		}
+		fail_msg("block %u holds a running header: '%.*s'", i,
+		    (int)t.len, t.data);
+	}
+	fixture_drop(d);
+}
+
 /* "Secretary -General", as PDF extraction leaves a word cut at a line
  * end, is "Secretary-General" again where the document spells it so
  * elsewhere; a lone " -" with no such evidence stays as it is. */
@@ -3207,6 +3252,7 @@ main(void)
 		cmocka_unit_test_teardown(test_page_breaks, release_all),
 		cmocka_unit_test_teardown(test_running_furniture, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
+		cmocka_unit_test_teardown(test_running_furniture_nul, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
 		cmocka_unit_test_teardown(test_first_page_slug, release_all),
 		cmocka_unit_test_teardown(test_space_before_hyphen, release_all),
