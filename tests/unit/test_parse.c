@@ -2214,6 +2214,59 @@ test_running_furniture_nul(void **state)
 	fixture_drop(d);
 }
 
+/* Three pages whose first and last lines are n bytes long, beyond them
+ * a running header and footer (held). */
+static char *
+long_line_pages(int n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int pg = 0; pg < 3; pg++) {
+		if (pg > 0)
+			buf_printf(&b, "The page %d starts with a line of text that is too "
+			    "long to be a running header: it is %-*s\nC/108/INF/3\n\n",
+			    pg + 1, n - 85, "long.");
+		if (pg == 0)
+			buf_adds(&b, "REPORT ON THE WORK OF THE COUNCIL\n\n");
+		buf_adds(&b, page_paras[2 * pg]);
+		buf_adds(&b, "\n");
+		buf_adds(&b, page_paras[2 * pg + 1]);
+		if (pg < 2)
+			buf_printf(&b, "\nGE.13-12345\nThe page %d ends with a line of "
+			    "text that is too long to be a running footer: it is %-*s"
+			    "\f", pg + 1, n - 83, "long.");
+	}
+	return held_str(&b);
+}
+
+/* A line of MAXLEN + 1 bytes (161) next to a page boundary is a line,
+ * too long to be furniture, and the running header and footer beyond
+ * it are still looked at; one a byte longer ends the look, and they
+ * stay.  (look_ahead() and look_back() find a line's ends with memchr()
+ * within that many bytes.) */
+static void
+test_running_furniture_past_long_line(void **state)
+{
+	char *p = long_line_pages(161), *q = long_line_pages(162);
+	struct doc *d = parse_str(p), *e = parse_str(q);
+	char *s = all_text(d), *t = all_text(e);
+
+	(void)state;
+	expect_lacks(s, "C/108/INF/3");
+	expect_lacks(s, "GE.13");
+	expect_contains(s, "The page 2 starts with");
+	expect_contains(s, "The page 2 ends with");
+	expect_contains(t, "C/108/INF/3");
+	expect_contains(t, "GE.13");
+	fixture_drop(s);
+	fixture_drop(t);
+	fixture_drop(d);
+	fixture_drop(e);
+	fixture_drop(p);
+	fixture_drop(q);
+}
+
 /* "Secretary -General", as PDF extraction leaves a word cut at a line
  * end, is "Secretary-General" again where the document spells it so
  * elsewhere; a lone " -" with no such evidence stays as it is. */
@@ -3253,6 +3306,7 @@ main(void)
 		cmocka_unit_test_teardown(test_running_furniture, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_nul, release_all),
+		cmocka_unit_test_teardown(test_running_furniture_past_long_line, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
 		cmocka_unit_test_teardown(test_first_page_slug, release_all),
 		cmocka_unit_test_teardown(test_space_before_hyphen, release_all),
