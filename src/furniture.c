@@ -233,7 +233,8 @@ is_eol(char c)
 
 /* Line ends are found by memchr(), a kind at a time: a line is read
  * in a few calls rather than byte by byte, and the lines are long
- * enough for that to pay. */
+ * enough for that to pay.  The kinds are is_eol()'s: the two must
+ * change together. */
 static const char eols[] = "\n\r\f";
 
 /* The first line end in s[a, e), or e. */

@@ -36,6 +36,7 @@ struct hyph {
 	uint32_t *splits;
 	size_t nsplits, capsplits;
 	bool unlisted;
+	/* The text scanned, s[start, end): split_at() reads it. */
 	const char *s;
 	uint32_t start, end;
 };
