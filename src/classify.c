@@ -33,7 +33,7 @@ classify_columns(const char *s, size_t n)
 }
 
 /* The class of the character at s (UTF-8). */
-static uint8_t
+static inline uint8_t
 char_class(const char *s, size_t n)
 {
 	uint32_t cp;
@@ -222,7 +222,8 @@ find_mark(const char *s, struct line *l)
 	l->mark = MK_NONE;
 	if ((m = mark_num(c, n, &l->num, &l->mdepth, &secnum)) > 0)
 		l->mark = secnum ? MK_SECNUM : MK_NUM;
-	else if ((m = classify_paren(c, n, &lab, &lablen)) > 0 ||
+	else if ((c[0] == '(' &&       /* most lines are spared the call */
+	    (m = classify_paren(c, n, &lab, &lablen)) > 0) ||
 	    (m = mark_letter(c, n)) > 0)
 		l->mark = MK_PAREN;
 	else if (c[0] == '#') {
@@ -378,12 +379,14 @@ find_shape_slow(const char *c, size_t n, struct line *l)
 			uint32_t cp;
 
 			utf8_decode(c + i, n - i, &cp);
-			if (utf8_is_upper(cp))
-				count[S_UPPER]++;
-			else if (utf8_is_word(cp))
-				count[S_LOWER]++;
-			else
+			/* A capital is a letter, a part of a word: what is not
+			 * (a curly quote, a dash) is told in one look-up. */
+			if (!utf8_is_word(cp))
 				count[S_OTHER]++;
+			else if (utf8_is_upper(cp))
+				count[S_UPPER]++;
+			else
+				count[S_LOWER]++;
 		}
 	}
 	l->width = (uint16_t)MIN(n - count[S_CONT], (size_t)MAX_COLUMNS);
@@ -402,7 +405,7 @@ find_shape_slow(const char *c, size_t n, struct line *l)
 
 /* The class and the width of the first word of line l after its
  * marker. */
-static void
+static inline void
 find_first(const char *s, struct line *l, bool ascii)
 {
 	const char *c = s + l->off + l->mlen;

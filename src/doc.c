@@ -68,7 +68,7 @@ struct docb {
 	size_t nstrs;               /* strings in it */
 	uint64_t *prefixes;         /* while labels are finished: a bit for
 	                               the hash of each label key's part up
-	                               to a '/' (see mark_prefixes()) */
+	                               to a '/' (see key_hash()) */
 	size_t nprefixes;           /* bits */
 };
 
@@ -505,6 +505,10 @@ doc_free(struct doc *d)
 
 /* ------------------------------------------------------------- labels */
 
+/* The room for a label's key and its NUL: the keys the label hash
+ * compares must all be cut at the same length. */
+#define LABEL_KEY_MAX 512
+
 /* The lengths are kept with the words: key_word() compares them first. */
 #define LW(from, to) { from, to, sizeof(from) - 1, sizeof(to) - 1 }
 static const struct {
@@ -529,18 +533,20 @@ is_roman(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Add a part to the key out[0..*len), unterminated (doc_label_key()
+ * puts its NUL after the last).  A part is a few bytes ("5", "b",
+ * "article"), copied by hand: memcpy()'s call costs more. */
 static void
 key_add(char *out, size_t outsize, size_t *len, const char *s, size_t n)
 {
-	if (*len > 0 && *len + 1 < outsize)
-		out[(*len)++] = '/';
+	size_t l = *len;
+
+	if (l > 0 && l + 1 < outsize)
+		out[l++] = '/';
 	/* As much of s as fits before the NUL. */
-	if (*len + 1 < outsize) {
-		n = MIN(n, outsize - 1 - *len);
-		memcpy(out + *len, s, n);
-		*len += n;
-	}
-	out[*len] = '\0';
+	for (size_t i = 0; i < n && l + 1 < outsize; i++)
+		out[l++] = s[i];
+	*len = l;
 }
 
 /* A word of a label: map abbreviations, drop filler words.  (The
@@ -567,10 +573,17 @@ doc_label_key(const char *label, char *out, size_t outsize)
 	size_t n = 0, len = 0, i = 0;
 	bool after_number = false;
 
-	for (; label[n] && n < sizeof(low) - 1; n++)
+	/* Most labels are a paragraph's number ("12"): one part, the
+	 * label as it is. */
+	while (label[n] >= '0' && label[n] <= '9')
+		n++;
+	if (n > 0 && label[n] == '\0' && n < sizeof(low) && n < outsize) {
+		memcpy(out, label, n + 1);
+		return;
+	}
+	for (n = 0; label[n] && n < sizeof(low) - 1; n++)
 		low[n] = (char)tolower((unsigned char)label[n]);
 	low[n] = '\0';
-	out[0] = '\0';
 	while (i < n) {
 		size_t j = i;
 		bool paren = i > 0 && low[i - 1] == '(';
@@ -602,6 +615,7 @@ doc_label_key(const char *label, char *out, size_t outsize)
 			j = i + 1;
 		i = j;
 	}
+	out[len] = '\0';
 }
 
 #define FNV_START 2166136261u
@@ -663,32 +677,12 @@ label_tag(uint32_t h)
 	return (h & 0xFF) ? (uint8_t)(h & 0xFF) : 1;
 }
 
-/* Insert node's label key; returns false when the key is taken. */
-static bool
-label_insert(struct doc *d, uint32_t node, const char *key)
+/* The slot of key (its hash h) in the label hash: the node's whose key
+ * it is, or else the empty slot where it goes. */
+static size_t
+label_probe(const struct doc *d, const char *key, uint32_t h)
 {
-	uint32_t h = hash_str(key);
-	uint8_t tag = label_tag(h);
-	size_t i = label_slot(d, h);
-	char other[512], lb[DOC_LABEL_MAX];
-
-	for (; d->labtags[i] != 0; i = label_next(d, i)) {
-		if (d->labtags[i] != tag)
-			continue;
-		doc_label_key(doc_label(d, d->labels[i], lb), other, sizeof(other));
-		if (strcmp(other, key) == 0)
-			return false;
-	}
-	d->labels[i] = node;
-	d->labtags[i] = tag;
-	return true;
-}
-
-static uint32_t
-find_key(const struct doc *d, const char *key)
-{
-	char other[512], lb[DOC_LABEL_MAX];
-	uint32_t h = hash_str(key);
+	char other[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
 	uint8_t tag = label_tag(h);
 	size_t i;
 
@@ -697,15 +691,36 @@ find_key(const struct doc *d, const char *key)
 			continue;
 		doc_label_key(doc_label(d, d->labels[i], lb), other, sizeof(other));
 		if (strcmp(other, key) == 0)
-			return d->labels[i];
+			break;
 	}
-	return DOC_NONE;
+	return i;
+}
+
+/* Insert node's label key, its hash h; false when the key is taken. */
+static bool
+label_insert(struct doc *d, uint32_t node, const char *key, uint32_t h)
+{
+	size_t i = label_probe(d, key, h);
+
+	if (d->labtags[i] != 0)
+		return false;
+	d->labels[i] = node;
+	d->labtags[i] = label_tag(h);
+	return true;
+}
+
+static uint32_t
+find_key(const struct doc *d, const char *key)
+{
+	size_t i = label_probe(d, key, hash_str(key));
+
+	return d->labtags[i] != 0 ? d->labels[i] : DOC_NONE;
 }
 
 uint32_t
 doc_find_label(const struct doc *d, const char *label)
 {
-	char key[512];
+	char key[LABEL_KEY_MAX];
 	uint32_t node;
 
 	if (d->labcap == 0)
@@ -894,7 +909,7 @@ docb_block(struct docb *b, enum block_kind kind, uint32_t node,
 	return (uint32_t)d->nblocks++;
 }
 
-static void
+static inline void
 add_piece(struct docb *b, uint32_t off, uint32_t len, uint16_t indent,
     enum piece_join join)
 {
@@ -1085,12 +1100,13 @@ is_item(const struct node *n)
 }
 
 /* The labels of the nodes that are not items, by key: key[i] for node i
- * (UINT32_MAX for none), and how many nodes share each key (returned,
- * caller frees). */
+ * (UINT32_MAX for none, or once its label is qualified), the keys in
+ * tab, and how many nodes share each key (returned, caller frees). */
 struct keys {
 	uint32_t *key;
 	uint32_t *tot;
 	size_t n;
+	struct strtab *tab;
 };
 
 static void
@@ -1098,7 +1114,7 @@ count_keys(struct doc *d, struct keys *k)
 {
 	struct strtab *keys = strtab_new();
 	size_t cap = 0;
-	char key[512], lb[DOC_LABEL_MAX];
+	char key[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
 
 	k->key = xreallocarray(NULL, d->nnodes + 1, sizeof(*k->key));
 	k->tot = NULL;
@@ -1120,7 +1136,7 @@ count_keys(struct doc *d, struct keys *k)
 		k->key[i] = id;
 	}
 	k->n = strtab_count(keys);
-	strtab_free(keys);
+	k->tab = keys;
 }
 
 /* How many nodes have node i's label (0 for an item or no label). */
@@ -1153,7 +1169,7 @@ label_number(const char *l)
  * sub-heading numbered like a paragraph) is qualified from its second
  * occurrence on. */
 static void
-qualify(struct docb *b, const struct keys *k)
+qualify(struct docb *b, struct keys *k)
 {
 	struct doc *d = b->d;
 	uint32_t *first = xreallocarray(NULL, d->nnodes + 1, sizeof(*first));
@@ -1211,6 +1227,7 @@ qualify(struct docb *b, const struct keys *k)
 		buf_reset(&s);
 		buf_printf(&s, "%s %s", doc_label(d, h, lb), doc_label(d, i, lb2));
 		d->nodes[i].label = docb_str(b, s.data, s.len);
+		k->key[i] = UINT32_MAX;         /* its key is another now */
 	}
 	buf_done(&s);
 	free(seen);
@@ -1228,8 +1245,11 @@ prefix_bit(const struct docb *b, uint32_t h)
 	return (size_t)(((uint64_t)h * b->nprefixes) >> 32);
 }
 
-static void
-mark_prefixes(struct docb *b, const char *key)
+/* The hash of a label key (hash_str()), its parts marked on the way.
+ * The parts of a key that is taken were marked when it was inserted:
+ * marking them again changes nothing. */
+static uint32_t
+key_hash(struct docb *b, const char *key)
 {
 	uint32_t h = FNV_START;
 
@@ -1241,6 +1261,7 @@ mark_prefixes(struct docb *b, const char *key)
 		}
 		h = fnv_add(h, (unsigned char)*s);
 	}
+	return hash_mix(h);
 }
 
 static bool
@@ -1259,7 +1280,7 @@ static void
 mark_qualifiers(struct docb *b)
 {
 	struct doc *d = b->d;
-	char key[512], lb[DOC_LABEL_MAX];
+	char key[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
 
 	for (uint32_t i = 0; i < d->nnodes; i++) {
 		if (d->nodes[i].kind != NODE_HEADING || !d->nodes[i].label)
@@ -1273,13 +1294,14 @@ mark_qualifiers(struct docb *b)
 }
 
 /* What is still not unique gets a count: "2 [2]".  The count to try
- * next for each label is remembered, so that many repeats stay linear. */
+ * next for each label is remembered, so that many repeats stay linear.
+ * The new label's key is written to k (LABEL_KEY_MAX bytes). */
 static void
 number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
-    size_t *cap)
+    size_t *cap, char *k)
 {
 	struct doc *d = b->d;
-	char k[512], lb[DOC_LABEL_MAX];
+	char lb[DOC_LABEL_MAX];
 	const char *l = doc_label(d, i, lb);
 	struct buf s;
 	bool added;
@@ -1293,9 +1315,8 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 	for (unsigned n = (*counts)[id];; n++) {
 		buf_reset(&s);
 		buf_printf(&s, "%s [%u]", l, n);
-		doc_label_key(s.data, k, sizeof(k));
-		if (label_insert(d, i, k)) {
-			mark_prefixes(b, k);
+		doc_label_key(s.data, k, LABEL_KEY_MAX);
+		if (label_insert(d, i, k, key_hash(b, k))) {
 			(*counts)[id] = n + 1;
 			break;
 		}
@@ -1303,6 +1324,54 @@ number_label(struct docb *b, uint32_t i, struct strtab *next, uint32_t **counts,
 	d->nodes[i].label = docb_str(b, s.data, s.len);
 	d->nodes[i].flags &= (uint8_t)~NODE_LABEL_ITEM;        /* stored whole */
 	buf_done(&s);
+}
+
+/* The keys of the labelled nodes around the one whose label is being
+ * finished, by depth (to KEY_DEPTHS): an item's label is its labelled
+ * parent's and its own part, and so, mostly, is its key. */
+#define KEY_DEPTHS 16
+struct key_chain {
+	uint32_t node[KEY_DEPTHS];
+	char key[KEY_DEPTHS][LABEL_KEY_MAX];
+};
+
+/* Node i's key into out (LABEL_KEY_MAX bytes), made from its labelled
+ * parent's in the chain when its own part is "(a)" or "(12)" (the
+ * letters or digits in parentheses are a part of the key of their own,
+ * whatever comes before them; a '[' or a '#' in the parent's would take
+ * them in); NULL otherwise. */
+static const char *
+item_key(const struct doc *d, const struct key_chain *c, uint32_t i, char *out)
+{
+	const char *own = doc_str(d, d->nodes[i].label);
+	size_t n = 1, len;
+	uint32_t p;
+	uint16_t dp;
+
+	if (!(d->nodes[i].flags & NODE_LABEL_ITEM) || own[0] != '(')
+		return NULL;
+	if (own[1] >= 'a' && own[1] <= 'z')
+		while (own[n] >= 'a' && own[n] <= 'z')
+			n++;
+	else
+		while (own[n] >= '0' && own[n] <= '9')
+			n++;
+	p = labelled_parent(d, i);
+	dp = d->nodes[p].depth;
+	if (n == 1 || own[n] != ')' || own[n + 1] != '\0' || dp >= KEY_DEPTHS ||
+	    c->node[dp] != p || strpbrk(c->key[dp], "[#") != NULL)
+		return NULL;
+	len = strlen(c->key[dp]);
+	/* A key too long for out is cut by doc_label_key() (no label
+	 * short enough to be put together has one). */
+	if (len + n + 1 > LABEL_KEY_MAX)
+		return NULL;
+	memcpy(out, c->key[dp], len);
+	if (len > 0)
+		out[len++] = '/';
+	memcpy(out + len, own + 1, n - 1);
+	out[len + n - 1] = '\0';
+	return out;
 }
 
 static void
@@ -1313,11 +1382,11 @@ finish_labels(struct docb *b)
 	struct strtab *next = strtab_new();
 	uint32_t *nexts = NULL;
 	size_t capnext = 0, labelled = 0;
-	char key[512], lb[DOC_LABEL_MAX];
+	char buf[LABEL_KEY_MAX], lb[DOC_LABEL_MAX];
+	struct key_chain *chain = xmalloc(sizeof(*chain));
 
 	count_keys(d, &k);
 	qualify(b, &k);
-	free(k.key);
 	free(k.tot);
 	/* Room for every labelled node at a load of three quarters at
 	 * most (half of the nodes of a report are unnumbered). */
@@ -1330,18 +1399,32 @@ finish_labels(struct docb *b)
 	memset(d->labtags, 0, d->labcap * sizeof(*d->labtags));
 	b->nprefixes = (d->labcap * 8 + 63) / 64 * 64;
 	b->prefixes = xcalloc(b->nprefixes / 64, sizeof(*b->prefixes));
+	for (int dp = 0; dp < KEY_DEPTHS; dp++)
+		chain->node[dp] = DOC_NONE;
 	for (uint32_t i = 0; i < d->nnodes; i++) {
+		const char *key = buf;
+		uint16_t dp = d->nodes[i].depth;
+
 		compose_label(b, i);
 		if (!d->nodes[i].label)
 			continue;
-		doc_label_key(doc_label(d, i, lb), key, sizeof(key));
-		if (!*key)
-			continue;
-		if (label_insert(d, i, key))
-			mark_prefixes(b, key);
-		else
-			number_label(b, i, next, &nexts, &capnext);
+		/* The key count_keys() made, while the label stands. */
+		if (k.key[i] != UINT32_MAX)
+			key = strtab_str(k.tab, k.key[i]);
+		else if (item_key(d, chain, i, buf) == NULL)
+			doc_label_key(doc_label(d, i, lb), buf, sizeof(buf));
+		if (*key && !label_insert(d, i, key, key_hash(b, key))) {
+			number_label(b, i, next, &nexts, &capnext, buf);
+			key = buf;
+		}
+		if (dp < KEY_DEPTHS) {
+			chain->node[dp] = i;
+			strcpy(chain->key[dp], key);
+		}
 	}
+	free(chain);
+	free(k.key);
+	strtab_free(k.tab);
 	mark_qualifiers(b);
 	free(b->prefixes);
 	b->prefixes = NULL;
@@ -1374,8 +1457,13 @@ finish_breaks(struct doc *d)
 static void
 mark_str(uint64_t *bits, const char *strs, uint32_t id)
 {
-	size_t end = id + strlen(strs + id);        /* its NUL too */
+	size_t end;
 
+	/* Marked already (most nodes' strings are "" or shared): a string
+	 * is marked whole. */
+	if (bits[id / 64] >> (id % 64) & 1)
+		return;
+	end = id + strlen(strs + id);       /* its NUL too */
 	for (size_t i = id; i <= end; i++)
 		bits[i / 64] |= (uint64_t)1 << (i % 64);
 }
@@ -1389,7 +1477,7 @@ ones(uint64_t x)
 	return (uint32_t)((x * 0x0101010101010101ull) >> 56);
 }
 
-static uint32_t
+static inline uint32_t
 str_moved(const uint64_t *bits, const uint32_t *before, uint32_t id)
 {
 	uint64_t below = bits[id / 64] & (((uint64_t)1 << (id % 64)) - 1);

@@ -65,11 +65,10 @@ is_blank_line(const char *s, uint32_t a, uint32_t b)
 /* "3", "2/5", "- 3 -", "page 3", "page 3 of 9", "[page 3]" after the
  * digits became '#' and the case was lowered. */
 static bool
-page_number_shape(const char *k)
+page_number_shape(const char *k, size_t n)
 {
 	static const char *const shapes[] = { "#", "#/#", "- # -", "-#-",
 		"page #", "page # of #", "[page #]", "(#)", "# of #" };
-	size_t n;
 
 	/* Most lines next to a page boundary are text: their first byte
 	 * tells them from these. */
@@ -77,7 +76,6 @@ page_number_shape(const char *k)
 		if (k[0] == shapes[i][0] && strcmp(k, shapes[i]) == 0)
 			return true;
 	/* An RFC footer: "Author   Informational   [Page #]". */
-	n = strlen(k);
 	return n > 8 && strcmp(k + n - 8, "[page #]") == 0;
 }
 
@@ -96,20 +94,31 @@ slug_shape(const char *k)
 	return false;
 }
 
-static void
+/* The shape of the line s[a, b) into out (MAXLEN bytes and its NUL),
+ * its length returned.  It is no longer than the line, so that it fits:
+ * a space in it stands for a run of white space (none at either end), a
+ * '#' for a run of digits. */
+static size_t
 make_key(const char *s, uint32_t a, uint32_t b, char *out)
 {
 	size_t n = 0;
 	bool space = false;
 
+	if (b - a > MAXLEN)
+		b = a + MAXLEN;
 	while (a < b && (s[a] == ' ' || s[a] == '\t'))
 		a++;
-	for (; a < b && n < MAXLEN; a++) {
-		char c = s[a];
+	while (a < b) {
+		char c = s[a++];
 
-		/* Most bytes are small letters, kept as they are. */
-		if (c >= 'a' && c <= 'z' && !space) {
+		/* Most bytes are runs of small letters, kept as they are. */
+		if (c >= 'a' && c <= 'z') {
+			if (space)
+				out[n++] = ' ';
+			space = false;
 			out[n++] = c;
+			while (a < b && s[a] >= 'a' && s[a] <= 'z')
+				out[n++] = s[a++];
 			continue;
 		}
 		if (c == ' ' || c == '\t' || c == '\f') {
@@ -119,6 +128,9 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 		if (space)
 			out[n++] = ' ';
 		space = false;
+		/* The shape is a string: a NUL in the line ends it. */
+		if (c == '\0')
+			break;
 		if (c >= '0' && c <= '9') {
 			if (n == 0 || out[n - 1] != '#')
 				out[n++] = '#';
@@ -127,27 +139,29 @@ make_key(const char *s, uint32_t a, uint32_t b, char *out)
 		out[n++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
 	out[n] = '\0';
+	return n;
 }
 
-/* The id of shape k, or STRTAB_NONE when it is new and enough shapes
- * are tracked already (most shapes next to a boundary are body text
- * that never recurs; the first few thousand hold the furniture). */
+/* The id of shape k (n bytes), or STRTAB_NONE when it is new and
+ * enough shapes are tracked already (most shapes next to a boundary are
+ * body text that never recurs; the first few thousand hold the
+ * furniture). */
 static uint32_t
-key_id(struct survey *sv, const char *k)
+key_id(struct survey *sv, const char *k, size_t n)
 {
 	bool added;
-	uint32_t id = strtab_find(sv->shapes, k, strlen(k));
+	uint32_t id = strtab_find(sv->shapes, k, n);
 
 	if (id != STRTAB_NONE)
 		return id;
 	if (strtab_count(sv->shapes) >= MAXKEYS)
 		return STRTAB_NONE;
-	id = strtab_intern(sv->shapes, k, strlen(k), &added);
+	id = strtab_intern(sv->shapes, k, n, &added);
 	if (added) {
 		GROW(sv->keys, sv->capkeys, (size_t)id + 1);
 		sv->keys[id].pages = 0;
 		sv->keys[id].last_page = UINT32_MAX;
-		sv->keys[id].page_number = page_number_shape(k + 2) ||
+		sv->keys[id].page_number = page_number_shape(k + 2, n - 2) ||
 		    slug_shape(k + 2);
 	}
 	return id;
@@ -171,28 +185,35 @@ furniture_shape(const char *k)
 	return joined;
 }
 
-/* A line at distance `at` from a boundary, on side `side` ('h' after
- * it, 'f' before it): the key is the shape and where it stands. */
-static void
+/* A line s[a, b) at distance `at` from a boundary, on side `side` ('h'
+ * after it, 'f' before it): the key is the shape and where it stands.
+ * False when the line is blank, and does not count. */
+static bool
 candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 {
 	char k[MAXLEN + 3];
-	uint32_t id;
+	uint32_t id, f = a;
+	size_t n;
 
+	/* The white space that starts the line is read once: the shape
+	 * starts after it (make_key() leaves out the same). */
+	while (f < b && (sv->s[f] == ' ' || sv->s[f] == '\t' || sv->s[f] == '\f'))
+		f++;
+	if (is_blank_line(sv->s, f, b))
+		return false;
 	if (b - a > MAXLEN)
-		return;
-	make_key(sv->s, a, b, k + 2);
-	if (k[2] == '\0')
-		return;
-	if (page_number_shape(k + 2)) {
+		return true;
+	if ((n = make_key(sv->s, f, b, k + 2)) == 0)
+		return true;
+	if (page_number_shape(k + 2, n)) {
 		if (at > 1)
-			return;
+			return true;
 	} else if (!slug_shape(k + 2) && !furniture_shape(k + 2))
-		return;
+		return true;
 	k[0] = side;
 	k[1] = (char)('0' + at);
-	if ((id = key_id(sv, k)) == STRTAB_NONE)
-		return;
+	if ((id = key_id(sv, k, n + 2)) == STRTAB_NONE)
+		return true;
 	if (sv->keys[id].last_page != sv->page) {
 		sv->keys[id].pages++;
 		sv->keys[id].last_page = sv->page;
@@ -201,12 +222,45 @@ candidate(struct survey *sv, uint32_t a, uint32_t b, char side, int at)
 	sv->cands[sv->ncands].start = a;
 	sv->cands[sv->ncands].key = id;
 	sv->ncands++;
+	return true;
 }
 
 static bool
 is_eol(char c)
 {
 	return c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Line ends are found by memchr(), a kind at a time: a line is read
+ * in a few calls rather than byte by byte, and the lines are long
+ * enough for that to pay.  The kinds are is_eol()'s: the two must
+ * change together. */
+static const char eols[] = "\n\r\f";
+
+/* The first line end in s[a, e), or e. */
+static uint32_t
+first_eol(const char *s, uint32_t a, uint32_t e)
+{
+	for (const char *c = eols; *c != '\0'; c++) {
+		const char *q = memchr(s + a, *c, e - a);
+
+		if (q != NULL)
+			e = (uint32_t)(q - s);
+	}
+	return e;
+}
+
+/* Just after the last line end in s[lo, e), or lo. */
+static uint32_t
+after_last_eol(const char *s, uint32_t lo, uint32_t e)
+{
+	uint32_t a = lo;
+
+	for (const char *c = eols; *c != '\0'; c++)
+		for (const char *q = s + a; q < s + e &&
+		    (q = memchr(q, *c, (size_t)(s + e - q))) != NULL; q++)
+			a = (uint32_t)(q - s) + 1;
+	return a;
 }
 
 /* The non-blank lines before boundary pos (footers). */
@@ -222,15 +276,13 @@ look_back(struct survey *sv, uint32_t pos)
 
 		while (b > sv->start && is_eol(s[b - 1]))
 			b--;
-		a = b;
-		while (a > sv->start && !is_eol(s[a - 1]) && b - a <= MAXLEN)
-			a--;
+		/* Back to a line end, at most MAXLEN + 1 bytes. */
+		a = after_last_eol(s, b - sv->start > MAXLEN + 1 ?
+		    b - MAXLEN - 1 : sv->start, b);
 		if (a == b || (a > sv->start && !is_eol(s[a - 1])))
 			break;
-		if (!is_blank_line(s, a, b)) {
-			candidate(sv, a, b, 'f', seen);
+		if (candidate(sv, a, b, 'f', seen))
 			seen++;
-		}
 		e = a;
 	}
 }
@@ -248,15 +300,13 @@ look_ahead(struct survey *sv, uint32_t pos)
 
 		while (a < sv->end && is_eol(s[a]))
 			a++;
-		b = a;
-		while (b < sv->end && !is_eol(s[b]) && b - a <= MAXLEN)
-			b++;
+		/* On to a line end, at most MAXLEN + 1 bytes. */
+		b = first_eol(s, a, sv->end - a > MAXLEN + 1 ?
+		    a + MAXLEN + 1 : sv->end);
 		if (b < sv->end && !is_eol(s[b]))
 			break;
-		if (b > a && !is_blank_line(s, a, b)) {
-			candidate(sv, a, b, 'h', seen);
+		if (b > a && candidate(sv, a, b, 'h', seen))
 			seen++;
-		}
 		a = b;
 	}
 }

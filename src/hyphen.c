@@ -7,7 +7,10 @@
  * broken at a line end), the hyphen is part of the word.  This module
  * collects every hyphenated word the text spells whole, case-folded,
  * into a set; it reads only the places where a hyphen stands, found with
- * memchr, so it costs little even on a large text.
+ * memchr, so it costs little even on a large text.  On the way it notes
+ * the few hyphens that PDF extraction may have cut from their word
+ * ("Secretary -General"), so that the text is not searched for them
+ * again, line by line, when it is emitted.
  */
 #include "autoconf.h"
 
@@ -20,9 +23,22 @@
 #include "util.h"
 
 #define MAXWORD 64
+#define SPLIT_EVERY 256         /* at most one split noted in so many
+                                   bytes (and at least SPLIT_MIN) */
+#define SPLIT_MIN 64
 
 struct hyph {
 	struct strtab *words;
+	/* The hyphens that follow a space between word bytes, in order:
+	 * the only ones hyph_rejoin() may rejoin.  A text with more than
+	 * it is worth keeping has none kept (unlisted), and they are looked
+	 * for where they are asked for. */
+	uint32_t *splits;
+	size_t nsplits, capsplits;
+	bool unlisted;
+	/* The text scanned, s[start, end): split_at() reads it. */
+	const char *s;
+	uint32_t start, end;
 };
 
 static bool
@@ -62,6 +78,33 @@ fold(const char *w, size_t n, char *out)
 	return n;
 }
 
+/* Is the hyphen s[q] one hyph_rejoin() may rejoin, for some part of
+ * the text [h->start, h->end): after a space, between word bytes? */
+static bool
+split_at(const struct hyph *h, uint32_t q)
+{
+	const char *s = h->s;
+
+	return q >= h->start + 2 && q + 1 < h->end && s[q - 1] == ' ' &&
+	    word_byte((unsigned char)s[q - 2]) && word_byte((unsigned char)s[q + 1]);
+}
+
+static void
+note_split(struct hyph *h, uint32_t q)
+{
+	if (h->unlisted || !split_at(h, q))
+		return;
+	if (h->nsplits >= MAX((h->end - h->start) / SPLIT_EVERY, (uint32_t)SPLIT_MIN)) {
+		h->unlisted = true;
+		free(h->splits);
+		h->splits = NULL;
+		h->nsplits = 0;
+		return;
+	}
+	GROW(h->splits, h->capsplits, h->nsplits + 1);
+	h->splits[h->nsplits++] = q;
+}
+
 struct hyph *
 hyph_scan(const char *s, uint32_t start, uint32_t end)
 {
@@ -70,9 +113,13 @@ hyph_scan(const char *s, uint32_t start, uint32_t end)
 	char buf[MAXWORD];
 
 	h->words = strtab_new();
+	h->s = s;
+	h->start = start;
+	h->end = end;
 	while ((p = memchr(p, '-', (size_t)(e - p))) != NULL) {
 		const char *a = p, *b = p + 1;
 
+		note_split(h, (uint32_t)(p - s));
 		p++;
 		/* A hyphen between word characters, not at a line end. */
 		if (a == s + start || !word_at(s, a - 1) || b >= e ||
@@ -135,11 +182,37 @@ hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
 	    (size_t)(b - (s + q + 2))) == 1;
 }
 
+uint32_t
+hyph_next_split(const struct hyph *h, uint32_t from, uint32_t to)
+{
+	size_t lo = 0, hi = h->nsplits;
+
+	if (h->unlisted) {
+		const char *q;
+
+		for (; from < to && (q = memchr(h->s + from, '-', to - from)) != NULL;
+		    from = (uint32_t)(q - h->s) + 1)
+			if (split_at(h, (uint32_t)(q - h->s)))
+				return (uint32_t)(q - h->s);
+		return to;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h->splits[mid] < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < h->nsplits && h->splits[lo] < to ? h->splits[lo] : to;
+}
+
 void
 hyph_free(struct hyph *h)
 {
 	if (h == NULL)
 		return;
 	strtab_free(h->words);
+	free(h->splits);
 	free(h);
 }

@@ -204,7 +204,18 @@ items_find(const char *s, const struct ppiece *pc, size_t npc,
     struct imark *out, size_t max)
 {
 	size_t found = 0;
+	uint32_t lo = UINT32_MAX, hi = 0;
 
+	/* Most paragraphs have no '(' at all: one memchr() over the text
+	 * they span says so (the line ends and indentation between their
+	 * pieces are no markers, and are read over), and not one for each
+	 * piece. */
+	for (size_t i = 0; i < npc; i++) {
+		lo = MIN(lo, pc[i].off);
+		hi = MAX(hi, pc[i].off + pc[i].len);
+	}
+	if (lo >= hi || memchr(s + lo, '(', hi - lo) == NULL)
+		return 0;
 	for (size_t i = 0; i < npc && found < max; i++) {
 		const char *p = s + pc[i].off, *e = p + pc[i].len, *q = p;
 

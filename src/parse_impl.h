@@ -256,6 +256,11 @@ bool hyph_keep(const struct hyph *h, const char *a, size_t alen,
  * s[lo..hi): does the text spell "Secretary-General" whole elsewhere? */
 bool hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
     uint32_t hi);
+/* The first hyphen in [from, to) that hyph_rejoin() may rejoin (it
+ * follows a space between word characters), or to.  hyph_scan() noted
+ * them, and the text is not read again, unless there were too many to
+ * note: then the text is searched for them with memchr(). */
+uint32_t hyph_next_split(const struct hyph *h, uint32_t from, uint32_t to);
 void hyph_free(struct hyph *h);
 
 /* parse_para.c: the paragraph builder. */

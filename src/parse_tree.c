@@ -135,14 +135,12 @@ static void
 emit_prose(struct pctx *p, uint32_t a, uint32_t b, uint16_t indent, uint8_t join)
 {
 	const char *s = p->s;
-	const char *q;
 
-	/* Hyphens are rarer than spaces: look for them. */
-	for (uint32_t from = a + 1; from < b && (q = memchr(s + from, '-', b - from)) != NULL; ) {
-		uint32_t at = (uint32_t)(q - s) - 1;
+	for (uint32_t from = a + 1, q; (q = hyph_next_split(p->hyph, from, b)) < b;
+	    from = q + 1) {
+		uint32_t at = q - 1;
 
-		from = at + 2;
-		if (s[at] != ' ' || !hyph_rejoin(p->hyph, s, a, at, b))
+		if (!hyph_rejoin(p->hyph, s, a, at, b))
 			continue;
 		docb_piece(p->db, a, at - a, indent, join);
 		a = at + 1;
@@ -327,7 +325,9 @@ new_item(struct pctx *p, int lv, uint32_t start, uint32_t line,
 	own[n + 1] = ')';
 	own[n + 2] = '\0';
 	label = docb_str_shared(p->db, own, n + 2);
-	mark = marker ? docb_str_shared(p->db, marker, mlen) : label;
+	/* Its marker is mostly the label as it was written. */
+	mark = marker == NULL || (mlen == n + 2 && memcmp(marker, own, mlen) == 0) ?
+	    label : docb_str_shared(p->db, marker, mlen);
 
 	return docb_node(p->db, lv == 0 ? NODE_ITEM : NODE_SUBITEM,
 	    item_parent(t, lv), start, line, mark, label);
@@ -472,6 +472,21 @@ title_add(struct pctx *p, const struct para *pa)
 
 /* ----------------------------------------------------------- placing */
 
+/* Is s[0..n) written as a label is kept: no tab, no two spaces
+ * together, none at either end?  Most are ("12.", "(a)"): too short for
+ * memchr() and memmem() to pay for their calls. */
+static bool
+plain_label(const char *s, size_t n)
+{
+	if (n > 0 && (s[0] == ' ' || s[n - 1] == ' '))
+		return false;
+	/* A space is not the last byte: the one after it is in s. */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\t' || (s[i] == ' ' && s[i + 1] == ' '))
+			return false;
+	return true;
+}
+
 /* A label or heading as a person writes it: runs of white space as one
  * space ("Artikel  1" is "Artikel 1"), none at either end. */
 static uint32_t
@@ -480,8 +495,7 @@ make_label(struct pctx *p, const char *s, size_t n)
 	char *buf;
 	uint32_t id;
 
-	if (memchr(s, '\t', n) == NULL && memmem(s, n, "  ", 2) == NULL &&
-	    (n == 0 || (s[0] != ' ' && s[n - 1] != ' ')))
+	if (plain_label(s, n))
 		return docb_str(p->db, s, n);
 	buf = xmalloc(n + 1);
 	memcpy(buf, s, n);

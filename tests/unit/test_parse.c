@@ -1016,6 +1016,54 @@ test_numbering_restart_qualified(void **state)
 	fixture_drop(d);
 }
 
+/* An item's label key is made from its parent's key (finish_labels()):
+ * under a qualified paragraph, under a renumbered one, and under a
+ * heading whose '#' part runs on over the item's own ("annex/#4(a)")
+ * it must be the key of the whole label, which doc_find_label() makes. */
+static void
+test_item_label_keys(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	d = parse_str("CONVENTION\n\nArticle 1\n\n1. One:\n(a) first;\n"
+	    "(b) second.\n\n2. Two.\n\nArticle 2\n\n1. One again:\n"
+	    "(a) first again;\n(b) second again:\n(i) sub one;\n"
+	    "(ii) sub two.\n\n2. Two again.\n\n2. Two once more:\n"
+	    "(a) its item;\n(b) another.\n");
+	expect_node(d, "Article 1 1(a)", NODE_ITEM, 6, "Article 1 1");
+	expect_node(d, "Article 2 1(a)", NODE_ITEM, 14, "Article 2 1");
+	expect_node(d, "Article 2 1(b)(ii)", NODE_SUBITEM, 17, "Article 2 1(b)");
+	expect_node(d, "Article 2 2 [2](b)", NODE_ITEM, 23, "Article 2 2 [2]");
+	assert_int_equal(doc_find_label(d, "article 2, 1 (b) (ii)"),
+	    node_of(d, "Article 2 1(b)(ii)"));
+	fixture_drop(d);
+	d = parse_str("CONVENTION\n\nArticle 1\n\n1. One.\n\nANNEX #4\n\n"
+	    "(a) x;\n(b) y.\n");
+	expect_node(d, "ANNEX #4(a)", NODE_ITEM, 9, "ANNEX #4");
+	expect_node(d, "ANNEX #4(b)", NODE_ITEM, 10, "ANNEX #4");
+	fixture_drop(d);
+}
+
+/* Two labels whose keys hash alike ("940640" and "1066392": the same
+ * 32 bits) are both kept, each found by its own label: the label hash
+ * compares the keys, not only their hashes. */
+static void
+test_label_hash_collision(void **state)
+{
+	struct doc *d;
+
+	(void)state;
+	d = parse_str("NOTE\n\n940640. The first paragraph of the note.\n\n"
+	    "1066392. The second paragraph of the note:\n(a) an item;\n"
+	    "(b) another.\n\n940640. The first one again.\n");
+	expect_node(d, "940640", NODE_PARAGRAPH, 3, NULL);
+	expect_node(d, "1066392", NODE_PARAGRAPH, 5, NULL);
+	expect_node(d, "1066392(b)", NODE_ITEM, 7, "1066392");
+	expect_node(d, "940640 [2]", NODE_PARAGRAPH, 9, NULL);
+	fixture_drop(d);
+}
+
 /* "1. 2. 2. 7. 3.": every paragraph kept, labels unique, and each
  * fault in the sequence reported at its line. */
 static void
@@ -2121,6 +2169,104 @@ test_running_furniture_first_and_last_page(void **state)
 	fixture_drop(p);
 }
 
+/* A NUL in a running header ends its shape (make_key()), as it did when
+ * the shape was read as a string: "C/108/INF/3" is furniture on every
+ * page whatever follows the NUL, and goes. */
+static void
+test_running_furniture_nul(void **state)
+{
+	static const char *const after[] = { "alpha", "beta", "gamma" };
+	struct buf b;
+	struct doc *d;
+
+	(void)state;
+	buf_init(&b);
+	for (int pg = 0; pg < 3; pg++) {
+		buf_adds(&b, "C/108/INF/3");
+		buf_addc(&b, '\0');
+		buf_printf(&b, "%s\n\n", after[pg]);
+		if (pg == 0)
+			buf_adds(&b, "REPORT ON THE WORK OF THE COUNCIL\n\n");
+		buf_adds(&b, page_paras[2 * pg]);
+		buf_adds(&b, "\n");
+		buf_adds(&b, page_paras[2 * pg + 1]);
+		buf_printf(&b, "\n- %d -\nGE.13-12345\n", pg + 1);
+		if (pg < 2)
+			buf_adds(&b, "\f");
+	}
+	d = parse_bytes(b.data, b.len, true);
+	buf_done(&b);
+	expect_six_paragraphs(d);
+	for (uint32_t i = 0; i < doc_nblocks(d); i++) {
+		struct buf t;
+
+		buf_init(&t);
+		doc_block_text(d, i, &t, 0);
+		if (memmem(t.data, t.len, "alpha", 5) == NULL &&
+		    memmem(t.data, t.len, "beta", 4) == NULL &&
+		    memmem(t.data, t.len, "gamma", 5) == NULL) {
+			buf_done(&t);
+			continue;
+		}
+		fail_msg("block %u holds a running header: '%.*s'", i,
+		    (int)t.len, t.data);
+	}
+	fixture_drop(d);
+}
+
+/* Three pages whose first and last lines are n bytes long, beyond them
+ * a running header and footer (held). */
+static char *
+long_line_pages(int n)
+{
+	struct buf b;
+
+	buf_init(&b);
+	for (int pg = 0; pg < 3; pg++) {
+		if (pg > 0)
+			buf_printf(&b, "The page %d starts with a line of text that is too "
+			    "long to be a running header: it is %-*s\nC/108/INF/3\n\n",
+			    pg + 1, n - 85, "long.");
+		if (pg == 0)
+			buf_adds(&b, "REPORT ON THE WORK OF THE COUNCIL\n\n");
+		buf_adds(&b, page_paras[2 * pg]);
+		buf_adds(&b, "\n");
+		buf_adds(&b, page_paras[2 * pg + 1]);
+		if (pg < 2)
+			buf_printf(&b, "\nGE.13-12345\nThe page %d ends with a line of "
+			    "text that is too long to be a running footer: it is %-*s"
+			    "\f", pg + 1, n - 83, "long.");
+	}
+	return held_str(&b);
+}
+
+/* A line of MAXLEN + 1 bytes (161) next to a page boundary is a line,
+ * too long to be furniture, and the running header and footer beyond
+ * it are still looked at; one a byte longer ends the look, and they
+ * stay.  (look_ahead() and look_back() find a line's ends with memchr()
+ * within that many bytes.) */
+static void
+test_running_furniture_past_long_line(void **state)
+{
+	char *p = long_line_pages(161), *q = long_line_pages(162);
+	struct doc *d = parse_str(p), *e = parse_str(q);
+	char *s = all_text(d), *t = all_text(e);
+
+	(void)state;
+	expect_lacks(s, "C/108/INF/3");
+	expect_lacks(s, "GE.13");
+	expect_contains(s, "The page 2 starts with");
+	expect_contains(s, "The page 2 ends with");
+	expect_contains(t, "C/108/INF/3");
+	expect_contains(t, "GE.13");
+	fixture_drop(s);
+	fixture_drop(t);
+	fixture_drop(d);
+	fixture_drop(e);
+	fixture_drop(p);
+	fixture_drop(q);
+}
+
 /* "Secretary -General", as PDF extraction leaves a word cut at a line
  * end, is "Secretary-General" again where the document spells it so
  * elsewhere; a lone " -" with no such evidence stays as it is. */
@@ -2152,6 +2298,24 @@ test_space_before_hyphen(void **state)
 	assert_non_null(strstr(s, "aaa -b and"));
 	fixture_drop(s);
 	fixture_drop(d);
+	/* More of them than the scan keeps a list of (hyph_next_split()
+	 * looks for them again): rejoined all the same. */
+	{
+		struct buf b;
+
+		buf_init(&b);
+		buf_adds(&b, "NOTE\n\n1. The Secretary-General said:");
+		for (int i = 0; i < 200; i++)
+			buf_adds(&b, " Secretary -General");
+		buf_adds(&b, ".\n");
+		d = parse_str(b.data);
+		s = own_text(d, node_of(d, "1"));
+		assert_null(strstr(s, " -"));
+		assert_non_null(strstr(s, "said: Secretary-General Secretary-General"));
+		fixture_drop(s);
+		fixture_drop(d);
+		buf_done(&b);
+	}
 }
 
 /* A heading's label is written as a person would write it: "Artikel
@@ -2509,6 +2673,33 @@ test_find_label_forgiving(void **state)
 	assert_int_equal(doc_find_label(d, ""), DOC_NONE);
 	assert_int_equal(doc_find_label(d, "()"), DOC_NONE);
 	fixture_drop(d);
+}
+
+/* A label that is a number is its own key (doc_label_key() copies it):
+ * the same key, cut to the same length, as the number read the long
+ * way, which a space after it makes doc_label_key() take. */
+static void
+test_number_label_key(void **state)
+{
+	static const size_t sizes[] = { 1, 2, 3, 8, 255, 256, 257, 512 };
+	char digits[302], spaced[304], a[512], b[512];
+
+	(void)state;
+	for (size_t len = 1; len <= 300; len++) {
+		for (size_t i = 0; i < len; i++)
+			digits[i] = (char)('0' + (i * 7 + len) % 10);
+		digits[len] = '\0';
+		snprintf(spaced, sizeof(spaced), "%s ", digits);
+		for (size_t k = 0; k < sizeof(sizes) / sizeof(*sizes); k++) {
+			memset(a, 'x', sizeof(a));
+			memset(b, 'x', sizeof(b));
+			doc_label_key(digits, a, sizes[k]);
+			doc_label_key(spaced, b, sizes[k]);
+			if (strnlen(a, sizes[k]) == sizes[k] || strcmp(a, b) != 0)
+				fail_msg("%zu digits in %zu bytes: '%.20s' for '%.20s'",
+				    len, sizes[k], a, b);
+		}
+	}
 }
 
 /* ---------------------------------------------------------- offsets */
@@ -3085,6 +3276,9 @@ main(void)
 		cmocka_unit_test_teardown(test_headings, release_all),
 		cmocka_unit_test_teardown(test_numbering_restart_qualified, release_all),
 		cmocka_unit_test_teardown(test_numbering_runs_through, release_all),
+		cmocka_unit_test_teardown(test_item_label_keys, release_all),
+		cmocka_unit_test_teardown(test_label_hash_collision, release_all),
+		cmocka_unit_test(test_number_label_key),
 		cmocka_unit_test_teardown(test_numbering_skips_and_repeats, release_all),
 		cmocka_unit_test_teardown(test_numbering_back_to_one, release_all),
 		cmocka_unit_test_teardown(test_preamble_paragraphs, release_all),
@@ -3111,6 +3305,8 @@ main(void)
 		cmocka_unit_test_teardown(test_page_breaks, release_all),
 		cmocka_unit_test_teardown(test_running_furniture, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_first_and_last_page, release_all),
+		cmocka_unit_test_teardown(test_running_furniture_nul, release_all),
+		cmocka_unit_test_teardown(test_running_furniture_past_long_line, release_all),
 		cmocka_unit_test_teardown(test_running_furniture_many_pages, release_all),
 		cmocka_unit_test_teardown(test_first_page_slug, release_all),
 		cmocka_unit_test_teardown(test_space_before_hyphen, release_all),
