@@ -87,14 +87,25 @@ struct xrefs {
 	uint32_t nterms;
 	struct listref *lr;             /* list references waiting: their */
 	size_t nlr, caplr;              /*   edges' target (XREF_LIST) */
-	/* While building: the nouns of list references, each stemmed
-	 * once (1 250 nouns for the 12 600 references of the benchmark's
-	 * 5 MB).  A word id's four bytes are the key of its id in
-	 * noun_words, whose stem has the id stem_of[that] in noun_stems. */
-	struct strtab *noun_words, *noun_stems;
-	uint32_t *stem_of;
-	size_t capstem;
+	/* While building: what list references ask of each word, by its
+	 * id (nwords of them so far), and the stems of their nouns (1 250
+	 * nouns for the 12 600 references of the benchmark's 5 MB). */
+	struct wordinfo *words;
+	size_t nwords, capwords;
+	struct strtab *noun_stems;
 };
+
+/* What list references ask of a word, worked out once a word: the
+ * count it states (every "the" asks it of the word after it), and its
+ * stem as a noun (the stemmer was most of the cost of a reference). */
+struct wordinfo {
+	uint32_t stem;                  /* in noun_stems; STRTAB_NONE: not
+	                                   known yet */
+	int8_t count;                   /* lists_count_word() (-1 to 99);
+	                                   COUNT_UNKNOWN: not known yet */
+};
+
+#define COUNT_UNKNOWN INT8_MIN
 
 /* A list reference read in the pass ("these three reasons") whose list
  * is not known before more lists are named. */
@@ -680,6 +691,12 @@ parse_document(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 	c->pos = i;
 }
 
+/* The fixed words (index.h) that may begin a reference: the reference
+ * words, and the determiners of a list reference (determiner()). */
+static const uint64_t beginners = ((2ull << W_RFC) - (1ull << W_PARAGRAPH)) |
+    1ull << W_THE | 1ull << W_THESE | 1ull << W_THOSE;
+_Static_assert(W_NFIXED <= 64, "the fixed words are bits of a word");
+
 static int
 trigger(const struct token *t)
 {
@@ -714,42 +731,67 @@ determiner(const struct token *t)
 	return t->word == W_THE || t->word == W_THESE || t->word == W_THOSE;
 }
 
+/* Room for what is known of the words the index has named, word w
+ * among them. */
+static void
+add_words(struct xrefs *xr, uint32_t w)
+{
+	size_t n = MAX((size_t)index_nwords(xr->ix), (size_t)w + 1);
+
+	GROW(xr->words, xr->capwords, n);
+	for (size_t i = xr->nwords; i < n; i++)
+		xr->words[i] = (struct wordinfo){ STRTAB_NONE, COUNT_UNKNOWN };
+	xr->nwords = n;
+}
+
+/* What is known of word w (valid until the next call). */
+static struct wordinfo *
+word_info(struct xrefs *xr, uint32_t w)
+{
+	if (w >= xr->nwords)
+		add_words(xr, w);
+	return &xr->words[w];
+}
+
+/* The count token t states, as lists_count_word() reads it. */
+static int
+word_count(struct xrefs *xr, const struct token *t)
+{
+	struct wordinfo *wi = word_info(xr, t->word);
+
+	if (wi->count == COUNT_UNKNOWN)
+		wi->count = (int8_t)lists_count_word(t->fold, t->flen);
+	return wi->count;
+}
+
 /* The stem of word w, as lexicon_stem() makes it, for the lists; valid
- * until the next call.  Worked out once a word: it was most of the cost
- * of a list reference. */
+ * until the next call. */
 static const char *
 noun_stem(struct xrefs *xr, uint32_t w, size_t *len)
 {
-	bool added;
-	uint32_t k, id;
+	struct wordinfo *wi = word_info(xr, w);
 
-	if (xr->noun_words == NULL) {
-		xr->noun_words = strtab_new();
-		xr->noun_stems = strtab_new();
-	}
-	k = strtab_intern(xr->noun_words, (const char *)&w, sizeof(w), &added);
-	if (added) {
+	if (wi->stem == STRTAB_NONE) {
 		const char *s = index_word(xr->ix, w);
 		char st[STEM_MAX + 1];
 		size_t n = lexicon_stem(s, strlen(s), st);
 
-		GROW(xr->stem_of, xr->capstem, (size_t)k + 1);
-		xr->stem_of[k] = strtab_intern(xr->noun_stems, st, n, NULL);
+		if (xr->noun_stems == NULL)
+			xr->noun_stems = strtab_new();
+		wi->stem = strtab_intern(xr->noun_stems, st, n, NULL);
 	}
-	id = xr->stem_of[k];
-	*len = strtab_len(xr->noun_stems, id);
-	return strtab_str(xr->noun_stems, id);
+	*len = strtab_len(xr->noun_stems, wi->stem);
+	return strtab_str(xr->noun_stems, wi->stem);
 }
 
 static void
 noun_stems_free(struct xrefs *xr)
 {
-	strtab_free(xr->noun_words);
 	strtab_free(xr->noun_stems);
-	free(xr->stem_of);
-	xr->noun_words = xr->noun_stems = NULL;
-	xr->stem_of = NULL;
-	xr->capstem = 0;
+	free(xr->words);
+	xr->noun_stems = NULL;
+	xr->words = NULL;
+	xr->nwords = xr->capwords = 0;
 }
 
 /* tk[0] is a determiner: "these three reasons", "the four provisions",
@@ -759,7 +801,7 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
     uint32_t block)
 {
 	bool these = tk[0].word == W_THESE || tk[0].word == W_THOSE;
-	int count = n > 1 ? MAX(lists_count_word(tk[1].fold, tk[1].flen), 0) : 0;
+	int count = n > 1 ? MAX(word_count(xr, &tk[1]), 0) : 0;
 	size_t noun = count ? 2 : 1;
 	bool pointing = noun + 1 < n && (tk[noun + 1].word == W_ABOVE ||
 	    tk[noun + 1].word == W_BELOW || tk[noun + 1].word == W_LISTED);
@@ -869,10 +911,10 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 
 		if (t->off < done)
 			continue;
-		/* Nearly every word: no reference word or determiner (the
-		 * index's fixed words), and no '/' (a symbol) or '.' (ibid)
-		 * after it. */
-		if (t->word >= W_NFIXED && t->after != '/' && t->after != '.') {
+		/* Nearly every word: no reference word or determiner, and no
+		 * '/' (a symbol) or '.' (ibid) after it. */
+		if ((t->word >= W_NFIXED || !(beginners >> t->word & 1)) &&
+		    t->after != '/' && t->after != '.') {
 			done = MAX(done, t->end);
 			continue;
 		}
