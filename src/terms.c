@@ -628,13 +628,18 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 
 /* A node's text after its children (BLOCK_CONT) mentions terms again:
  * node lists are sorted and made unique (node ids are in document
- * order). */
+ * order, and most lists are so already: add_node() drops a node
+ * mentioned again at once). */
 static void
 unique_nodes(struct term *t)
 {
 	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+	uint32_t i = 1;
 
-	t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
+	while (i < t->nnodes && a[i - 1] < a[i])
+		i++;
+	if (i < t->nnodes)
+		t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
 	if (t->cap == 0 || t->nnodes == t->cap)
 		return;
 	if (t->nnodes <= NODES_INLINE) {
