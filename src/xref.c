@@ -411,6 +411,25 @@ emit_ref(struct xrefs *xr, uint32_t from, const char *prefix, const char *label,
 	add_edge(xr, &x, false);
 }
 
+/* k in decimal, as snprintf()'s "%ld" writes it (out: 24 bytes), which
+ * cost more than resolving the label. */
+static void
+put_long(char *out, long k)
+{
+	unsigned long u = k < 0 ? 0 - (unsigned long)k : (unsigned long)k;
+	char digits[24];
+	size_t n = 0;
+
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (k < 0)
+		*out++ = '-';
+	while (n > 0)
+		*out++ = digits[--n];
+	*out = '\0';
+}
+
 /* Labels between "2" and "4" of a range. */
 static void
 emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
@@ -424,7 +443,7 @@ emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
 		return;
 	}
 	for (long k = x + 1; k <= y; k++) {
-		snprintf(num, sizeof(num), "%ld", k);
+		put_long(num, k);
 		emit_ref(xr, from, prefix, num, off, end, false);
 	}
 }
@@ -949,9 +968,12 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	}
 	xr->done_block = b;
 	xr->done = done;
-	/* In document order within the block. */
-	if (xr->n - first > 1)
-		qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
+	/* In document order within the block, as they mostly are. */
+	for (size_t i = first + 1; i < xr->n; i++)
+		if (xr->e[i - 1].off > xr->e[i].off) {
+			qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
+			break;
+		}
 }
 
 /* An edge's target node. */
