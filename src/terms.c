@@ -302,7 +302,9 @@ static void
 emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 {
 	struct terms *tm = sc->tm;
-	char key[1 + MAX_WORDS * sizeof(uint32_t)];
+	/* Room to read the key by words of eight bytes, for
+	 * strtab_intern_padded(). */
+	char key[1 + MAX_WORDS * sizeof(uint32_t) + 7];
 	size_t n = make_key(sc->tk, i, j, kind, key);
 	uint32_t id;
 	bool added = false;
@@ -310,7 +312,7 @@ emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 	if (!sc->build || !sc->introduce)
 		id = strtab_find(tm->keys, key, n);
 	else
-		id = strtab_intern(tm->keys, key, n, &added);
+		id = strtab_intern_padded(tm->keys, key, n, &added);
 	if (added)
 		new_term(sc, id, i, j, kind);
 	else if (id != STRTAB_NONE)
@@ -573,8 +575,8 @@ find_all(struct scan *sc, uint8_t **mark, size_t *cap)
 	for (size_t i = 0; i < n; i++) {
 		uint32_t w = tk[i].word;
 
-		m[i] = (tk[i].flags & M_SHAPE) |
-		    (w < nrole && (role[w] & (R_INTRO | R_START)) ? M_ROLE : 0);
+		m[i] = (uint8_t)((tk[i].flags & M_SHAPE) |
+		    (w < nrole && (role[w] & (R_INTRO | R_START)) ? M_ROLE : 0));
 	}
 	memset(m + n, 0, 8);
 	sc->mark = m;
