@@ -202,8 +202,8 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Accept word w (case-insensitive) as the next thing; a space or
- * punctuation must follow it. */
+/* Accept word w (lower case, case-insensitive) as the next thing; a
+ * space or punctuation must follow it. */
 static bool
 accept_word(struct cursor *c, const char *w)
 {
@@ -211,7 +211,10 @@ accept_word(struct cursor *c, const char *w)
 	struct cursor save = *c;
 
 	skip_ws(c);
-	if (c->pos + n <= c->end && strncasecmp(c->s + c->pos, w, n) == 0 &&
+	/* The first letter first, as strncasecmp() compares it: most words
+	 * tried are not there. */
+	if (c->pos + n <= c->end && tolower((unsigned char)c->s[c->pos]) == w[0] &&
+	    strncasecmp(c->s + c->pos, w, n) == 0 &&
 	    (c->pos + n == c->end || !((c->s[c->pos + n] | 32) >= 'a' &&
 	    (c->s[c->pos + n] | 32) <= 'z'))) {
 		c->pos += (uint32_t)n;
