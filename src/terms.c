@@ -670,6 +670,7 @@ key_fold(const struct terms *tm, const char *key, size_t n, struct buf *b)
 }
 
 struct sortkey {
+	uint32_t head;              /* its first bytes (fold_head()) */
 	uint32_t fold;              /* in the folded texts */
 	uint32_t id;                /* among the kept, in id order */
 	uint32_t key;               /* its key: in terms_end()'s copy */
@@ -677,12 +678,31 @@ struct sortkey {
 
 static const char *sort_pool;   /* cmp_sortkey's: qsort has no argument */
 
+/* The first four bytes of s (zeros after its end), as a number that
+ * orders as strcmp() orders them: most comparisons of the sort end
+ * there. */
+static uint32_t
+fold_head(const char *s)
+{
+	uint32_t h = 0;
+
+	for (int i = 0; i < 4; i++) {
+		h = h << 8 | (unsigned char)*s;
+		if (*s != '\0')
+			s++;
+	}
+	return h;
+}
+
 static int
 cmp_sortkey(const void *a, const void *b)
 {
 	const struct sortkey *x = a, *y = b;
-	int c = strcmp(sort_pool + x->fold, sort_pool + y->fold);
+	int c;
 
+	if (x->head != y->head)
+		return x->head < y->head ? -1 : 1;
+	c = strcmp(sort_pool + x->fold, sort_pool + y->fold);
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
@@ -752,11 +772,13 @@ terms_end(struct terms *tm)
 	for (uint32_t r = 0, k = 0; r < m; r++) {
 		size_t len = (unsigned char)kb.data[k];
 
-		keys[r] = (struct sortkey){ (uint32_t)b.len, r, k };
+		keys[r] = (struct sortkey){ 0, (uint32_t)b.len, r, k };
 		key_fold(tm, kb.data + k + 1, len, &b);
 		buf_addc(&b, '\0');
 		k += 1 + (uint32_t)len;
 	}
+	for (uint32_t r = 0; r < m; r++)
+		keys[r].head = fold_head(b.data + keys[r].fold);
 	sort_pool = b.data;
 	qsort(keys, m, sizeof(*keys), cmp_sortkey);
 	sort_pool = NULL;
