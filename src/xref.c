@@ -380,13 +380,16 @@ find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 	 * numbering ("paragraph 1 above" in an annex is the annex's): the
 	 * labels of the nodes around it first. */
 	for (uint32_t a = from; a != DOC_NONE; a = doc_node(d, a)->parent) {
+		const struct node *an = doc_node(d, a);
 		char lb[DOC_LABEL_MAX];
-		const char *al = doc_label(d, a, lb);
+		const char *al;
 
 		/* A number is qualified by a heading, never by a paragraph
 		 * ("5 6" would be item 5(6)). */
-		if (*al == '\0' || (label[0] != '(' && (doc_node(d, a)->kind != NODE_HEADING ||
-		    cannot_qualify(doc_node(d, a), al, label))))
+		if (label[0] != '(' && an->kind != NODE_HEADING)
+			continue;
+		al = doc_label(d, a, lb);
+		if (*al == '\0' || (label[0] != '(' && cannot_qualify(an, al, label)))
 			continue;
 		join(buf, sizeof(buf), al, label[0] == '(' ? "" : " ", label);
 		if ((n = doc_find_label(d, buf)) != DOC_NONE)
