@@ -1042,30 +1042,58 @@ nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
 		}
 }
 
+void
+lists_keys(const struct lists *ls, const char *stem, size_t n,
+    struct lists_keys *k)
+{
+	uint32_t own;
+
+	k->n = (uint32_t)stem_keys(ls, stem, n, k->key, ARRAY_SIZE(k->key), &own);
+	k->nouns = strtab_count(ls->nouns);
+}
+
+/* The nouns are only added to, so the keys found with as many are
+ * found again. */
+bool
+lists_keys_hold(const struct lists *ls, const struct lists_keys *k)
+{
+	return k->nouns == strtab_count(ls->nouns);
+}
+
+/* The keys of the noun w[0..n). */
+static void
+word_noun(const struct lists *ls, const char *w, size_t n,
+    struct lists_keys *k)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(w, n, st);
+
+	lists_keys(ls, st, len, k);
+}
+
 /* The nearest fitting lists before off and after it among those named,
  * and whether off is in one's own lead-in: false then. */
 static bool
-refer(const struct lists *ls, const char *stem, size_t n, int count,
+refer(const struct lists *ls, const struct lists_keys *k, int count,
     uint32_t off, uint32_t *before, uint32_t *after)
 {
-	uint32_t keys[33], own;
-	size_t nk = stem_keys(ls, stem, n, keys, ARRAY_SIZE(keys), &own);
 	bool mine = false;
 
 	*before = *after = LISTS_NONE;
-	for (size_t i = 0; i < nk && !mine; i++)
-		if (keys[i] < ls->capnoun)
-			nearest(ls, &ls->by_noun[keys[i]], count, off, before, after, &mine);
+	for (size_t i = 0; i < k->n && !mine; i++)
+		if (k->key[i] < ls->capnoun)
+			nearest(ls, &ls->by_noun[k->key[i]], count, off, before, after,
+			    &mine);
 	return !mine;
 }
 
 uint32_t
-lists_refer_stem(const struct lists *ls, const char *stem, size_t n,
+lists_refer_keys(const struct lists *ls, const struct lists_keys *k,
     int count, uint32_t off)
 {
 	uint32_t before, after;
 
-	if (!refer(ls, stem, n, count, off, &before, &after))
+	if (!refer(ls, k, count, off, &before, &after))
 		return LISTS_NONE;
 	return before != LISTS_NONE ? before : after;
 }
@@ -1074,10 +1102,10 @@ uint32_t
 lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
     uint32_t off)
 {
-	char st[STEM_MAX + 1];
-	size_t len = lexicon_stem(noun, n, st);
+	struct lists_keys k;
 
-	return lists_refer_stem(ls, st, len, count, off);
+	word_noun(ls, noun, n, &k);
+	return lists_refer_keys(ls, &k, count, off);
 }
 
 /* The lists not named yet have their lead-ins in the blocks after block
@@ -1085,14 +1113,14 @@ lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
  * can be neither the list off is in the lead-in of nor the nearest
  * before it.  Only the nearest after it may be one of them. */
 bool
-lists_refer_known_stem(const struct lists *ls, const char *stem, size_t n,
+lists_refer_known_keys(const struct lists *ls, const struct lists_keys *k,
     int count, uint32_t off, uint32_t block, uint32_t *l)
 {
 	uint32_t before, after;
 
 	if (ls->next < ls->n && ls->next_from <= block)
 		return false;
-	if (!refer(ls, stem, n, count, off, &before, &after)) {
+	if (!refer(ls, k, count, off, &before, &after)) {
 		*l = LISTS_NONE;
 		return true;
 	}
@@ -1104,8 +1132,8 @@ bool
 lists_refer_known(const struct lists *ls, const char *noun, size_t n,
     int count, uint32_t off, uint32_t block, uint32_t *l)
 {
-	char st[STEM_MAX + 1];
-	size_t len = lexicon_stem(noun, n, st);
+	struct lists_keys k;
 
-	return lists_refer_known_stem(ls, st, len, count, off, block, l);
+	word_noun(ls, noun, n, &k);
+	return lists_refer_known_keys(ls, &k, count, off, block, l);
 }

@@ -89,15 +89,20 @@ struct xrefs {
 	size_t nlr, caplr;              /*   edges' target (XREF_LIST) */
 	/* While building: what list references ask of each word, by its
 	 * id (nwords of them so far), and the stems of their nouns (1 250
-	 * nouns for the 12 600 references of the benchmark's 5 MB). */
+	 * nouns for the 12 600 references of the benchmark's 5 MB), with
+	 * each stem's keys among the lists' nouns by its id in
+	 * noun_stems. */
 	struct wordinfo *words;
 	size_t nwords, capwords;
 	struct strtab *noun_stems;
+	struct lists_keys *noun_keys;
+	size_t capkeys;
 };
 
 /* What list references ask of a word, worked out once a word: the
  * count it states (every "the" asks it of the word after it), and its
- * stem as a noun (the stemmer was most of the cost of a reference). */
+ * stem as a noun (the stemmer, and the look-ups of the stem's synonyms
+ * among the lists' nouns, were most of the cost of a reference). */
 struct wordinfo {
 	uint32_t stem;                  /* in noun_stems; STRTAB_NONE: not
 	                                   known yet */
@@ -789,34 +794,45 @@ word_count(struct xrefs *xr, const struct token *t)
 	return wi->count;
 }
 
-/* The stem of word w, as lexicon_stem() makes it, for the lists; valid
+/* The keys among the lists' nouns of word w as a noun (lists.h); valid
  * until the next call. */
-static const char *
-noun_stem(struct xrefs *xr, uint32_t w, size_t *len)
+static const struct lists_keys *
+noun_keys(struct xrefs *xr, uint32_t w)
 {
 	struct wordinfo *wi = word_info(xr, w);
+	struct lists_keys *k;
 
 	if (wi->stem == STRTAB_NONE) {
 		const char *s = index_word(xr->ix, w);
 		char st[STEM_MAX + 1];
 		size_t n = lexicon_stem(s, strlen(s), st);
+		bool added;
 
 		if (xr->noun_stems == NULL)
 			xr->noun_stems = strtab_new();
-		wi->stem = strtab_intern(xr->noun_stems, st, n, NULL);
+		wi->stem = strtab_intern(xr->noun_stems, st, n, &added);
+		if (added) {
+			GROW(xr->noun_keys, xr->capkeys, (size_t)wi->stem + 1);
+			xr->noun_keys[wi->stem].nouns = UINT32_MAX;     /* none */
+		}
 	}
-	*len = strtab_len(xr->noun_stems, wi->stem);
-	return strtab_str(xr->noun_stems, wi->stem);
+	k = &xr->noun_keys[wi->stem];
+	if (!lists_keys_hold(xr->ls, k))
+		lists_keys(xr->ls, strtab_str(xr->noun_stems, wi->stem),
+		    strtab_len(xr->noun_stems, wi->stem), k);
+	return k;
 }
 
 static void
 noun_stems_free(struct xrefs *xr)
 {
 	strtab_free(xr->noun_stems);
+	free(xr->noun_keys);
 	free(xr->words);
 	xr->noun_stems = NULL;
+	xr->noun_keys = NULL;
 	xr->words = NULL;
-	xr->nwords = xr->capwords = 0;
+	xr->nwords = xr->capwords = xr->capkeys = 0;
 }
 
 /* tk[0] is a determiner: "these three reasons", "the four provisions",
@@ -834,15 +850,12 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
 		.kind = XREF_LIST };
 	uint32_t l;
 	bool waiting = false;
-	const char *stem;
-	size_t len;
 
 	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
 		return;
 	x.end = tk[pointing ? noun + 1 : noun].end;
-	stem = noun_stem(xr, tk[noun].word, &len);
-	if (lists_refer_known_stem(xr->ls, stem, len, count, tk[noun].off,
-	    block, &l)) {
+	if (lists_refer_known_keys(xr->ls, noun_keys(xr, tk[noun].word), count,
+	    tk[noun].off, block, &l)) {
 		if (l == LISTS_NONE)
 			return;
 		x.to = lists_at(xr->ls, l);
@@ -875,10 +888,8 @@ resolve_lists(struct xrefs *xr)
 
 		if (x->waiting) {
 			const struct listref *r = &xr->lr[x->target];
-			size_t len;
-			const char *stem = noun_stem(xr, r->noun, &len);
-			uint32_t l = lists_refer_stem(xr->ls, stem, len, r->count,
-			    r->off);
+			uint32_t l = lists_refer_keys(xr->ls, noun_keys(xr, r->noun),
+			    r->count, r->off);
 
 			if (l == LISTS_NONE)
 				continue;
