@@ -727,6 +727,14 @@ static const uint64_t beginners = ((2ull << W_RFC) - (1ull << W_PARAGRAPH)) |
     1ull << W_THE | 1ull << W_THESE | 1ull << W_THOSE;
 _Static_assert(W_NFIXED <= 64, "the fixed words are bits of a word");
 
+/* Can token t begin nothing? */
+static bool
+ordinary(const struct token *t)
+{
+	return (t->word >= W_NFIXED || !(beginners >> t->word & 1)) &&
+	    t->after != '/' && t->after != '.';
+}
+
 static int
 trigger(const struct token *t)
 {
@@ -942,18 +950,20 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	if (bl->kind == BLOCK_TITLE || bl->kind == BLOCK_HEADING)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		const struct token *t = &tk[i];
+		const struct token *t;
 		int k;
 
+		/* Nearly every word, in a loop of its own: no reference word
+		 * or determiner, and no '/' (a symbol) or '.' (ibid) after
+		 * it. */
+		for (; i < n && ordinary(&tk[i]); i++)
+			if (tk[i].off >= done)
+				done = MAX(done, tk[i].end);
+		if (i == n)
+			break;
+		t = &tk[i];
 		if (t->off < done)
 			continue;
-		/* Nearly every word: no reference word or determiner, and no
-		 * '/' (a symbol) or '.' (ibid) after it. */
-		if ((t->word >= W_NFIXED || !(beginners >> t->word & 1)) &&
-		    t->after != '/' && t->after != '.') {
-			done = MAX(done, t->end);
-			continue;
-		}
 		c.pos = t->end;
 		if ((k = trigger(t)) >= 0) {
 			if (t->after == '.')
