@@ -360,8 +360,12 @@ static bool
 roman(const struct token *t)
 {
 	for (size_t i = 0; i < t->flen; i++)
-		if (!strchr("ivxlcdm", t->fold[i]))
+		switch (t->fold[i]) {
+		case 'i': case 'v': case 'x': case 'l': case 'c': case 'd': case 'm':
+			break;
+		default:
 			return false;
+		}
 	return true;
 }
 
