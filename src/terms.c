@@ -88,16 +88,17 @@ struct terms {
  * token, instead of comparing ids or asking the index, so that the
  * ordinary word costs a look-up. */
 enum {
-	R_INTRO = 1,                /* "a", "an": introduces a phrase */
-	R_START = 2,                /* the first word of a defined phrase */
-	R_STOP = 4                  /* a stop word (index_is_stop()) */
+	R_STOP = 1,                 /* a stop word (index_is_stop()) */
+	R_INTRO = 0x40,             /* "a", "an": introduces a phrase */
+	R_START = 0x80              /* the first word of a defined phrase */
 };
 
 /* A token's mark (struct scan): the flags the finders look for, and
- * whether its word has a role in a phrase (R_INTRO or R_START). */
+ * its word's role in a phrase, in the same bits as in its role. */
 #define M_SHAPE (TOK_CAPS | TOK_UPPER | TOK_QOPEN)
-#define M_ROLE 0x80
-_Static_assert(M_SHAPE < M_ROLE, "a mark holds a token's shape and its word's role");
+#define M_ROLE (R_INTRO | R_START)
+_Static_assert((M_SHAPE & M_ROLE) == 0,
+    "a mark holds a token's shape and its word's role");
 
 struct scan {
 	struct terms *tm;
@@ -531,7 +532,7 @@ find_defined(struct scan *sc)
 		uint8_t role = word_role(sc->tm, tk[i].word);
 		size_t j = i;
 
-		if (!(role & (R_INTRO | R_START)))
+		if (!(role & M_ROLE))
 			continue;
 		/* "a draft resolution": an introduction. */
 		if ((role & R_INTRO) && sc->build && sc->introduce) {
@@ -580,7 +581,7 @@ find_all(struct scan *sc, uint8_t **mark, size_t *cap)
 		uint32_t w = tk[i].word;
 
 		m[i] = (uint8_t)((tk[i].flags & M_SHAPE) |
-		    (w < nrole && (role[w] & (R_INTRO | R_START)) ? M_ROLE : 0));
+		    (w < nrole ? role[w] & M_ROLE : 0));
 	}
 	memset(m + n, 0, 8);
 	sc->mark = m;
