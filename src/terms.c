@@ -594,7 +594,10 @@ find_all(struct scan *sc, uint8_t **mark, size_t *cap)
 
 /* ---------------------------------------------------------- building */
 
-/* Give the words the index has named since the last call their roles. */
+/* Give the words the index has named since the last call their roles:
+ * the model's pass gives each piece to index_add() before terms_add(),
+ * so that every word of the index has its role once the pass is over,
+ * for terms_mentions() too. */
 static void
 add_roles(struct terms *tm)
 {
@@ -731,9 +734,6 @@ terms_end(struct terms *tm)
 	struct load_pass lp;
 	uint32_t start, end;
 
-	/* Every word's, for terms_mentions() (a pass cut short gave some
-	 * words none). */
-	add_roles(tm);
 	free(tm->mark);
 	tm->mark = NULL;
 	tm->capmark = 0;
