@@ -589,6 +589,21 @@ test_first_off(void **state)
 	model_free(m);
 }
 
+/* "an" introduces a phrase as "a" does (a fixed word of the index, whose
+ * role terms.c works out once). */
+static void
+test_defined_after_an(void **state)
+{
+	struct model *m = fixture_build("PHRASES\n\n"
+	    "1. They set up an expert panel on water.\n\n"
+	    "2. The expert panel met twice.\n", lexicon);
+
+	(void)state;
+	expect_term(m, "expert panel", TERM_DEFINED, "1");
+	expect_nodes(m, "expert panel", TERM_DEFINED, "1 2");
+	model_free(m);
+}
+
 /* A phrase introduced and taken up in the same piece of tokens: the
  * marks made before the piece was read do not say that "new" begins a
  * phrase, and the finder must look again (terms.c, struct scan). */
@@ -769,6 +784,7 @@ main(void)
 		cmocka_unit_test(test_quoted_limits),
 		cmocka_unit_test(test_defined),
 		cmocka_unit_test(test_defined_needs_definite),
+		cmocka_unit_test(test_defined_after_an),
 		cmocka_unit_test(test_defined_same_piece),
 		cmocka_unit_test(test_nodes_out_of_order),
 		cmocka_unit_test(test_order_shared_first_bytes),
