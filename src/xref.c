@@ -831,8 +831,9 @@ noun_keys(struct xrefs *xr, uint32_t w)
 	return k;
 }
 
+/* Free what the build knew of the words (struct xrefs). */
 static void
-noun_stems_free(struct xrefs *xr)
+words_free(struct xrefs *xr)
 {
 	strtab_free(xr->noun_stems);
 	free(xr->noun_keys);
@@ -1119,7 +1120,7 @@ xrefs_end(struct xrefs *xr)
 
 	if (xr->nlr > 0)
 		resolve_lists(xr);
-	noun_stems_free(xr);
+	words_free(xr);
 	SHRINK(xr->e, xr->cap, xr->n);
 	SHRINK(xr->odd, xr->capodd, xr->nodd);
 	/* The edges' ids in the order of their targets (ties in id
@@ -1149,7 +1150,7 @@ xrefs_free(struct xrefs *xr)
 	free(xr->lr);
 	free(xr->by_to);
 	free(xr->by_first);
-	noun_stems_free(xr);
+	words_free(xr);
 	free(xr);
 }
 
