@@ -44,6 +44,21 @@ struct list {
 	uint32_t noun_key;          /* id in nouns, or STRTAB_NONE */
 };
 
+/* What naming a list asks of a word, worked out once a word, by its id
+ * (in the model's pass, whose tokens have one): every word of every
+ * lead-in is asked for the count it states and whether it may be a
+ * noun, and the nouns and the words of the lead-ins for their keys. */
+struct wordinfo {
+	uint32_t lead;              /* its key in leads; STRTAB_NONE: not
+	                               known yet */
+	uint32_t noun;              /* its key in nouns; the same */
+	int8_t count;               /* lists_count_word() (-1 to 99);
+	                               COUNT_UNKNOWN: not known yet */
+	bool plain;                 /* plain_word(), known with count */
+};
+
+#define COUNT_UNKNOWN INT8_MIN
+
 struct group {                  /* the lists under one key */
 	uint32_t *ids;
 	size_t n, cap;
@@ -73,8 +88,11 @@ struct lists {
 	 * is being read, and its last tokens so far (a ring of LEAD_TOKENS,
 	 * ntk read in all). */
 	size_t next;
+	uint32_t next_from, next_to;    /* its lead_blocks() (set_next()) */
 	struct token *tk;
 	size_t ntk;
+	struct wordinfo *words;     /* by word id, nwords of them so far */
+	size_t nwords, capwords;
 };
 
 /* Words that state a count, by their length (3 to 9 letters): a
@@ -132,11 +150,72 @@ stop_word(const struct lists *ls, const struct token *t)
 	return stem_is_stop(t->fold, t->flen);
 }
 
+/* Three letters or more, and neither a stop word nor a count: what a
+ * noun's word is. */
 static bool
-noun_like(const struct lists *ls, const struct token *t)
+plain_word(const struct lists *ls, const struct token *t)
 {
-	return !(t->flags & TOK_DIGIT) && t->flen >= 3 && !stop_word(ls, t) &&
+	return t->flen >= 3 && !stop_word(ls, t) &&
 	    lists_count_word(t->fold, t->flen) == 0;
+}
+
+/* Room for what is known of the words the index has named, word w
+ * among them. */
+static void
+add_words(struct lists *ls, uint32_t w)
+{
+	size_t n = MAX((size_t)index_nwords(ls->ix), (size_t)w + 1);
+
+	GROW(ls->words, ls->capwords, n);
+	for (size_t i = ls->nwords; i < n; i++)
+		ls->words[i] = (struct wordinfo){ .lead = STRTAB_NONE,
+		    .noun = STRTAB_NONE, .count = COUNT_UNKNOWN };
+	ls->nwords = n;
+}
+
+static void
+learn_word(struct lists *ls, struct wordinfo *wi, const struct token *t)
+{
+	wi->count = (int8_t)lists_count_word(t->fold, t->flen);
+	wi->plain = plain_word(ls, t);
+}
+
+/* What is known of token t's word, or NULL for a token without a word
+ * id (a lead-in read apart from the model's pass); valid until the
+ * next call. */
+static ALWAYS_INLINE struct wordinfo *
+word_info(struct lists *ls, const struct token *t)
+{
+	struct wordinfo *wi;
+
+	if (ls->ix == NULL || t->word == UINT32_MAX)
+		return NULL;
+	if (t->word >= ls->nwords)
+		add_words(ls, t->word);
+	wi = &ls->words[t->word];
+	if (wi->count == COUNT_UNKNOWN)
+		learn_word(ls, wi, t);
+	return wi;
+}
+
+/* The count token t states (lists_count_word()). */
+static int
+token_count(struct lists *ls, const struct token *t)
+{
+	const struct wordinfo *wi = word_info(ls, t);
+
+	return wi ? wi->count : lists_count_word(t->fold, t->flen);
+}
+
+static bool
+noun_like(struct lists *ls, const struct token *t)
+{
+	const struct wordinfo *wi;
+
+	if (t->flags & TOK_DIGIT)
+		return false;
+	wi = word_info(ls, t);
+	return wi ? wi->plain : plain_word(ls, t);
 }
 
 /* The noun a count word counts, given the first noun-like word j after
@@ -144,7 +223,7 @@ noun_like(const struct lists *ls, const struct token *t)
  * number of Working Group members", "four provisions contained in"),
  * or the first word when none is. */
 static size_t
-head_noun(const struct lists *ls, const struct token *tk, size_t j, size_t n)
+head_noun(struct lists *ls, const struct token *tk, size_t j, size_t n)
 {
 	for (size_t i = j; i < n && noun_like(ls, &tk[i]); i++) {
 		const char *w = tk[i].fold;
@@ -252,6 +331,34 @@ stem_key(struct strtab *t, const char *w, size_t n)
 	return strtab_intern(t, st, len, NULL);
 }
 
+/* Token t's key in the nouns (its stem), made if new. */
+static uint32_t
+noun_key(struct lists *ls, const struct token *t)
+{
+	struct wordinfo *wi = word_info(ls, t);
+
+	if (wi == NULL)
+		return stem_key(ls->nouns, t->fold, t->flen);
+	if (wi->noun == STRTAB_NONE)
+		wi->noun = stem_key(ls->nouns, t->fold, t->flen);
+	return wi->noun;
+}
+
+/* Token t's key in the words of lead-ins, made if new. */
+static uint32_t
+lead_key(struct lists *ls, const struct token *t)
+{
+	struct wordinfo *wi = word_info(ls, t);
+	uint32_t k;
+
+	if (wi != NULL && wi->lead != STRTAB_NONE)
+		return wi->lead;
+	k = strtab_intern(ls->leads, t->fold, light_stem(t->fold, t->flen), NULL);
+	if (wi != NULL)
+		wi->lead = k;
+	return k;
+}
+
 /* May block b hold some of the lead-in of the list at node: the node's
  * own text, not a heading's title ("Article 5" counts nothing)? */
 static bool
@@ -290,6 +397,16 @@ lead_window(struct token *tk, size_t count)
 		count = LEAD_TOKENS;
 	}
 	return count;
+}
+
+/* Make list i the next to name (ls->next), noting where its lead-in
+ * may be. */
+static void
+set_next(struct lists *ls, size_t i)
+{
+	ls->next = i;
+	if (i < ls->n)
+		lead_blocks(ls, i, &ls->next_from, &ls->next_to);
 }
 
 /* Read list i's lead-in's last tokens; returns how many. */
@@ -350,7 +467,7 @@ name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 
 	l->noun_key = STRTAB_NONE;
 	for (k = n; k-- > 0 && noun == SIZE_MAX;) {
-		int c = lists_count_word(tk[k].fold, tk[k].flen);
+		int c = token_count(ls, &tk[k]);
 
 		if (c == 0 || ((tk[k].flags & TOK_DIGIT) && !digit_count(s, tk, k, n)) ||
 		    (k > 0 && word_in(&tk[k - 1], back, ARRAY_SIZE(back))))
@@ -372,7 +489,7 @@ name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 	if (noun != SIZE_MAX) {
 		k++;
 		l->noun = text_add(ls, s + tk[noun].off, tk[noun].end - tk[noun].off);
-		l->noun_key = stem_key(ls->nouns, tk[noun].fold, tk[noun].flen);
+		l->noun_key = noun_key(ls, &tk[noun]);
 		l->span_start = tk[k].off;
 		l->span_end = tk[noun].end;
 		for (sent = k; sent > 0 && !(tk[sent].flags & TOK_SENTENCE); sent--)
@@ -389,9 +506,8 @@ name_list(struct lists *ls, size_t i, struct token *tk, size_t n)
 		l->lead = l->lead_end = 0;
 	for (size_t j = sent; j < n; j++)
 		if (noun_like(ls, &tk[j]))
-			group_add(&ls->by_lead, &ls->caplead,
-			    strtab_intern(ls->leads, tk[j].fold, light_stem(tk[j].fold,
-			    tk[j].flen), NULL), (uint32_t)i);
+			group_add(&ls->by_lead, &ls->caplead, lead_key(ls, &tk[j]),
+			    (uint32_t)i);
 	if (l->noun_key != STRTAB_NONE)
 		group_add(&ls->by_noun, &ls->capnoun, l->noun_key, (uint32_t)i);
 }
@@ -453,6 +569,7 @@ find_lists(const struct doc *d, const struct lexicon *lx,
 		if (items >= 2 && is_item(doc_node(d, doc_first_child(d, i))))
 			add_list(ls, i);
 	}
+	set_next(ls, 0);
 	return ls;
 }
 
@@ -462,7 +579,7 @@ name_rest(struct lists *ls)
 {
 	struct token *tk = xreallocarray(NULL, LEAD_TOKENS, sizeof(*tk));
 
-	for (; ls->next < ls->n; ls->next++)
+	for (; ls->next < ls->n; set_next(ls, ls->next + 1))
 		name_list(ls, ls->next, tk, lead_tokens(ls, ls->next, tk));
 	free(tk);
 }
@@ -475,6 +592,9 @@ trim(struct lists *ls)
 	free(ls->pool);
 	ls->pool = NULL;
 	ls->npool = ls->cappool = 0;
+	free(ls->words);
+	ls->words = NULL;
+	ls->nwords = ls->capwords = 0;
 	strtab_trim(ls->texts);
 }
 
@@ -543,30 +663,31 @@ static void
 name_next(struct lists *ls)
 {
 	name_list(ls, ls->next, ls->tk, lead_window(ls->tk, ls->ntk));
-	ls->next++;
+	set_next(ls, ls->next + 1);
 	ls->ntk = 0;
 }
 
 void
 lists_add(struct lists *ls, uint32_t block, const struct token *tk, size_t n)
 {
-	uint32_t from = 0, to = 0;
 	size_t skip = n > LEAD_TOKENS ? n - LEAD_TOKENS : 0;
 
-	while (ls->next < ls->n) {
-		lead_blocks(ls, ls->next, &from, &to);
-		if (block < to)
-			break;
+	while (ls->next < ls->n && block >= ls->next_to)
 		name_next(ls);
-	}
-	if (ls->next == ls->n || block < from ||
+	if (ls->next == ls->n || block < ls->next_from ||
 	    !lead_block(ls->d, ls->l[ls->next].at, block))
 		return;
 	/* Only the last LEAD_TOKENS are kept: the earlier tokens of a long
-	 * piece would be overwritten. */
+	 * piece would be overwritten.  Into the ring, in at most two
+	 * runs. */
 	ls->ntk += skip;
-	for (size_t i = skip; i < n; i++)
-		ls->tk[ls->ntk++ % LEAD_TOKENS] = tk[i];
+	for (size_t i = skip; i < n;) {
+		size_t at = ls->ntk % LEAD_TOKENS, k = MIN(n - i, LEAD_TOKENS - at);
+
+		memcpy(ls->tk + at, tk + i, k * sizeof(*tk));
+		ls->ntk += k;
+		i += k;
+	}
 }
 
 bool
@@ -609,6 +730,7 @@ lists_free(struct lists *ls)
 	free(ls->items);
 	free(ls->pool);
 	free(ls->tk);
+	free(ls->words);
 	strtab_free(ls->texts);
 	strtab_free(ls->nouns);
 	strtab_free(ls->leads);
@@ -920,30 +1042,58 @@ nearest(const struct lists *ls, const struct group *g, int count, uint32_t off,
 		}
 }
 
+void
+lists_keys(const struct lists *ls, const char *stem, size_t n,
+    struct lists_keys *k)
+{
+	uint32_t own;
+
+	k->n = (uint32_t)stem_keys(ls, stem, n, k->key, ARRAY_SIZE(k->key), &own);
+	k->nouns = strtab_count(ls->nouns);
+}
+
+/* The nouns are only added to, so the keys found with as many are
+ * found again. */
+bool
+lists_keys_hold(const struct lists *ls, const struct lists_keys *k)
+{
+	return k->nouns == strtab_count(ls->nouns);
+}
+
+/* The keys of the noun w[0..n). */
+static void
+word_noun(const struct lists *ls, const char *w, size_t n,
+    struct lists_keys *k)
+{
+	char st[STEM_MAX + 1];
+	size_t len = lexicon_stem(w, n, st);
+
+	lists_keys(ls, st, len, k);
+}
+
 /* The nearest fitting lists before off and after it among those named,
  * and whether off is in one's own lead-in: false then. */
 static bool
-refer(const struct lists *ls, const char *stem, size_t n, int count,
+refer(const struct lists *ls, const struct lists_keys *k, int count,
     uint32_t off, uint32_t *before, uint32_t *after)
 {
-	uint32_t keys[33], own;
-	size_t nk = stem_keys(ls, stem, n, keys, ARRAY_SIZE(keys), &own);
 	bool mine = false;
 
 	*before = *after = LISTS_NONE;
-	for (size_t i = 0; i < nk && !mine; i++)
-		if (keys[i] < ls->capnoun)
-			nearest(ls, &ls->by_noun[keys[i]], count, off, before, after, &mine);
+	for (size_t i = 0; i < k->n && !mine; i++)
+		if (k->key[i] < ls->capnoun)
+			nearest(ls, &ls->by_noun[k->key[i]], count, off, before, after,
+			    &mine);
 	return !mine;
 }
 
 uint32_t
-lists_refer_stem(const struct lists *ls, const char *stem, size_t n,
+lists_refer_keys(const struct lists *ls, const struct lists_keys *k,
     int count, uint32_t off)
 {
 	uint32_t before, after;
 
-	if (!refer(ls, stem, n, count, off, &before, &after))
+	if (!refer(ls, k, count, off, &before, &after))
 		return LISTS_NONE;
 	return before != LISTS_NONE ? before : after;
 }
@@ -952,10 +1102,10 @@ uint32_t
 lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
     uint32_t off)
 {
-	char st[STEM_MAX + 1];
-	size_t len = lexicon_stem(noun, n, st);
+	struct lists_keys k;
 
-	return lists_refer_stem(ls, st, len, count, off);
+	word_noun(ls, noun, n, &k);
+	return lists_refer_keys(ls, &k, count, off);
 }
 
 /* The lists not named yet have their lead-ins in the blocks after block
@@ -963,17 +1113,14 @@ lists_refer(const struct lists *ls, const char *noun, size_t n, int count,
  * can be neither the list off is in the lead-in of nor the nearest
  * before it.  Only the nearest after it may be one of them. */
 bool
-lists_refer_known_stem(const struct lists *ls, const char *stem, size_t n,
+lists_refer_known_keys(const struct lists *ls, const struct lists_keys *k,
     int count, uint32_t off, uint32_t block, uint32_t *l)
 {
-	uint32_t before, after, from, to;
+	uint32_t before, after;
 
-	if (ls->next < ls->n) {
-		lead_blocks(ls, ls->next, &from, &to);
-		if (from <= block)
-			return false;
-	}
-	if (!refer(ls, stem, n, count, off, &before, &after)) {
+	if (ls->next < ls->n && ls->next_from <= block)
+		return false;
+	if (!refer(ls, k, count, off, &before, &after)) {
 		*l = LISTS_NONE;
 		return true;
 	}
@@ -985,8 +1132,8 @@ bool
 lists_refer_known(const struct lists *ls, const char *noun, size_t n,
     int count, uint32_t off, uint32_t block, uint32_t *l)
 {
-	char st[STEM_MAX + 1];
-	size_t len = lexicon_stem(noun, n, st);
+	struct lists_keys k;
 
-	return lists_refer_known_stem(ls, st, len, count, off, block, l);
+	word_noun(ls, noun, n, &k);
+	return lists_refer_known_keys(ls, &k, count, off, block, l);
 }

@@ -94,13 +94,25 @@ uint32_t lists_refer(const struct lists *ls, const char *noun, size_t n,
  * named later cannot change it. */
 bool lists_refer_known(const struct lists *ls, const char *noun, size_t n,
     int count, uint32_t off, uint32_t block, uint32_t *l);
-/* The same two for a noun given by its stem, stem[0..n) as
- * lexicon_stem() makes it: for a caller that stems each noun once, not
- * at every reference to a list (the Porter stemmer was most of a
- * reference's cost). */
-uint32_t lists_refer_stem(const struct lists *ls, const char *stem, size_t n,
+/* The same two for a noun given by its keys among the lists' nouns
+ * (those of its stem and of its synonyms' stems): for a caller that
+ * refers by the same nouns again and again, and finds each one's keys
+ * once (the Porter stemmer, then the look-ups of its synonyms, were
+ * most of a reference's cost).  lists_keys() finds the keys of the
+ * stem stem[0..n), as lexicon_stem() makes it; they hold while
+ * lists_keys_hold() says so (naming more lists adds nouns). */
+struct lists_keys {
+	uint32_t key[33];
+	uint32_t n;
+	uint32_t nouns;         /* the lists' nouns there were */
+};
+void lists_keys(const struct lists *ls, const char *stem, size_t n,
+    struct lists_keys *k);
+bool lists_keys_hold(const struct lists *ls, const struct lists_keys *k);
+uint32_t lists_refer_keys(const struct lists *ls, const struct lists_keys *k,
     int count, uint32_t off);
-bool lists_refer_known_stem(const struct lists *ls, const char *stem,
-    size_t n, int count, uint32_t off, uint32_t block, uint32_t *l);
+bool lists_refer_known_keys(const struct lists *ls,
+    const struct lists_keys *k, int count, uint32_t off, uint32_t block,
+    uint32_t *l);
 
 #endif

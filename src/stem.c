@@ -19,6 +19,7 @@
  */
 #include "autoconf.h"
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -94,6 +95,20 @@ static const struct rule step4_rules[] = {
 	RULE("ive", ""),
 	RULE("ize", ""),
 };
+
+/* A list of rules, and the last letters of their suffixes as bits ('a'
+ * is bit 0), worked out at its first use (any thread may, to the same
+ * bits): most words end in a letter that ends no suffix of a list, and
+ * need none of its rules looked at. */
+struct rules {
+	const struct rule	*r;
+	size_t			 n;
+	_Atomic uint32_t	 last;		/* 0: not known yet */
+};
+
+static struct rules step2_list = { step2_rules, ARRAY_SIZE(step2_rules), 0 };
+static struct rules step3_list = { step3_rules, ARRAY_SIZE(step3_rules), 0 };
+static struct rules step4_list = { step4_rules, ARRAY_SIZE(step4_rules), 0 };
 
 /* Function words only: no noun, adjective or full verb belongs here.
  * Kept in strcmp(3) order for the bisection in stem_is_stop(). */
@@ -239,12 +254,23 @@ put(char *w, size_t j, const char *r)
 	return j + n;
 }
 
-/* Apply the first rule of r[0..n) whose suffix ends w[0..k), if the stem
+/* Apply the first rule of rs whose suffix ends w[0..k), if the stem
  * before it has a measure above minm; return the new length. */
 static size_t
-apply_rules(char *w, size_t k, const struct rule *r, size_t n, int minm)
+apply_rules(char *w, size_t k, struct rules *rs, int minm)
 {
-	for (size_t i = 0; i < n; i++) {
+	const struct rule *r = rs->r;
+	uint32_t last = atomic_load_explicit(&rs->last, memory_order_relaxed);
+	unsigned c;
+
+	if (last == 0) {
+		for (size_t i = 0; i < rs->n; i++)
+			last |= 1u << (r[i].suffix[r[i].slen - 1] - 'a');
+		atomic_store_explicit(&rs->last, last, memory_order_relaxed);
+	}
+	if (k == 0 || (c = (unsigned char)w[k - 1] - 'a') >= 26 || !(last >> c & 1))
+		return k;
+	for (size_t i = 0; i < rs->n; i++) {
 		size_t j;
 
 		/* The last letter first: most rules fail there. */
@@ -330,7 +356,7 @@ step4(char *w, size_t k)
 			return j;
 		return k;
 	}
-	return apply_rules(w, k, step4_rules, ARRAY_SIZE(step4_rules), 1);
+	return apply_rules(w, k, &step4_list, 1);
 }
 
 /* Step 5: (m > 1) e -> nothing; (m = 1 and not *o) e -> nothing;
@@ -372,8 +398,8 @@ stem_word(char *w, size_t len)
 	k = step1a(w, len);
 	k = step1b(w, k);
 	k = step1c(w, k);
-	k = apply_rules(w, k, step2_rules, ARRAY_SIZE(step2_rules), 0);
-	k = apply_rules(w, k, step3_rules, ARRAY_SIZE(step3_rules), 0);
+	k = apply_rules(w, k, &step2_list, 0);
+	k = apply_rules(w, k, &step3_list, 0);
 	k = step4(w, k);
 	return step5(w, k);
 }

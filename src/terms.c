@@ -72,8 +72,10 @@ struct terms {
 	size_t cap;
 	char *pool;
 	size_t npool, cappool;
-	uint8_t *starts;            /* by word id: first word of a phrase */
-	size_t capstarts;
+	uint8_t *role;              /* by word id: R_* */
+	size_t nrole, caprole;      /* words given their role */
+	uint8_t *mark;              /* terms_add()'s marks (struct scan) */
+	size_t capmark;
 	uint64_t *pairs;            /* a filter of the phrases' first two
 	                               words (2^pair_log bits, or NULL) */
 	unsigned pair_log;
@@ -81,6 +83,22 @@ struct terms {
 	uint32_t nterms;            /* after terms_end(): those kept, whose
 	                               ids are their alphabetical order */
 };
+
+/* What the finders know of a word, by its id: a byte read for each
+ * token, instead of comparing ids or asking the index, so that the
+ * ordinary word costs a look-up. */
+enum {
+	R_STOP = 1,                 /* a stop word (index_is_stop()) */
+	R_INTRO = 0x40,             /* "a", "an": introduces a phrase */
+	R_START = 0x80              /* the first word of a defined phrase */
+};
+
+/* A token's mark (struct scan): the flags the finders look for, and
+ * its word's role in a phrase, in the same bits as in its role. */
+#define M_SHAPE (TOK_CAPS | TOK_UPPER | TOK_QOPEN)
+#define M_ROLE (R_INTRO | R_START)
+_Static_assert((M_SHAPE & M_ROLE) == 0,
+    "a mark holds a token's shape and its word's role");
 
 struct scan {
 	struct terms *tm;
@@ -91,6 +109,11 @@ struct scan {
 	void *arg;
 	const struct token *tk;
 	size_t n;
+	/* By token: its shape and its word's role (R_START as the scan
+	 * began), so that a finder passes over the tokens of no interest
+	 * to it eight at a time; eight zeros follow the last. */
+	const uint8_t *mark;
+	bool stale;                 /* a word has begun a phrase since */
 };
 
 static const char *const kind_names[] = { "acronym", "name", "quoted", "defined" };
@@ -235,13 +258,9 @@ new_term(struct scan *sc, uint32_t id, size_t i, size_t j, uint8_t kind)
 	if (kind == TERM_DEFINED && j > i) {
 		uint32_t w = sc->tk[i].word;
 
-		if (w >= tm->capstarts) {
-			size_t old = tm->capstarts;
-
-			GROW(tm->starts, tm->capstarts, (size_t)w + 1);
-			memset(tm->starts + old, 0, tm->capstarts - old);
-		}
-		tm->starts[w] = 1;
+		/* The marks of the tokens after it do not say so. */
+		sc->stale |= !(tm->role[w] & R_START);
+		tm->role[w] |= R_START;     /* w < nrole: terms_add() */
 		if (tm->pairs == NULL) {
 			tm->pair_log = PAIR_LOG_MIN;
 			tm->pairs = xcalloc(((size_t)1 << PAIR_LOG_MIN) / 64,
@@ -284,7 +303,9 @@ static void
 emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 {
 	struct terms *tm = sc->tm;
-	char key[1 + MAX_WORDS * sizeof(uint32_t)];
+	/* Room to read the key by words of eight bytes, for
+	 * strtab_intern_padded(). */
+	char key[1 + MAX_WORDS * sizeof(uint32_t) + 7];
 	size_t n = make_key(sc->tk, i, j, kind, key);
 	uint32_t id;
 	bool added = false;
@@ -292,7 +313,7 @@ emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 	if (!sc->build || !sc->introduce)
 		id = strtab_find(tm->keys, key, n);
 	else
-		id = strtab_intern(tm->keys, key, n, &added);
+		id = strtab_intern_padded(tm->keys, key, n, &added);
 	if (added)
 		new_term(sc, id, i, j, kind);
 	else if (id != STRTAB_NONE)
@@ -300,6 +321,35 @@ emit(struct scan *sc, size_t i, size_t j, uint8_t kind, bool definite)
 }
 
 /* ----------------------------------------------------------- finders */
+
+/* The role of word w (R_*); none for a word the index lacks (a reader's
+ * token may have none: terms_mentions()). */
+static uint8_t
+word_role(const struct terms *tm, uint32_t w)
+{
+	return w < tm->nrole ? tm->role[w] : 0;
+}
+
+/* The first token from i on whose mark has one of bits, or sc->n: each
+ * finder looks at tokens of a shape (a capital, a quotation mark) or
+ * role only, which most words have not. */
+static size_t
+next_mark(const struct scan *sc, size_t i, unsigned bits)
+{
+	uint64_t any = bits * 0x0101010101010101ull;
+
+	for (; i < sc->n; i += 8) {
+		uint64_t eight;
+
+		memcpy(&eight, sc->mark + i, sizeof(eight));
+		if (eight & any) {
+			while (!(sc->mark[i] & bits))
+				i++;
+			return i;       /* before sc->n: zeros follow */
+		}
+	}
+	return sc->n;
+}
 
 static bool
 joined(const struct token *a, const struct token *b)
@@ -311,8 +361,12 @@ static bool
 roman(const struct token *t)
 {
 	for (size_t i = 0; i < t->flen; i++)
-		if (!strchr("ivxlcdm", t->fold[i]))
+		switch (t->fold[i]) {
+		case 'i': case 'v': case 'x': case 'l': case 'c': case 'd': case 'm':
+			break;
+		default:
 			return false;
+		}
 	return true;
 }
 
@@ -328,10 +382,10 @@ find_acronyms(struct scan *sc)
 {
 	const struct token *tk = sc->tk;
 
-	for (size_t i = 0; i < sc->n; i++) {
+	for (size_t i = 0; (i = next_mark(sc, i, TOK_CAPS)) < sc->n; i++) {
 		size_t j = i;
 
-		if (!(tk[i].flags & TOK_CAPS) || !acronym(&tk[i]))
+		if (!acronym(&tk[i]))
 			continue;
 		while (j + 1 < sc->n && j - i < 2 && acronym(&tk[j + 1]) &&
 		    joined(&tk[j], &tk[j + 1]))
@@ -366,20 +420,20 @@ connector(const struct token *t)
 static bool
 capital_compound(const struct doc *d, const struct token *t)
 {
-	const char *s = doc_data(d);
-	const char *h = memchr(s + t->off, '-', t->end - t->off);
+	const char *s = doc_data(d), *h;
 
-	return (t->flags & TOK_HYPHEN) && h && h + 1 < s + t->end &&
-	    h[1] >= 'A' && h[1] <= 'Z';
+	if (!(t->flags & TOK_HYPHEN))
+		return false;
+	h = memchr(s + t->off, '-', t->end - t->off);
+	return h && h + 1 < s + t->end && h[1] >= 'A' && h[1] <= 'Z';
 }
 
 static void
 find_names(struct scan *sc)
 {
 	const struct token *tk = sc->tk;
-	const struct index *ix = sc->tm->ix;
 
-	for (size_t i = 0; i < sc->n; i++) {
+	for (size_t i = 0; (i = next_mark(sc, i, TOK_UPPER)) < sc->n; i++) {
 		size_t j = i, caps = 1, from = i;
 
 		if (!capitalised(&tk[i]))
@@ -399,8 +453,8 @@ find_names(struct scan *sc)
 		}
 		/* "The Working Group": a sentence's first word, if it is a
 		 * small word, is not part of the name. */
-		if ((tk[i].flags & TOK_SENTENCE) && index_is_stop(ix, tk[i].word) &&
-		    caps > 1) {
+		if ((tk[i].flags & TOK_SENTENCE) && caps > 1 &&
+		    (word_role(sc->tm, tk[i].word) & R_STOP)) {
 			from++;
 			caps--;
 		}
@@ -416,9 +470,7 @@ find_quoted(struct scan *sc)
 {
 	const struct token *tk = sc->tk;
 
-	for (size_t i = 0; i < sc->n; i++) {
-		if (!(tk[i].flags & TOK_QOPEN))
-			continue;
+	for (size_t i = 0; (i = next_mark(sc, i, TOK_QOPEN)) < sc->n; i++) {
 		for (size_t j = i; j < sc->n && j - i < MAX_QUOTED; j++) {
 			if (j > i && ((tk[j].flags & TOK_QOPEN) || tk[j].gap))
 				break;
@@ -435,7 +487,7 @@ static bool
 content_word(const struct terms *tm, const struct token *t)
 {
 	return !(t->flags & (TOK_UPPER | TOK_DIGIT)) && t->flen >= 3 &&
-	    !index_is_stop(tm->ix, t->word);
+	    !(word_role(tm, t->word) & R_STOP);
 }
 
 static bool
@@ -457,15 +509,15 @@ phrase_id(const struct scan *sc, size_t i, size_t j)
 	return strtab_find(sc->tm->keys, key, n);
 }
 
-/* May a known phrase start at tk[0] (tk[1] following it)?  The first
- * word's flag, then the filter of first pairs: most candidates stop
- * here, without a lookup in the table of keys. */
+/* May a known phrase start at tk[0], whose word's role is role (tk[1]
+ * following it)?  The first word's role, then the filter of first
+ * pairs: most candidates stop here, without a look-up in the table of
+ * keys. */
 static bool
-may_start(const struct terms *tm, const struct token *tk)
+may_start(const struct terms *tm, const struct token *tk, uint8_t role)
 {
-	if (tk[0].word >= tm->capstarts || !tm->starts[tk[0].word])
-		return false;
-	return filter_has(tm, pair_hash(tk[0].word, tk[1].word, tm->pair_log));
+	return (role & R_START) &&
+	    filter_has(tm, pair_hash(tk[0].word, tk[1].word, tm->pair_log));
 }
 
 static void
@@ -473,12 +525,17 @@ find_defined(struct scan *sc)
 {
 	const struct token *tk = sc->tk;
 
-	for (size_t i = 0; i < sc->n; i++) {
+	/* Once a word has begun a phrase, the marks of the tokens after
+	 * it may miss it: every token is looked at. */
+	for (size_t i = 0; (i = sc->stale ? i :
+	    next_mark(sc, i, M_ROLE)) < sc->n; i++) {
+		uint8_t role = word_role(sc->tm, tk[i].word);
 		size_t j = i;
 
+		if (!(role & M_ROLE))
+			continue;
 		/* "a draft resolution": an introduction. */
-		if ((tk[i].word == W_A || tk[i].word == W_AN) && sc->build &&
-		    sc->introduce) {
+		if ((role & R_INTRO) && sc->build && sc->introduce) {
 			while (j + 1 < sc->n && j - i < 3 && content_word(sc->tm, &tk[j + 1]) &&
 			    joined(&tk[j], &tk[j + 1]))
 				j++;
@@ -490,7 +547,7 @@ find_defined(struct scan *sc)
 			i = j;
 			continue;
 		}
-		if (i + 1 >= sc->n || !may_start(sc->tm, &tk[i]))
+		if (i + 1 >= sc->n || !may_start(sc->tm, &tk[i], role))
 			continue;
 		/* Later: the phrase again, longest first. */
 		for (size_t len = 3; len >= 2; len--) {
@@ -508,9 +565,27 @@ find_defined(struct scan *sc)
 	}
 }
 
+/* Mark sc's tokens in *mark (room for *cap), then find. */
 static void
-find_all(struct scan *sc)
+find_all(struct scan *sc, uint8_t **mark, size_t *cap)
 {
+	const struct token *tk = sc->tk;
+	/* In locals: a store of a byte might change any of them. */
+	const uint8_t *role = sc->tm->role;
+	size_t n = sc->n, nrole = sc->tm->nrole;
+	uint8_t *m;
+
+	GROW(*mark, *cap, n + 8);
+	m = *mark;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t w = tk[i].word;
+
+		m[i] = (uint8_t)((tk[i].flags & M_SHAPE) |
+		    (w < nrole ? role[w] & M_ROLE : 0));
+	}
+	memset(m + n, 0, 8);
+	sc->mark = m;
+	sc->stale = false;
 	find_acronyms(sc);
 	find_names(sc);
 	find_quoted(sc);
@@ -518,6 +593,24 @@ find_all(struct scan *sc)
 }
 
 /* ---------------------------------------------------------- building */
+
+/* Give the words the index has named since the last call their roles:
+ * the model's pass gives each piece to index_add() before terms_add(),
+ * so that every word of the index has its role once the pass is over,
+ * for terms_mentions() too. */
+static void
+add_roles(struct terms *tm)
+{
+	size_t n = index_nwords(tm->ix);
+
+	if (n <= tm->nrole)
+		return;
+	GROW(tm->role, tm->caprole, n);
+	for (uint32_t w = (uint32_t)tm->nrole; w < n; w++)
+		tm->role[w] = (w == W_A || w == W_AN ? R_INTRO : 0) |
+		    (index_is_stop(tm->ix, w) ? R_STOP : 0);
+	tm->nrole = n;
+}
 
 struct terms *
 terms_begin(const struct doc *d, const struct index *ix)
@@ -539,18 +632,24 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 		.introduce = (bl->kind == BLOCK_TEXT || bl->kind == BLOCK_PRE) &&
 		    doc_node(tm->d, bl->node)->kind != NODE_TITLE };
 
-	find_all(&sc);
+	add_roles(tm);
+	find_all(&sc, &tm->mark, &tm->capmark);
 }
 
 /* A node's text after its children (BLOCK_CONT) mentions terms again:
  * node lists are sorted and made unique (node ids are in document
- * order). */
+ * order, and most lists are so already: add_node() drops a node
+ * mentioned again at once). */
 static void
 unique_nodes(struct term *t)
 {
 	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+	uint32_t i = 1;
 
-	t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
+	while (i < t->nnodes && a[i - 1] < a[i])
+		i++;
+	if (i < t->nnodes)
+		t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
 	if (t->cap == 0 || t->nnodes == t->cap)
 		return;
 	if (t->nnodes <= NODES_INLINE) {
@@ -579,6 +678,7 @@ key_fold(const struct terms *tm, const char *key, size_t n, struct buf *b)
 }
 
 struct sortkey {
+	uint32_t head;              /* its first bytes (fold_head()) */
 	uint32_t fold;              /* in the folded texts */
 	uint32_t id;                /* among the kept, in id order */
 	uint32_t key;               /* its key: in terms_end()'s copy */
@@ -586,12 +686,31 @@ struct sortkey {
 
 static const char *sort_pool;   /* cmp_sortkey's: qsort has no argument */
 
+/* The first four bytes of s (zeros after its end), as a number that
+ * orders as strcmp() orders them: most comparisons of the sort end
+ * there. */
+static uint32_t
+fold_head(const char *s)
+{
+	uint32_t h = 0;
+
+	for (int i = 0; i < 4; i++) {
+		h = h << 8 | (unsigned char)*s;
+		if (*s != '\0')
+			s++;
+	}
+	return h;
+}
+
 static int
 cmp_sortkey(const void *a, const void *b)
 {
 	const struct sortkey *x = a, *y = b;
-	int c = strcmp(sort_pool + x->fold, sort_pool + y->fold);
+	int c;
 
+	if (x->head != y->head)
+		return x->head < y->head ? -1 : 1;
+	c = strcmp(sort_pool + x->fold, sort_pool + y->fold);
 	return c ? c : (x->id > y->id) - (x->id < y->id);
 }
 
@@ -615,6 +734,9 @@ terms_end(struct terms *tm)
 	struct load_pass lp;
 	uint32_t start, end;
 
+	free(tm->mark);
+	tm->mark = NULL;
+	tm->capmark = 0;
 	buf_init(&kb);
 	for (uint32_t id = 0; id < n; id++) {
 		struct term *t = &tm->t[id];
@@ -655,11 +777,13 @@ terms_end(struct terms *tm)
 	for (uint32_t r = 0, k = 0; r < m; r++) {
 		size_t len = (unsigned char)kb.data[k];
 
-		keys[r] = (struct sortkey){ (uint32_t)b.len, r, k };
+		keys[r] = (struct sortkey){ 0, (uint32_t)b.len, r, k };
 		key_fold(tm, kb.data + k + 1, len, &b);
 		buf_addc(&b, '\0');
 		k += 1 + (uint32_t)len;
 	}
+	for (uint32_t r = 0; r < m; r++)
+		keys[r].head = fold_head(b.data + keys[r].fold);
 	sort_pool = b.data;
 	qsort(keys, m, sizeof(*keys), cmp_sortkey);
 	sort_pool = NULL;
@@ -706,7 +830,8 @@ terms_free(struct terms *tm)
 	strtab_free(tm->keys);
 	free(tm->t);
 	free(tm->pool);
-	free(tm->starts);
+	free(tm->role);
+	free(tm->mark);
 	free(tm->pairs);
 	free(tm);
 }
@@ -824,6 +949,8 @@ terms_mentions(const struct terms *tm, uint32_t b, terms_fn *fn, void *arg)
 		.arg = arg };
 	struct tokchunks c;
 	struct tokit it;
+	uint8_t *mark = NULL;
+	size_t cap = 0;
 
 	/* The same pieces as the build read, so that the same mentions are
 	 * found. */
@@ -833,7 +960,8 @@ terms_mentions(const struct terms *tm, uint32_t b, terms_fn *fn, void *arg)
 		for (size_t i = 0; i < sc.n; i++)
 			c.tk[i].word = index_lookup(tm->ix, c.tk[i].fold, c.tk[i].flen);
 		sc.tk = c.tk;
-		find_all(&sc);
+		find_all(&sc, &mark, &cap);
 	}
 	tok_chunks_done(&c);
+	free(mark);
 }

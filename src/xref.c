@@ -87,14 +87,30 @@ struct xrefs {
 	uint32_t nterms;
 	struct listref *lr;             /* list references waiting: their */
 	size_t nlr, caplr;              /*   edges' target (XREF_LIST) */
-	/* While building: the nouns of list references, each stemmed
-	 * once (1 250 nouns for the 12 600 references of the benchmark's
-	 * 5 MB).  A word id's four bytes are the key of its id in
-	 * noun_words, whose stem has the id stem_of[that] in noun_stems. */
-	struct strtab *noun_words, *noun_stems;
-	uint32_t *stem_of;
-	size_t capstem;
+	/* While building: what list references ask of each word, by its
+	 * id (nwords of them so far), and the stems of their nouns (1 250
+	 * nouns for the 12 600 references of the benchmark's 5 MB), with
+	 * each stem's keys among the lists' nouns by its id in
+	 * noun_stems. */
+	struct wordinfo *words;
+	size_t nwords, capwords;
+	struct strtab *noun_stems;
+	struct lists_keys *noun_keys;
+	size_t capkeys;
 };
+
+/* What list references ask of a word, worked out once a word: the
+ * count it states (every "the" asks it of the word after it), and its
+ * stem as a noun (the stemmer, and the look-ups of the stem's synonyms
+ * among the lists' nouns, were most of the cost of a reference). */
+struct wordinfo {
+	uint32_t stem;                  /* in noun_stems; STRTAB_NONE: not
+	                                   known yet */
+	int8_t count;                   /* lists_count_word() (-1 to 99);
+	                                   COUNT_UNKNOWN: not known yet */
+};
+
+#define COUNT_UNKNOWN INT8_MIN
 
 /* A list reference read in the pass ("these three reasons") whose list
  * is not known before more lists are named. */
@@ -191,8 +207,8 @@ is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Accept word w (case-insensitive) as the next thing; a space or
- * punctuation must follow it. */
+/* Accept word w (lower case, case-insensitive) as the next thing; a
+ * space or punctuation must follow it. */
 static bool
 accept_word(struct cursor *c, const char *w)
 {
@@ -200,7 +216,10 @@ accept_word(struct cursor *c, const char *w)
 	struct cursor save = *c;
 
 	skip_ws(c);
-	if (c->pos + n <= c->end && strncasecmp(c->s + c->pos, w, n) == 0 &&
+	/* The first letter first, as strncasecmp() compares it: most words
+	 * tried are not there. */
+	if (c->pos + n <= c->end && tolower((unsigned char)c->s[c->pos]) == w[0] &&
+	    strncasecmp(c->s + c->pos, w, n) == 0 &&
 	    (c->pos + n == c->end || !((c->s[c->pos + n] | 32) >= 'a' &&
 	    (c->s[c->pos + n] | 32) <= 'z'))) {
 		c->pos += (uint32_t)n;
@@ -366,13 +385,16 @@ find_relative(const struct xrefs *xr, uint32_t from, const char *label)
 	 * numbering ("paragraph 1 above" in an annex is the annex's): the
 	 * labels of the nodes around it first. */
 	for (uint32_t a = from; a != DOC_NONE; a = doc_node(d, a)->parent) {
+		const struct node *an = doc_node(d, a);
 		char lb[DOC_LABEL_MAX];
-		const char *al = doc_label(d, a, lb);
+		const char *al;
 
 		/* A number is qualified by a heading, never by a paragraph
 		 * ("5 6" would be item 5(6)). */
-		if (*al == '\0' || (label[0] != '(' && (doc_node(d, a)->kind != NODE_HEADING ||
-		    cannot_qualify(doc_node(d, a), al, label))))
+		if (label[0] != '(' && an->kind != NODE_HEADING)
+			continue;
+		al = doc_label(d, a, lb);
+		if (*al == '\0' || (label[0] != '(' && cannot_qualify(an, al, label)))
 			continue;
 		join(buf, sizeof(buf), al, label[0] == '(' ? "" : " ", label);
 		if ((n = doc_find_label(d, buf)) != DOC_NONE)
@@ -400,6 +422,25 @@ emit_ref(struct xrefs *xr, uint32_t from, const char *prefix, const char *label,
 	add_edge(xr, &x, false);
 }
 
+/* k in decimal, as snprintf()'s "%ld" writes it (out: 24 bytes), which
+ * cost more than resolving the label. */
+static void
+put_long(char *out, long k)
+{
+	unsigned long u = k < 0 ? 0 - (unsigned long)k : (unsigned long)k;
+	char digits[24];
+	size_t n = 0;
+
+	do
+		digits[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (k < 0)
+		*out++ = '-';
+	while (n > 0)
+		*out++ = digits[--n];
+	*out = '\0';
+}
+
 /* Labels between "2" and "4" of a range. */
 static void
 emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
@@ -413,7 +454,7 @@ emit_range(struct xrefs *xr, uint32_t from, const char *prefix, const char *a,
 		return;
 	}
 	for (long k = x + 1; k <= y; k++) {
-		snprintf(num, sizeof(num), "%ld", k);
+		put_long(num, k);
 		emit_ref(xr, from, prefix, num, off, end, false);
 	}
 }
@@ -680,6 +721,20 @@ parse_document(struct xrefs *xr, struct cursor *c, uint32_t from, uint32_t off,
 	c->pos = i;
 }
 
+/* The fixed words (index.h) that may begin a reference: the reference
+ * words, and the determiners of a list reference (determiner()). */
+static const uint64_t beginners = ((2ull << W_RFC) - (1ull << W_PARAGRAPH)) |
+    1ull << W_THE | 1ull << W_THESE | 1ull << W_THOSE;
+_Static_assert(W_NFIXED <= 64, "the fixed words are bits of a word");
+
+/* Can token t begin nothing? */
+static bool
+ordinary(const struct token *t)
+{
+	return (t->word >= W_NFIXED || !(beginners >> t->word & 1)) &&
+	    t->after != '/' && t->after != '.';
+}
+
 static int
 trigger(const struct token *t)
 {
@@ -714,42 +769,79 @@ determiner(const struct token *t)
 	return t->word == W_THE || t->word == W_THESE || t->word == W_THOSE;
 }
 
-/* The stem of word w, as lexicon_stem() makes it, for the lists; valid
- * until the next call.  Worked out once a word: it was most of the cost
- * of a list reference. */
-static const char *
-noun_stem(struct xrefs *xr, uint32_t w, size_t *len)
+/* Room for what is known of the words the index has named, word w
+ * among them. */
+static void
+add_words(struct xrefs *xr, uint32_t w)
 {
-	bool added;
-	uint32_t k, id;
+	size_t n = MAX((size_t)index_nwords(xr->ix), (size_t)w + 1);
 
-	if (xr->noun_words == NULL) {
-		xr->noun_words = strtab_new();
-		xr->noun_stems = strtab_new();
-	}
-	k = strtab_intern(xr->noun_words, (const char *)&w, sizeof(w), &added);
-	if (added) {
+	GROW(xr->words, xr->capwords, n);
+	for (size_t i = xr->nwords; i < n; i++)
+		xr->words[i] = (struct wordinfo){ STRTAB_NONE, COUNT_UNKNOWN };
+	xr->nwords = n;
+}
+
+/* What is known of word w (valid until the next call). */
+static struct wordinfo *
+word_info(struct xrefs *xr, uint32_t w)
+{
+	if (w >= xr->nwords)
+		add_words(xr, w);
+	return &xr->words[w];
+}
+
+/* The count token t states, as lists_count_word() reads it. */
+static int
+word_count(struct xrefs *xr, const struct token *t)
+{
+	struct wordinfo *wi = word_info(xr, t->word);
+
+	if (wi->count == COUNT_UNKNOWN)
+		wi->count = (int8_t)lists_count_word(t->fold, t->flen);
+	return wi->count;
+}
+
+/* The keys among the lists' nouns of word w as a noun (lists.h); valid
+ * until the next call. */
+static const struct lists_keys *
+noun_keys(struct xrefs *xr, uint32_t w)
+{
+	struct wordinfo *wi = word_info(xr, w);
+	struct lists_keys *k;
+
+	if (wi->stem == STRTAB_NONE) {
 		const char *s = index_word(xr->ix, w);
 		char st[STEM_MAX + 1];
 		size_t n = lexicon_stem(s, strlen(s), st);
+		bool added;
 
-		GROW(xr->stem_of, xr->capstem, (size_t)k + 1);
-		xr->stem_of[k] = strtab_intern(xr->noun_stems, st, n, NULL);
+		if (xr->noun_stems == NULL)
+			xr->noun_stems = strtab_new();
+		wi->stem = strtab_intern(xr->noun_stems, st, n, &added);
+		if (added) {
+			GROW(xr->noun_keys, xr->capkeys, (size_t)wi->stem + 1);
+			xr->noun_keys[wi->stem].nouns = UINT32_MAX;     /* none */
+		}
 	}
-	id = xr->stem_of[k];
-	*len = strtab_len(xr->noun_stems, id);
-	return strtab_str(xr->noun_stems, id);
+	k = &xr->noun_keys[wi->stem];
+	if (!lists_keys_hold(xr->ls, k))
+		lists_keys(xr->ls, strtab_str(xr->noun_stems, wi->stem),
+		    strtab_len(xr->noun_stems, wi->stem), k);
+	return k;
 }
 
+/* Free what the build knew of the words (struct xrefs). */
 static void
-noun_stems_free(struct xrefs *xr)
+words_free(struct xrefs *xr)
 {
-	strtab_free(xr->noun_words);
 	strtab_free(xr->noun_stems);
-	free(xr->stem_of);
-	xr->noun_words = xr->noun_stems = NULL;
-	xr->stem_of = NULL;
-	xr->capstem = 0;
+	free(xr->noun_keys);
+	free(xr->words);
+	xr->noun_stems = NULL;
+	xr->noun_keys = NULL;
+	xr->words = NULL;
+	xr->nwords = xr->capwords = xr->capkeys = 0;
 }
 
 /* tk[0] is a determiner: "these three reasons", "the four provisions",
@@ -759,7 +851,7 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
     uint32_t block)
 {
 	bool these = tk[0].word == W_THESE || tk[0].word == W_THOSE;
-	int count = n > 1 ? MAX(lists_count_word(tk[1].fold, tk[1].flen), 0) : 0;
+	int count = n > 1 ? MAX(word_count(xr, &tk[1]), 0) : 0;
 	size_t noun = count ? 2 : 1;
 	bool pointing = noun + 1 < n && (tk[noun + 1].word == W_ABOVE ||
 	    tk[noun + 1].word == W_BELOW || tk[noun + 1].word == W_LISTED);
@@ -767,15 +859,12 @@ list_ref(struct xrefs *xr, const struct token *tk, size_t n, uint32_t from,
 		.kind = XREF_LIST };
 	uint32_t l;
 	bool waiting = false;
-	const char *stem;
-	size_t len;
 
 	if (noun >= n || (!these && !count && !pointing) || tk[noun].gap)
 		return;
 	x.end = tk[pointing ? noun + 1 : noun].end;
-	stem = noun_stem(xr, tk[noun].word, &len);
-	if (lists_refer_known_stem(xr->ls, stem, len, count, tk[noun].off,
-	    block, &l)) {
+	if (lists_refer_known_keys(xr->ls, noun_keys(xr, tk[noun].word), count,
+	    tk[noun].off, block, &l)) {
 		if (l == LISTS_NONE)
 			return;
 		x.to = lists_at(xr->ls, l);
@@ -808,10 +897,8 @@ resolve_lists(struct xrefs *xr)
 
 		if (x->waiting) {
 			const struct listref *r = &xr->lr[x->target];
-			size_t len;
-			const char *stem = noun_stem(xr, r->noun, &len);
-			uint32_t l = lists_refer_stem(xr->ls, stem, len, r->count,
-			    r->off);
+			uint32_t l = lists_refer_keys(xr->ls, noun_keys(xr, r->noun),
+			    r->count, r->off);
 
 			if (l == LISTS_NONE)
 				continue;
@@ -864,18 +951,20 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	if (bl->kind == BLOCK_TITLE || bl->kind == BLOCK_HEADING)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		const struct token *t = &tk[i];
+		const struct token *t;
 		int k;
 
+		/* Nearly every word, in a loop of its own: no reference word
+		 * or determiner, and no '/' (a symbol) or '.' (ibid) after
+		 * it. */
+		for (; i < n && ordinary(&tk[i]); i++)
+			if (tk[i].off >= done)
+				done = MAX(done, tk[i].end);
+		if (i == n)
+			break;
+		t = &tk[i];
 		if (t->off < done)
 			continue;
-		/* Nearly every word: no reference word or determiner (the
-		 * index's fixed words), and no '/' (a symbol) or '.' (ibid)
-		 * after it. */
-		if (t->word >= W_NFIXED && t->after != '/' && t->after != '.') {
-			done = MAX(done, t->end);
-			continue;
-		}
 		c.pos = t->end;
 		if ((k = trigger(t)) >= 0) {
 			if (t->after == '.')
@@ -907,9 +996,12 @@ xrefs_add(struct xrefs *xr, uint32_t b, const struct token *tk, size_t n)
 	}
 	xr->done_block = b;
 	xr->done = done;
-	/* In document order within the block. */
-	if (xr->n - first > 1)
-		qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
+	/* In document order within the block, as they mostly are. */
+	for (size_t i = first + 1; i < xr->n; i++)
+		if (xr->e[i - 1].off > xr->e[i].off) {
+			qsort(xr->e + first, xr->n - first, sizeof(*xr->e), cmp_off);
+			break;
+		}
 }
 
 /* An edge's target node. */
@@ -1028,7 +1120,7 @@ xrefs_end(struct xrefs *xr)
 
 	if (xr->nlr > 0)
 		resolve_lists(xr);
-	noun_stems_free(xr);
+	words_free(xr);
 	SHRINK(xr->e, xr->cap, xr->n);
 	SHRINK(xr->odd, xr->capodd, xr->nodd);
 	/* The edges' ids in the order of their targets (ties in id
@@ -1058,7 +1150,7 @@ xrefs_free(struct xrefs *xr)
 	free(xr->lr);
 	free(xr->by_to);
 	free(xr->by_first);
-	noun_stems_free(xr);
+	words_free(xr);
 	free(xr);
 }
 

@@ -589,6 +589,85 @@ test_first_off(void **state)
 	model_free(m);
 }
 
+/* "an" introduces a phrase as "a" does (a fixed word of the index, whose
+ * role terms.c works out once). */
+static void
+test_defined_after_an(void **state)
+{
+	struct model *m = fixture_build("PHRASES\n\n"
+	    "1. They set up an expert panel on water.\n\n"
+	    "2. The expert panel met twice.\n", lexicon);
+
+	(void)state;
+	expect_term(m, "expert panel", TERM_DEFINED, "1");
+	expect_nodes(m, "expert panel", TERM_DEFINED, "1 2");
+	model_free(m);
+}
+
+/* A phrase introduced and taken up in the same piece of tokens: the
+ * marks made before the piece was read do not say that "new" begins a
+ * phrase, and the finder must look again (terms.c, struct scan). */
+static void
+test_defined_same_piece(void **state)
+{
+	struct model *m = fixture_build("PHRASES\n\n"
+	    "1. We need a new approach, and the new approach works.\n\n"
+	    "2. Nothing else.\n", lexicon);
+
+	(void)state;
+	expect_term(m, "new approach", TERM_DEFINED, "1");
+	expect_nodes(m, "new approach", TERM_DEFINED, "1");
+	model_free(m);
+}
+
+/* A node's text after its items (BLOCK_CONT) mentions a term again:
+ * its nodes arrive out of order (1, 1(i), 1) and are sorted, each once,
+ * at the end. */
+static void
+test_nodes_out_of_order(void **state)
+{
+	struct model *m = fixture_build("NODES\n\n"
+	    "1. The Working Group weighed two developments, which might well, in\n"
+	    "the end, require it to act: (i) should the Working Group form an\n"
+	    "entity; or (ii) other agencies would duplicate its mandate. Here, as\n"
+	    "an illustration, recall that the Working Group met again in 2003.\n\n"
+	    "2. The Working Group met again.\n", lexicon);
+	uint32_t b;
+
+	(void)state;
+	/* The text after the items is node 1's. */
+	b = doc_block_at(m->doc, (uint32_t)(strstr(doc_data(m->doc), "Here") -
+	    doc_data(m->doc)));
+	assert_true(doc_block(m->doc, b)->flags & BLOCK_CONT);
+	assert_string_equal(fixture_label(m, doc_block(m->doc, b)->node), "1");
+	expect_term(m, "Working Group", TERM_NAME, "1");
+	expect_nodes(m, "Working Group", TERM_NAME, "1 1(i) 2");
+	model_free(m);
+}
+
+/* Terms whose folded texts share their first bytes, or are shorter than
+ * four bytes, or start with a byte above 127, met in an order that is
+ * not the alphabet's: terms_end() orders them as strcmp() does. */
+static void
+test_order_shared_first_bytes(void **state)
+{
+	static const char *const want[] = {
+		"UN", "UNDP", "UNDPA", "UNEP", "Working Party",
+		"Working Party on Rules", "Working Plan",
+		"\xD0\x95\xD0\x9F\xD0\x9A", "\xD0\x9E\xD0\x9E\xD0\x9D",
+	};
+	struct model *m = fixture_build("ORDER\n\n"
+	    "1. The \xD0\x9E\xD0\x9E\xD0\x9D met the Working Plan and the"
+	    " Working Party on Rules, then the \xD0\x95\xD0\x9F\xD0\x9A.\n\n"
+	    "2. UNEP, UNDPA, UNDP and UN came with the Working Party.\n", lexicon);
+
+	(void)state;
+	assert_int_equal(terms_count(m->terms), ARRAY_SIZE(want));
+	for (uint32_t t = 0; t < terms_count(m->terms); t++)
+		assert_string_equal(terms_text(m->terms, t), want[t]);
+	model_free(m);
+}
+
 /* ------------------------------------------------------ bundled document */
 
 static void
@@ -705,6 +784,10 @@ main(void)
 		cmocka_unit_test(test_quoted_limits),
 		cmocka_unit_test(test_defined),
 		cmocka_unit_test(test_defined_needs_definite),
+		cmocka_unit_test(test_defined_after_an),
+		cmocka_unit_test(test_defined_same_piece),
+		cmocka_unit_test(test_nodes_out_of_order),
+		cmocka_unit_test(test_order_shared_first_bytes),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_title_not_first),
 		cmocka_unit_test(test_title_preformatted_not_first),

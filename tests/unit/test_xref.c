@@ -529,6 +529,27 @@ test_article_paragraph(void **state)
 	model_free(m);
 }
 
+/* The words after a label are read in any case: "OF ARTICLE 4", "Of This
+ * Article" (accept_word() tries the first letter before the rest). */
+static void
+test_article_paragraph_case(void **state)
+{
+	struct model *m = fixture_build("# Convention on Testing\n\n"
+	    "### Article 1\n\n"
+	    "1. NOTHING IN PARAGRAPH 2 OF ARTICLE 4 SHALL AFFECT A PARTY.\n\n"
+	    "2. Nothing in Paragraph 1 Of This Article shall apply.\n\n"
+	    "### Article 4\n\n"
+	    "1. Each Party shall test.\n\n"
+	    "2. Each Party shall report.\n", shipped);
+
+	(void)state;
+	assert_true(edge_to(m, "Article 1 1", "Article 4 2", XREF_EXPLICIT,
+	    "PARAGRAPH 2 OF ARTICLE 4"));
+	assert_true(edge_to(m, "Article 1 2", "Article 1 1", XREF_EXPLICIT,
+	    "Paragraph 1 Of This Article"));
+	model_free(m);
+}
+
 static void
 test_headings_are_not_references(void **state)
 {
@@ -882,6 +903,7 @@ main(void)
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_articles_annexes),
 		cmocka_unit_test(test_article_paragraph),
+		cmocka_unit_test(test_article_paragraph_case),
 		cmocka_unit_test(test_headings_are_not_references),
 		cmocka_unit_test(test_list_references),
 		cmocka_unit_test(test_list_reference_nouns),
