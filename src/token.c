@@ -89,6 +89,14 @@ is_close_quote(uint32_t cp)
 	return cp == '"' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
 
+static inline bool
+is_ascii_word(char c)
+{
+	uint8_t k = ascii[(unsigned char)c];
+
+	return k == A_LOWER || k == A_UPPER || k == A_DIGIT;
+}
+
 /* Is the character at p (up to e) a word character? */
 static bool
 word_at(const char *p, const char *e, uint32_t *cp, size_t *len)
@@ -113,6 +121,12 @@ skip_to_word(struct tokit *it)
 {
 	const char *s = it->s;
 
+	/* Nearly always: a space, then the next word. */
+	if (it->pos + 1 < it->pend && s[it->pos] == ' ' &&
+	    is_ascii_word(s[it->pos + 1])) {
+		it->pos++;
+		return true;
+	}
 	for (;;) {
 		unsigned spaces = 0;
 
@@ -323,6 +337,82 @@ shape_caps(const struct shape *sh)
 	    (sh->uppers + 1 == sh->letters && sh->last == 's'));
 }
 
+/* The common token: ASCII letters and digits, ended by ASCII that is
+ * neither a letter, a digit nor a hyphen, or by the end of its line
+ * (nearly every token of most text).  Read whole, without the general path's
+ * bookkeeping of its shape (its letters are counted only if it has two
+ * capitals), or not at all: false leaves it to the general path, which
+ * reads it again (what this wrote in t is written again there). */
+static ALWAYS_INLINE bool
+plain_token(struct tokit *it, struct token *t)
+{
+	const char *s = it->s;
+	uint32_t pos = it->pos, pend = it->pend, n = 0;
+	unsigned uppers = 0;
+	uint8_t k = ascii[(unsigned char)s[pos]], first = k;
+	unsigned char c;
+
+	for (;;) {
+		/* Lower-case letters, eight at a time where the piece has
+		 * them (the room after TOKEN_MAX takes the eight bytes
+		 * copied: what lies after the run is overwritten or after
+		 * the token's end). */
+		while (pos + 8 <= pend) {
+			unsigned r = lower_prefix(s + pos);
+
+			memcpy(t->fold + n, s + pos, 8);
+			n = MIN(n + r, (uint32_t)TOKEN_MAX);
+			pos += r;
+			if (r < 8)
+				break;
+		}
+		if (pos == pend) {
+			/* At the end of its line, unless the next piece
+			 * is glued to this one (next_token()). */
+			if (it->piece + 1 < it->end_piece &&
+			    doc_piece(it->d, it->piece + 1)->join == JOIN_GLUE)
+				return false;
+			k = A_SPACE;
+			c = ' ';
+			break;
+		}
+		c = (unsigned char)s[pos];
+		k = ascii[c];
+		if (k != A_LOWER && k != A_UPPER && k != A_DIGIT)
+			break;
+		if (k == A_UPPER) {
+			c |= 0x20;
+			uppers++;
+		}
+		t->fold[n] = (char)c;
+		n += n < TOKEN_MAX;
+		pos++;
+	}
+	if (k == A_HYPHEN || k == A_HIGH)
+		return false;
+	t->flags |= first == A_UPPER ? TOK_UPPER : first == A_DIGIT ? TOK_DIGIT :
+	    0;
+	if (c == '"')
+		t->flags |= TOK_QCLOSE;
+	t->after = c == ' ' || c == '\t' ? ' ' : (char)c;
+	if (uppers >= 2) {
+		struct shape sh = { 0, uppers, 0 };
+
+		for (uint32_t i = it->pos; i < pos; i++)
+			if (ascii[(unsigned char)s[i]] != A_DIGIT) {
+				sh.letters++;
+				sh.last = (unsigned char)s[i];
+			}
+		if (shape_caps(&sh))
+			t->flags |= TOK_CAPS;
+	}
+	t->end = pos;
+	t->flen = (uint8_t)n;
+	t->fold[n] = '\0';
+	it->pos = pos;
+	return true;
+}
+
 /* What follows the token: a closing quote, punctuation. */
 static void
 look_after(struct tokit *it, struct token *t)
@@ -358,12 +448,14 @@ next_token(struct tokit *it, struct token *t)
 	if (!skip_to_word(it))
 		return false;
 	t->off = it->pos;
-	t->end = 0;
 	t->word = UINT32_MAX;
-	t->flen = 0;
 	t->gap = it->gap;
 	t->flags = (it->sentence ? TOK_SENTENCE : 0) | (it->quote ? TOK_QOPEN : 0);
 	it->sentence = it->quote = it->gap = false;
+	if (plain_token(it, t))
+		return true;
+	t->end = 0;
+	t->flen = 0;
 	/* A word rejoined at a line end goes on in the next piece; one
 	 * that ends at a line end is followed by a space. */
 	for (;;) {
