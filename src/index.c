@@ -73,8 +73,24 @@ struct stem {
 	                               the last ends them) */
 };
 
+/* Words of up to eight bytes, most of a text's tokens, are remembered
+ * by their bytes while building, in a direct-mapped memo: a look there
+ * is a multiply and a compare where the dictionary's is a call, a hash
+ * and a probe.  A token's fold is read as one 8-byte word with the
+ * zeros after it (token.h), and no fold holds a NUL byte, so that a
+ * shorter word's zeros make its key its own; nor is a fold eight 0xFF
+ * bytes (UTF-8 has none), which mark an empty entry. */
+#define MEMO_BITS 13
+#define MEMO_EMPTY UINT64_MAX
+
+struct memo {
+	uint64_t key[2];
+	uint32_t id;
+};
+
 struct index {
 	struct strtab *dict;        /* the words: ids are word ids */
+	struct memo *memo;          /* 1 << MEMO_BITS, until index_end() */
 	struct word *words;
 	size_t capwords;
 	struct strtab *stemtab;     /* the stems: ids are stem ids */
@@ -176,20 +192,45 @@ static const char *const fixed[W_NFIXED] = {
 	"documents", "rfc",
 };
 
+/* The word id of a token's fold, from the dictionary. */
+static uint32_t
+intern_fold(struct index *ix, const struct token *t)
+{
+	bool added;
+	/* A token's fold has room to be read a word at a time. */
+	uint32_t id = strtab_intern_padded(ix->dict, t->fold, t->flen, &added);
+
+	if (added)
+		new_word(ix, id, t->fold, t->flen);
+	return id;
+}
+
 void
 index_add(struct index *ix, uint32_t block, struct token *tk, size_t n)
 {
 	uint32_t terms = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		bool added;
-		/* A token's fold has room to be read a word at a time. */
-		uint32_t id = strtab_intern_padded(ix->dict, tk[i].fold,
-		    tk[i].flen, &added);
+		uint32_t id;
 		struct word *w;
 
-		if (added)
-			new_word(ix, id, tk[i].fold, tk[i].flen);
+		if (tk[i].flen <= 16) {
+			struct memo *m;
+			uint64_t k0, k1 = 0;
+
+			memcpy(&k0, tk[i].fold, 8);
+			if (tk[i].flen > 8)
+				memcpy(&k1, tk[i].fold + 8, 8);
+			m = &ix->memo[(k0 ^ k1 * 0xFF51AFD7ED558CCDull) *
+			    0x9E3779B97F4A7C15ull >> (64 - MEMO_BITS)];
+			if (m->key[0] != k0 || m->key[1] != k1) {
+				m->key[0] = k0;
+				m->key[1] = k1;
+				m->id = intern_fold(ix, &tk[i]);
+			}
+			id = m->id;
+		} else
+			id = intern_fold(ix, &tk[i]);
 		w = &ix->words[id];
 
 		tk[i].word = id;
@@ -263,6 +304,9 @@ index_begin(const struct doc *d)
 	struct index *ix = xcalloc(1, sizeof(*ix));
 
 	ix->dict = strtab_new();
+	ix->memo = xreallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(*ix->memo));
+	for (size_t i = 0; i < (size_t)1 << MEMO_BITS; i++)
+		ix->memo[i].key[0] = MEMO_EMPTY;
 	ix->nblocks = doc_nblocks(d);
 	ix->block_terms = xcalloc(ix->nblocks + 1, sizeof(*ix->block_terms));
 	for (int i = 0; i < W_NFIXED; i++)
@@ -310,6 +354,8 @@ index_end(struct index *ix)
 {
 	uint32_t nwords = strtab_count(ix->dict);
 
+	free(ix->memo);
+	ix->memo = NULL;
 	for (uint32_t w = 0; w < nwords; w++) {
 		size_t cap = ix->words[w].u.cap;
 
@@ -333,6 +379,7 @@ index_free(struct index *ix)
 			free(ix->words[w].p.post);
 	strtab_free(ix->dict);
 	strtab_free(ix->stemtab);
+	free(ix->memo);
 	free(ix->words);
 	free(ix->stems);
 	free(ix->stem_words);

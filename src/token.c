@@ -329,6 +329,13 @@ read_word(struct tokit *it, struct token *t, struct shape *sh)
 	return more;
 }
 
+/* The fold's NUL and the zeros after it (token.h): one store. */
+static inline void
+end_fold(struct token *t)
+{
+	memset(t->fold + t->flen, 0, 8);
+}
+
 /* All capitals ("ECOSOC"), or capitals and a plural "s" ("UNCTs"). */
 static bool
 shape_caps(const struct shape *sh)
@@ -408,7 +415,7 @@ plain_token(struct tokit *it, struct token *t)
 	}
 	t->end = pos;
 	t->flen = (uint8_t)n;
-	t->fold[n] = '\0';
+	end_fold(t);
 	it->pos = pos;
 	return true;
 }
@@ -472,7 +479,7 @@ next_token(struct tokit *it, struct token *t)
 	}
 	if (shape_caps(&sh))
 		t->flags |= TOK_CAPS;
-	t->fold[t->flen] = '\0';
+	end_fold(t);
 	return true;
 }
 

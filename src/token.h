@@ -43,10 +43,13 @@ struct token {
 	                           ';', ':', '-' (a dash), '(' ... or ' ' */
 	bool gap;               /* not directly after the previous token
 	                           (punctuation other than a space between) */
-	char fold[TOKEN_MAX + 8];       /* NUL-terminated; the room after
-	                                   TOKEN_MAX lets a reader take it
-	                                   8 bytes at a time (the bytes past
-	                                   the NUL hold anything) */
+	char fold[TOKEN_MAX + 8];       /* NUL-terminated, and the seven
+	                                   bytes after the NUL are zeros
+	                                   too (the room after TOKEN_MAX
+	                                   holds them): a reader may take
+	                                   it 8 bytes at a time, the last
+	                                   with its zeros (the bytes past
+	                                   those hold anything) */
 };
 
 struct tokit {
