@@ -13,6 +13,12 @@
 #include "utf8.h"
 #include "util.h"
 
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 enum { A_OTHER, A_SPACE, A_LOWER, A_UPPER, A_DIGIT, A_STOP, A_PAUSE,
 	A_QUOTE, A_HYPHEN, A_HIGH };
 
@@ -444,23 +450,14 @@ look_after(struct tokit *it, struct token *t)
 	t->after = cp == 0x2013 || cp == 0x2014 ? '-' : '"';
 }
 
-/* The one place a token is read, inlined in tok_read()'s loop (with
- * everything it calls): a call per token, with the registers it saved
- * and restored, was a tenth of the cost of a token. */
-static ALWAYS_INLINE bool
-next_token(struct tokit *it, struct token *t)
+/* Any token, from its first character (t->off, its flags before it
+ * set): the general path, kept out of tok_read()'s loop, whose
+ * registers the common token needs. */
+static NOINLINE void
+any_token(struct tokit *it, struct token *t)
 {
 	struct shape sh = { 0, 0, 0 };
 
-	if (!skip_to_word(it))
-		return false;
-	t->off = it->pos;
-	t->word = UINT32_MAX;
-	t->gap = it->gap;
-	t->flags = (it->sentence ? TOK_SENTENCE : 0) | (it->quote ? TOK_QOPEN : 0);
-	it->sentence = it->quote = it->gap = false;
-	if (plain_token(it, t))
-		return true;
 	t->end = 0;
 	t->flen = 0;
 	/* A word rejoined at a line end goes on in the next piece; one
@@ -480,6 +477,23 @@ next_token(struct tokit *it, struct token *t)
 	if (shape_caps(&sh))
 		t->flags |= TOK_CAPS;
 	end_fold(t);
+}
+
+/* The one place a token is read, inlined in tok_read()'s loop with the
+ * common token's path: a call per token, with the registers it saved
+ * and restored, was a tenth of the cost of a token. */
+static ALWAYS_INLINE bool
+next_token(struct tokit *it, struct token *t)
+{
+	if (!skip_to_word(it))
+		return false;
+	t->off = it->pos;
+	t->word = UINT32_MAX;
+	t->gap = it->gap;
+	t->flags = (it->sentence ? TOK_SENTENCE : 0) | (it->quote ? TOK_QOPEN : 0);
+	it->sentence = it->quote = it->gap = false;
+	if (!plain_token(it, t))
+		any_token(it, t);
 	return true;
 }
 
