@@ -66,7 +66,7 @@ tok_init(struct tokit *it, const struct doc *d, uint32_t b)
 		it->pos = doc_piece(d, it->piece)->off;
 		it->pend = it->pos + doc_piece(d, it->piece)->len;
 	}
-	it->sentence = true;
+	it->flags = TOK_SENTENCE;
 }
 
 /* Move to the next piece; false at the end of the block. */
@@ -146,9 +146,9 @@ skip_to_word(struct tokit *it)
 				return true;
 			if (k != A_HIGH) {
 				if (k == A_STOP)
-					it->sentence = true;
+					it->flags |= TOK_SENTENCE;
 				else if (k == A_QUOTE)
-					it->quote = true;
+					it->flags |= TOK_QOPEN;
 				if (k != A_SPACE || c == '\t' || ++spaces == 2)
 					it->gap = true;
 				it->pos++;
@@ -157,7 +157,7 @@ skip_to_word(struct tokit *it)
 			if (word_at(s + it->pos, s + it->pend, &cp, &len))
 				return true;
 			if (is_open_quote(cp))
-				it->quote = true;
+				it->flags |= TOK_QOPEN;
 			it->gap = true;
 			it->pos += (uint32_t)len;
 		}
@@ -490,8 +490,9 @@ next_token(struct tokit *it, struct token *t)
 	t->off = it->pos;
 	t->word = UINT32_MAX;
 	t->gap = it->gap;
-	t->flags = (it->sentence ? TOK_SENTENCE : 0) | (it->quote ? TOK_QOPEN : 0);
-	it->sentence = it->quote = it->gap = false;
+	t->flags = it->flags;
+	it->flags = 0;
+	it->gap = false;
 	if (!plain_token(it, t))
 		any_token(it, t);
 	return true;

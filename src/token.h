@@ -58,8 +58,9 @@ struct tokit {
 	uint32_t piece, end_piece;
 	uint32_t pos;           /* next byte to read */
 	uint32_t pend;          /* end of the current piece */
-	bool sentence;          /* the next token starts a sentence */
-	bool quote;             /* an opening quote was seen */
+	uint8_t flags;          /* the next token's TOK_SENTENCE (it starts
+	                           a sentence) and TOK_QOPEN (an opening
+	                           quote was seen) */
 	bool gap;
 };
 
