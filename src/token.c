@@ -352,18 +352,21 @@ shape_caps(const struct shape *sh)
 
 /* The common token: ASCII letters and digits, ended by ASCII that is
  * neither a letter, a digit nor a hyphen, or by the end of its line
- * (nearly every token of most text).  Read whole, without the general path's
+ * (nearly every token of most text), flags the ones from before it.
+ * Read whole, without the general path's
  * bookkeeping of its shape (its letters are counted only if it has two
  * capitals), or not at all: false leaves it to the general path, which
  * reads it again (what this wrote in t is written again there). */
 static ALWAYS_INLINE bool
-plain_token(struct tokit *it, struct token *t)
+plain_token(struct tokit *it, struct token *t, uint8_t flags)
 {
 	const char *s = it->s;
 	uint32_t pos = it->pos, pend = it->pend, n = 0;
 	unsigned uppers = 0;
-	uint8_t k = ascii[(unsigned char)s[pos]], first = k;
+	uint8_t k = ascii[(unsigned char)s[pos]];
 	unsigned char c;
+
+	flags |= k == A_UPPER ? TOK_UPPER : k == A_DIGIT ? TOK_DIGIT : 0;
 
 	for (;;) {
 		/* Lower-case letters, eight at a time where the piece has
@@ -403,10 +406,8 @@ plain_token(struct tokit *it, struct token *t)
 	}
 	if (k == A_HYPHEN || k == A_HIGH)
 		return false;
-	t->flags |= first == A_UPPER ? TOK_UPPER : first == A_DIGIT ? TOK_DIGIT :
-	    0;
 	if (c == '"')
-		t->flags |= TOK_QCLOSE;
+		flags |= TOK_QCLOSE;
 	t->after = c == ' ' || c == '\t' ? ' ' : (char)c;
 	if (uppers >= 2) {
 		struct shape sh = { 0, uppers, 0 };
@@ -417,8 +418,9 @@ plain_token(struct tokit *it, struct token *t)
 				sh.last = (unsigned char)s[i];
 			}
 		if (shape_caps(&sh))
-			t->flags |= TOK_CAPS;
+			flags |= TOK_CAPS;
 	}
+	t->flags = flags;
 	t->end = pos;
 	t->flen = (uint8_t)n;
 	end_fold(t);
@@ -490,11 +492,12 @@ next_token(struct tokit *it, struct token *t)
 	t->off = it->pos;
 	t->word = UINT32_MAX;
 	t->gap = it->gap;
-	t->flags = it->flags;
-	it->flags = 0;
 	it->gap = false;
-	if (!plain_token(it, t))
+	if (!plain_token(it, t, it->flags)) {
+		t->flags = it->flags;
 		any_token(it, t);
+	}
+	it->flags = 0;
 	return true;
 }
 
