@@ -1,7 +1,9 @@
 /*
  * token.c - the tokenizer, the inner loop of indexing.  ASCII, nearly
  * all of most documents, is classified by a table and folded in place;
- * other characters go through utf8_decode and utf8_fold.
+ * other characters go through utf8_decode and utf8_fold.  A token of
+ * ASCII letters and digits alone, nearly every one, is read by a path
+ * of its own (plain_token()); any other by the general one.
  */
 #include "autoconf.h"
 
