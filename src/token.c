@@ -390,11 +390,12 @@ plain_token(struct tokit *it, struct token *t, uint8_t flags)
 			if (it->piece + 1 < it->end_piece &&
 			    doc_piece(it->d, it->piece + 1)->join == JOIN_GLUE)
 				return false;
-			k = A_SPACE;
 			c = ' ';
 			break;
 		}
 		c = (unsigned char)s[pos];
+		if (c == ' ')           /* what nearly every word ends with */
+			break;
 		k = ascii[c];
 		if (k != A_LOWER && k != A_UPPER && k != A_DIGIT)
 			break;
@@ -406,7 +407,7 @@ plain_token(struct tokit *it, struct token *t, uint8_t flags)
 		n += n < TOKEN_MAX;
 		pos++;
 	}
-	if (k == A_HYPHEN || k == A_HIGH)
+	if (c == '-' || c >= 0x80)
 		return false;
 	if (c == '"')
 		flags |= TOK_QCLOSE;
