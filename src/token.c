@@ -129,11 +129,26 @@ skip_to_word(struct tokit *it)
 {
 	const char *s = it->s;
 
-	/* Nearly always: a space, then the next word. */
+	/* Nearly always: a space, then the next word; else mostly a mark
+	 * of punctuation before the space, which makes a gap (as a second
+	 * space would) and may end a sentence or open a quote. */
 	if (it->pos + 1 < it->pend && s[it->pos] == ' ' &&
 	    is_ascii_word(s[it->pos + 1])) {
 		it->pos++;
 		return true;
+	}
+	if (it->pos + 2 < it->pend && s[it->pos + 1] == ' ' &&
+	    is_ascii_word(s[it->pos + 2])) {
+		uint8_t k = ascii[(unsigned char)s[it->pos]];
+
+		if (k != A_HIGH && k != A_LOWER && k != A_UPPER &&
+		    k != A_DIGIT) {
+			it->flags |= k == A_STOP ? TOK_SENTENCE :
+			    k == A_QUOTE ? TOK_QOPEN : 0;
+			it->gap = true;
+			it->pos += 2;
+			return true;
+		}
 	}
 	for (;;) {
 		unsigned spaces = 0;
