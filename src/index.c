@@ -135,15 +135,13 @@ postings_of(const struct word *w)
 	return w->npost > POST_INLINE ? w->p.post : w->p.in;
 }
 
+/* Append the varint delta to w's postings, making room for it. */
 static void
-post(struct word *w, uint32_t block)
+post_varint(struct word *w, uint32_t delta)
 {
-	uint32_t delta = block + 1 - w->at.last;
 	uint32_t n = 1;
 	uint8_t *to;
 
-	if (w->at.last == block + 1)
-		return;
 	for (uint32_t d = delta; d >= 0x80; d >>= 7)
 		n++;
 	if (w->npost + n > (w->u.cap ? w->u.cap : POST_INLINE)) {
@@ -177,6 +175,20 @@ post(struct word *w, uint32_t block)
 		delta >>= 7;
 	}
 	*to = (uint8_t)delta;
+}
+
+static void
+post(struct word *w, uint32_t block)
+{
+	uint32_t delta = block + 1 - w->at.last;
+
+	if (w->at.last == block + 1)
+		return;
+	/* Mostly a block not far after the last, with room for it. */
+	if (delta < 0x80 && w->npost < (w->u.cap ? w->u.cap : POST_INLINE))
+		(w->u.cap ? w->p.post : w->p.in)[w->npost++] = (uint8_t)delta;
+	else
+		post_varint(w, delta);
 	w->at.last = block + 1;
 	w->df++;
 }
