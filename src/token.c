@@ -65,8 +65,10 @@ tok_init(struct tokit *it, const struct doc *d, uint32_t b)
 	it->piece = bl->first_piece;
 	it->end_piece = block_end_piece(bl);
 	if (it->piece < it->end_piece) {
-		it->pos = doc_piece(d, it->piece)->off;
-		it->pend = it->pos + doc_piece(d, it->piece)->len;
+		const struct piece *p = doc_piece(d, it->piece);
+
+		it->pos = p->off;
+		it->pend = p->off + p->len;
 	}
 	it->flags = TOK_SENTENCE;
 }
