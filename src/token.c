@@ -371,11 +371,11 @@ shape_caps(const struct shape *sh)
 
 /* The common token: ASCII letters and digits, ended by ASCII that is
  * neither a letter, a digit nor a hyphen, or by the end of its line
- * (nearly every token of most text), flags the ones from before it.
- * Read whole, without the general path's
- * bookkeeping of its shape (its letters are counted only if it has two
- * capitals), or not at all: false leaves it to the general path, which
- * reads it again (what this wrote in t is written again there). */
+ * (nearly every token of most text); flags are those from before it.
+ * Read whole, without the general path's bookkeeping of its shape (its
+ * letters are counted only if it has two capitals), or not at all:
+ * false leaves it to the general path, any_token(), which reads it
+ * again (what this wrote in t is written again there). */
 static ALWAYS_INLINE bool
 plain_token(struct tokit *it, struct token *t, uint8_t flags)
 {
@@ -403,7 +403,7 @@ plain_token(struct tokit *it, struct token *t, uint8_t flags)
 		}
 		if (pos == pend) {
 			/* At the end of its line, unless the next piece
-			 * is glued to this one (next_token()). */
+			 * is glued to this one (any_token()). */
 			if (it->piece + 1 < it->end_piece &&
 			    doc_piece(it->d, it->piece + 1)->join == JOIN_GLUE)
 				return false;
