@@ -249,6 +249,34 @@ test_word_lengths(void **state)
 	done(m, lx);
 }
 
+/* Words that share a slot of the memo of short words (with its hash
+ * as it is: "alpha", "aewu" and "ahlh"; "abcdefghijklmnop" and
+ * "abcdefghijklalak", the same first 8 bytes; "abcdefgh" and
+ * "abcdefghamf"), each evicting the other and seen again after: every
+ * one keeps its own postings. */
+static void
+test_memo_collisions(void **state)
+{
+	struct lexicon *lx;
+	struct model *m = build("MEMO\n\n"
+	    "1. Alpha aewu alpha aewu.\n\n"
+	    "2. Aewu ahlh aewu.\n\n"
+	    "3. Abcdefghijklmnop abcdefghijklalak abcdefgh abcdefghamf "
+	    "abcdefghijklmnop.\n\n"
+	    "4. Alpha abcdefghijklalak abcdefghamf ahlh.\n\n"
+	    "5. Abcdefgh abcdefghijklmnop.\n", &lx);
+
+	(void)state;
+	assert_string_equal(posting_labels(m, "alpha"), "1 4");
+	assert_string_equal(posting_labels(m, "aewu"), "1 2");
+	assert_string_equal(posting_labels(m, "ahlh"), "2 4");
+	assert_string_equal(posting_labels(m, "abcdefghijklmnop"), "3 5");
+	assert_string_equal(posting_labels(m, "abcdefghijklalak"), "3 4");
+	assert_string_equal(posting_labels(m, "abcdefgh"), "3 5");
+	assert_string_equal(posting_labels(m, "abcdefghamf"), "3 4");
+	done(m, lx);
+}
+
 /* Resume points of a long list, read where its blocks are one byte
  * apart and where they are more: reading from any block finds what
  * reading from the start does. */
@@ -337,6 +365,41 @@ test_tokens(void **state)
 		assert_memory_equal(t.fold + t.flen, "\0\0\0\0\0\0\0\0", 8);
 		assert_int_equal(t.flags, want[n].flags);
 		assert_int_equal(t.after, want[n].after);
+		n++;
+	}
+	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+	done(m, lx);
+}
+
+/* Tokens of 8 and 16 lower-case letters, read eight bytes at a time,
+ * that end exactly at a line end: there the word ends, or goes on in
+ * the next line when a hyphen broke it there. */
+static void
+test_tokens_line_ends(void **state)
+{
+	static const char *const want[] = {
+		"abcdefgh", "abcdefghijklmnop", "abcdefghijklmnop",
+		"abcdefghijklmnopabcdefgh", "qrstuvwx", "x1234567", "end",
+	};
+	struct lexicon *lx;
+	struct model *m = build("LINES\n\n"
+	    "1. Abcdefgh\nabcdefghijklmnop\nABCDEFGHIJKLMNOP\n"
+	    "abcdefghijklmnop-\nabcdefgh qrstuvwx\nx1234567\nend\n", &lx);
+	struct tokit it;
+	struct token t;
+	uint32_t b = 0, n = 0;
+
+	(void)state;
+	while (b < doc_nblocks(m->doc) && strcmp(fixture_doc_label(m->doc,
+	    doc_block(m->doc, b)->node), "1") != 0)
+		b++;
+	assert_true(b < doc_nblocks(m->doc));
+	tok_init(&it, m->doc, b);
+	while (tok_next(&it, &t)) {
+		assert_true(n < sizeof(want) / sizeof(want[0]));
+		assert_string_equal(t.fold, want[n]);
+		assert_memory_equal(t.fold + t.flen, "\0\0\0\0\0\0\0\0", 8);
+		assert_int_equal(t.after, ' ');
 		n++;
 	}
 	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
@@ -557,8 +620,10 @@ main(void)
 		cmocka_unit_test(test_postings_order_once),
 		cmocka_unit_test(test_postings_many_blocks),
 		cmocka_unit_test(test_word_lengths),
+		cmocka_unit_test(test_memo_collisions),
 		cmocka_unit_test(test_postings_from),
 		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_tokens_line_ends),
 		cmocka_unit_test(test_containing),
 		cmocka_unit_test(test_stems),
 		cmocka_unit_test(test_stop_words),
