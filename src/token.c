@@ -15,12 +15,6 @@
 #include "utf8.h"
 #include "util.h"
 
-#if defined(__GNUC__)
-#define NOINLINE __attribute__((noinline))
-#else
-#define NOINLINE
-#endif
-
 enum { A_OTHER, A_SPACE, A_LOWER, A_UPPER, A_DIGIT, A_STOP, A_PAUSE,
 	A_QUOTE, A_HYPHEN, A_HIGH };
 
