@@ -361,40 +361,33 @@ make_skips(struct index *ix)
 
 	for (uint32_t w = 0; w < nwords; w++) {
 		struct word *wd = &ix->words[w];
-		const uint8_t *post = postings_of(wd), *p = post;
-		const uint8_t *end = post + wd->npost;
-		uint32_t last = 0, k = 0;
+		struct postings it;
+		uint32_t b, k = 0;
 
 		wd->at.skip = (uint32_t)ix->nskips;
 		if (wd->df < SKIP_MIN)
 			continue;
+		index_postings(ix, w, &it);
 		for (;;) {
-			uint32_t v = 0;
-			int shift = 0;
+			uint32_t sum;
 
 			if (k % SKIP_EVERY == 0) {
 				GROW(ix->skips, ix->capskips, ix->nskips + 1);
 				ix->skips[ix->nskips++] = (struct skip){
-				    (uint32_t)(p - post), last };
+				    (uint32_t)(it.p - postings_of(wd)), it.last };
 			}
-			if (k == wd->df)
-				break;
 			/* A frequent word's blocks are mostly less than 128
 			 * apart: eight postings of a byte each are taken at
 			 * once where no resume point falls among them. */
-			if (SKIP_EVERY - k % SKIP_EVERY >= 8 && end - p >= 8 &&
-			    short8(p, &v)) {
-				last += v;
-				p += 8;
+			if (SKIP_EVERY - k % SKIP_EVERY >= 8 &&
+			    it.end - it.p >= 8 && short8(it.p, &sum)) {
+				it.last += sum;
+				it.p += 8;
 				k += 8;
-				continue;
-			}
-			do {
-				v |= (uint32_t)(*p & 0x7F) << shift;
-				shift += 7;
-			} while (*p++ & 0x80);
-			last += v;
-			k++;
+			} else if (index_next(&it, &b))
+				k++;
+			else
+				break;
 		}
 	}
 	SHRINK(ix->skips, ix->capskips, ix->nskips);
