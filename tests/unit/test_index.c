@@ -279,43 +279,64 @@ test_memo_collisions(void **state)
 
 /* Resume points of a long list, read where its blocks are one byte
  * apart and where they are more: reading from any block finds what
- * reading from the start does. */
+ * reading from the start does.  "phasea" to "phaseh" have a posting of
+ * two bytes after 0 to 7 of one, so that the postings taken eight at a
+ * time come to each resume point from each of its eight sides; each is
+ * followed (in word ids, and so in the resume points) by a "tail" word
+ * of blocks far after its own, so that a word short of its resume
+ * points is read from another's and goes wrong. */
 static void
 test_postings_from(void **state)
 {
+	static const char *const words[] = { "needle", "phasea", "phaseb",
+	    "phasec", "phased", "phasee", "phasef", "phaseg", "phaseh" };
 	struct lexicon *lx;
 	struct model *m;
-	char *s = malloc(400000);
+	char *s = malloc(1000000);
 	size_t len = 0;
-	uint32_t id, b;
+	uint32_t b;
 	struct postings it;
 
 	(void)state;
 	len += (size_t)sprintf(s + len, "RESUME\n\n");
-	for (int i = 1; i <= 3000; i++)
-		len += (size_t)sprintf(s + len, "%d. Filler %s.\n\n", i,
+	for (int i = 1; i <= 3000; i++) {
+		len += (size_t)sprintf(s + len, "%d. Filler %s", i,
 		    (i < 1000 && i % 3 == 0) || (i > 1300 && i % 200 != 7) ||
 		    i == 1150 ? "needle" : "hay");
+		for (int k = 0; k < 8; k++) {
+			if (i <= k || (i >= k + 200 && i < k + 900))
+				len += (size_t)sprintf(s + len, " phase%c",
+				    'a' + k);
+			if (i == (k > 0 ? 1 : 200) || i >= 2000)
+				len += (size_t)sprintf(s + len, " tail%c",
+				    'a' + k);
+		}
+		len += (size_t)sprintf(s + len, ".\n\n");
+	}
 	m = build(s, &lx);
 	free(s);
-	id = word(m->index, "needle");
-	assert_int_not_equal(id, INDEX_NONE);
-	for (uint32_t at = 0; at < index_nblocks(m->index); at += 37) {
-		uint32_t want = UINT32_MAX, got = UINT32_MAX;
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		uint32_t id = word(m->index, words[w]);
 
-		index_postings(m->index, id, &it);
-		while (index_next(&it, &b))
-			if (b >= at) {
-				want = b;
-				break;
-			}
-		index_postings_from(m->index, id, at, &it);
-		while (index_next(&it, &b))
-			if (b >= at) {
-				got = b;
-				break;
-			}
-		assert_int_equal(got, want);
+		assert_int_not_equal(id, INDEX_NONE);
+		assert_true(index_df(m->index, id) >= 700);
+		for (uint32_t at = 0; at < index_nblocks(m->index); at++) {
+			uint32_t want = UINT32_MAX, got = UINT32_MAX;
+
+			index_postings(m->index, id, &it);
+			while (index_next(&it, &b))
+				if (b >= at) {
+					want = b;
+					break;
+				}
+			index_postings_from(m->index, id, at, &it);
+			while (index_next(&it, &b))
+				if (b >= at) {
+					got = b;
+					break;
+				}
+			assert_int_equal(got, want);
+		}
 	}
 	done(m, lx);
 }
