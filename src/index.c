@@ -219,33 +219,39 @@ intern_fold(struct index *ix, const struct token *t)
 	return id;
 }
 
+/* The word id of a token's fold: for a word of up to 16 bytes from the
+ * memo, where it is there (else put there).  test_memo_collisions
+ * (test_index.c) has words that share a slot under this hash: new ones
+ * are needed if it changes. */
+static ALWAYS_INLINE uint32_t
+word_id(struct index *ix, const struct token *t)
+{
+	struct memo *m;
+	uint64_t k0, k1 = 0;
+
+	if (t->flen > 16)
+		return intern_fold(ix, t);
+	memcpy(&k0, t->fold, 8);
+	if (t->flen > 8)
+		memcpy(&k1, t->fold + 8, 8);
+	m = &ix->memo[(k0 ^ k1 * 0xFF51AFD7ED558CCDull) *
+	    0x9E3779B97F4A7C15ull >> (64 - MEMO_BITS)];
+	if (m->key[0] != k0 || m->key[1] != k1) {
+		m->key[0] = k0;
+		m->key[1] = k1;
+		m->id = intern_fold(ix, t);
+	}
+	return m->id;
+}
+
 void
 index_add(struct index *ix, uint32_t block, struct token *tk, size_t n)
 {
 	uint32_t terms = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		uint32_t id;
-		struct word *w;
-
-		if (tk[i].flen <= 16) {
-			struct memo *m;
-			uint64_t k0, k1 = 0;
-
-			memcpy(&k0, tk[i].fold, 8);
-			if (tk[i].flen > 8)
-				memcpy(&k1, tk[i].fold + 8, 8);
-			m = &ix->memo[(k0 ^ k1 * 0xFF51AFD7ED558CCDull) *
-			    0x9E3779B97F4A7C15ull >> (64 - MEMO_BITS)];
-			if (m->key[0] != k0 || m->key[1] != k1) {
-				m->key[0] = k0;
-				m->key[1] = k1;
-				m->id = intern_fold(ix, &tk[i]);
-			}
-			id = m->id;
-		} else
-			id = intern_fold(ix, &tk[i]);
-		w = &ix->words[id];
+		uint32_t id = word_id(ix, &tk[i]);
+		struct word *w = &ix->words[id];
 
 		tk[i].word = id;
 		post(w, block);
