@@ -137,6 +137,20 @@ postings_of(const struct word *w)
 	return w->npost > POST_INLINE ? w->p.post : w->p.in;
 }
 
+/* While building: the room w's postings have, and where they are (in
+ * the word until they need an array of their own). */
+static uint32_t
+post_room(const struct word *w)
+{
+	return w->u.cap ? w->u.cap : POST_INLINE;
+}
+
+static uint8_t *
+post_base(struct word *w)
+{
+	return w->u.cap ? w->p.post : w->p.in;
+}
+
 /* Append the varint delta to w's postings, making room for it. */
 static void
 post_varint(struct word *w, uint32_t delta)
@@ -146,7 +160,7 @@ post_varint(struct word *w, uint32_t delta)
 
 	for (uint32_t d = delta; d >= 0x80; d >>= 7)
 		n++;
-	if (w->npost + n > (w->u.cap ? w->u.cap : POST_INLINE)) {
+	if (w->npost + n > post_room(w)) {
 		/* A quarter more (and room for this posting): doubling left
 		 * a third of the room of the 12 000 arrays of the
 		 * benchmark's 100 MB unused until index_end() (6 MB), half
@@ -170,7 +184,7 @@ post_varint(struct word *w, uint32_t delta)
 		}
 		w->u.cap = (uint32_t)cap;
 	}
-	to = (w->u.cap ? w->p.post : w->p.in) + w->npost;
+	to = post_base(w) + w->npost;
 	w->npost += n;
 	while (delta >= 0x80) {
 		*to++ = (uint8_t)(delta | 0x80);
@@ -187,8 +201,8 @@ post(struct word *w, uint32_t block)
 	if (w->at.last == block + 1)
 		return;
 	/* Mostly a block not far after the last, with room for it. */
-	if (delta < 0x80 && w->npost < (w->u.cap ? w->u.cap : POST_INLINE))
-		(w->u.cap ? w->p.post : w->p.in)[w->npost++] = (uint8_t)delta;
+	if (delta < 0x80 && w->npost < post_room(w))
+		post_base(w)[w->npost++] = (uint8_t)delta;
 	else
 		post_varint(w, delta);
 	w->at.last = block + 1;
