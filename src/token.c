@@ -137,8 +137,7 @@ skip_to_word(struct tokit *it)
 	    is_ascii_word(s[it->pos + 2])) {
 		uint8_t k = ascii[(unsigned char)s[it->pos]];
 
-		if (k != A_HIGH && k != A_LOWER && k != A_UPPER &&
-		    k != A_DIGIT) {
+		if (k != A_HIGH && !is_ascii_word(s[it->pos])) {
 			it->flags |= k == A_STOP ? TOK_SENTENCE :
 			    k == A_QUOTE ? TOK_QOPEN : 0;
 			it->gap = true;
