@@ -338,7 +338,8 @@ index_begin(const struct doc *d)
 	struct index *ix = xcalloc(1, sizeof(*ix));
 
 	ix->dict = strtab_new();
-	ix->memo = xreallocarray(NULL, (size_t)1 << MEMO_BITS, sizeof(*ix->memo));
+	ix->memo = xreallocarray(NULL, (size_t)1 << MEMO_BITS,
+	    sizeof(*ix->memo));
 	for (size_t i = 0; i < (size_t)1 << MEMO_BITS; i++)
 		ix->memo[i].key[0] = ix->memo[i].key[1] = MEMO_EMPTY;
 	ix->nblocks = doc_nblocks(d);
