@@ -81,7 +81,7 @@ load8(const char *p)
 /* The last word of a key that may not be read past its r bytes (1 to
  * 7), padded with zero bytes: put together with fixed-size loads that may overlap (a memcpy of
  * variable length would be a call to the C library). */
-static uint64_t
+static ALWAYS_INLINE uint64_t
 tail_word(const char *s, size_t r)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -122,8 +122,10 @@ finish(uint64_t h)
 }
 
 /* Eight bytes at a time: most keys are words of a few letters, and this
- * is in the indexer's inner loop. */
-static uint32_t
+ * is in the inner loop of every pass that interns strings.  Inlined,
+ * with tail_word() and same_bytes(), in the few callers: for a short
+ * key a call cost as much as the hash. */
+static ALWAYS_INLINE uint32_t
 hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ull ^ n, w;
@@ -184,7 +186,7 @@ pkey_same(const struct pkey *k, const char *a)
  * ones compared in place, below eight bytes with tail_word() rather
  * than a loop over the bytes, whose length the branch predictor cannot
  * guess: most words are that short. */
-static bool
+static ALWAYS_INLINE bool
 same_bytes(const char *a, const char *b, size_t n)
 {
 	uint64_t x, y;

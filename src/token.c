@@ -1,7 +1,9 @@
 /*
  * token.c - the tokenizer, the inner loop of indexing.  ASCII, nearly
  * all of most documents, is classified by a table and folded in place;
- * other characters go through utf8_decode and utf8_fold.
+ * other characters go through utf8_decode and utf8_fold.  A token of
+ * ASCII letters and digits alone, nearly every one, is read by a path
+ * of its own (plain_token()); any other by the general one.
  */
 #include "autoconf.h"
 
@@ -57,10 +59,12 @@ tok_init(struct tokit *it, const struct doc *d, uint32_t b)
 	it->piece = bl->first_piece;
 	it->end_piece = block_end_piece(bl);
 	if (it->piece < it->end_piece) {
-		it->pos = doc_piece(d, it->piece)->off;
-		it->pend = it->pos + doc_piece(d, it->piece)->len;
+		const struct piece *p = doc_piece(d, it->piece);
+
+		it->pos = p->off;
+		it->pend = p->off + p->len;
 	}
-	it->sentence = true;
+	it->flags = TOK_SENTENCE;
 }
 
 /* Move to the next piece; false at the end of the block. */
@@ -89,6 +93,14 @@ is_close_quote(uint32_t cp)
 	return cp == '"' || cp == 0x201D || cp == 0x2019 || cp == 0xBB;
 }
 
+static inline bool
+is_ascii_word(char c)
+{
+	uint8_t k = ascii[(unsigned char)c];
+
+	return k == A_LOWER || k == A_UPPER || k == A_DIGIT;
+}
+
 /* Is the character at p (up to e) a word character? */
 static bool
 word_at(const char *p, const char *e, uint32_t *cp, size_t *len)
@@ -113,6 +125,26 @@ skip_to_word(struct tokit *it)
 {
 	const char *s = it->s;
 
+	/* Nearly always: a space, then the next word; else mostly a mark
+	 * of punctuation before the space, which makes a gap (as a second
+	 * space would) and may end a sentence or open a quote. */
+	if (it->pos + 1 < it->pend && s[it->pos] == ' ' &&
+	    is_ascii_word(s[it->pos + 1])) {
+		it->pos++;
+		return true;
+	}
+	if (it->pos + 2 < it->pend && s[it->pos + 1] == ' ' &&
+	    is_ascii_word(s[it->pos + 2])) {
+		uint8_t k = ascii[(unsigned char)s[it->pos]];
+
+		if (k != A_HIGH && !is_ascii_word(s[it->pos])) {
+			it->flags |= k == A_STOP ? TOK_SENTENCE :
+			    k == A_QUOTE ? TOK_QOPEN : 0;
+			it->gap = true;
+			it->pos += 2;
+			return true;
+		}
+	}
 	for (;;) {
 		unsigned spaces = 0;
 
@@ -126,9 +158,9 @@ skip_to_word(struct tokit *it)
 				return true;
 			if (k != A_HIGH) {
 				if (k == A_STOP)
-					it->sentence = true;
+					it->flags |= TOK_SENTENCE;
 				else if (k == A_QUOTE)
-					it->quote = true;
+					it->flags |= TOK_QOPEN;
 				if (k != A_SPACE || c == '\t' || ++spaces == 2)
 					it->gap = true;
 				it->pos++;
@@ -137,7 +169,7 @@ skip_to_word(struct tokit *it)
 			if (word_at(s + it->pos, s + it->pend, &cp, &len))
 				return true;
 			if (is_open_quote(cp))
-				it->quote = true;
+				it->flags |= TOK_QOPEN;
 			it->gap = true;
 			it->pos += (uint32_t)len;
 		}
@@ -315,12 +347,98 @@ read_word(struct tokit *it, struct token *t, struct shape *sh)
 	return more;
 }
 
+/* The fold's NUL and the zeros after it (token.h): one store. */
+static inline void
+end_fold(struct token *t)
+{
+	memset(t->fold + t->flen, 0, 8);
+}
+
 /* All capitals ("ECOSOC"), or capitals and a plural "s" ("UNCTs"). */
 static bool
 shape_caps(const struct shape *sh)
 {
 	return sh->uppers >= 2 && (sh->uppers == sh->letters ||
 	    (sh->uppers + 1 == sh->letters && sh->last == 's'));
+}
+
+/* The common token: ASCII letters and digits, ended by ASCII that is
+ * neither a letter, a digit nor a hyphen, or by the end of its line
+ * (nearly every token of most text); flags are those from before it.
+ * Read whole, without the general path's bookkeeping of its shape (its
+ * letters are counted only if it has two capitals), or not at all:
+ * false leaves it to the general path, any_token(), which reads it
+ * again (what this wrote in t is written again there). */
+static ALWAYS_INLINE bool
+plain_token(struct tokit *it, struct token *t, uint8_t flags)
+{
+	const char *s = it->s;
+	uint32_t pos = it->pos, pend = it->pend, n = 0;
+	unsigned uppers = 0;
+	uint8_t k = ascii[(unsigned char)s[pos]];
+	unsigned char c;
+
+	flags |= k == A_UPPER ? TOK_UPPER : k == A_DIGIT ? TOK_DIGIT : 0;
+
+	for (;;) {
+		/* Lower-case letters, eight at a time where the piece has
+		 * them (the room after TOKEN_MAX takes the eight bytes
+		 * copied: what lies after the run is overwritten or after
+		 * the token's end). */
+		while (pos + 8 <= pend) {
+			unsigned r = lower_prefix(s + pos);
+
+			memcpy(t->fold + n, s + pos, 8);
+			n = MIN(n + r, (uint32_t)TOKEN_MAX);
+			pos += r;
+			if (r < 8)
+				break;
+		}
+		if (pos == pend) {
+			/* At the end of its line, unless the next piece
+			 * is glued to this one (any_token()). */
+			if (it->piece + 1 < it->end_piece &&
+			    doc_piece(it->d, it->piece + 1)->join == JOIN_GLUE)
+				return false;
+			c = ' ';
+			break;
+		}
+		c = (unsigned char)s[pos];
+		if (c == ' ')           /* what nearly every word ends with */
+			break;
+		k = ascii[c];
+		if (k != A_LOWER && k != A_UPPER && k != A_DIGIT)
+			break;
+		if (k == A_UPPER) {
+			c |= 0x20;
+			uppers++;
+		}
+		t->fold[n] = (char)c;
+		n += n < TOKEN_MAX;
+		pos++;
+	}
+	if (c == '-' || c >= 0x80)
+		return false;
+	if (c == '"')
+		flags |= TOK_QCLOSE;
+	t->after = c == ' ' || c == '\t' ? ' ' : (char)c;
+	if (uppers >= 2) {
+		struct shape sh = { 0, uppers, 0 };
+
+		for (uint32_t i = it->pos; i < pos; i++)
+			if (ascii[(unsigned char)s[i]] != A_DIGIT) {
+				sh.letters++;
+				sh.last = (unsigned char)s[i];
+			}
+		if (shape_caps(&sh))
+			flags |= TOK_CAPS;
+	}
+	t->flags = flags;
+	t->end = pos;
+	t->flen = (uint8_t)n;
+	end_fold(t);
+	it->pos = pos;
+	return true;
 }
 
 /* What follows the token: a closing quote, punctuation. */
@@ -347,23 +465,16 @@ look_after(struct tokit *it, struct token *t)
 	t->after = cp == 0x2013 || cp == 0x2014 ? '-' : '"';
 }
 
-/* The one place a token is read, inlined in tok_read()'s loop (with
- * everything it calls): a call per token, with the registers it saved
- * and restored, was a tenth of the cost of a token. */
-static ALWAYS_INLINE bool
-next_token(struct tokit *it, struct token *t)
+/* Any token, from its first character (t->off, its flags before it
+ * set): the general path, kept out of tok_read()'s loop, whose
+ * registers the common token needs. */
+static NOINLINE void
+any_token(struct tokit *it, struct token *t)
 {
 	struct shape sh = { 0, 0, 0 };
 
-	if (!skip_to_word(it))
-		return false;
-	t->off = it->pos;
 	t->end = 0;
-	t->word = UINT32_MAX;
 	t->flen = 0;
-	t->gap = it->gap;
-	t->flags = (it->sentence ? TOK_SENTENCE : 0) | (it->quote ? TOK_QOPEN : 0);
-	it->sentence = it->quote = it->gap = false;
 	/* A word rejoined at a line end goes on in the next piece; one
 	 * that ends at a line end is followed by a space. */
 	for (;;) {
@@ -380,7 +491,26 @@ next_token(struct tokit *it, struct token *t)
 	}
 	if (shape_caps(&sh))
 		t->flags |= TOK_CAPS;
-	t->fold[t->flen] = '\0';
+	end_fold(t);
+}
+
+/* The one place a token is read, inlined in tok_read()'s loop with the
+ * common token's path: a call per token, with the registers it saved
+ * and restored, was a tenth of the cost of a token. */
+static ALWAYS_INLINE bool
+next_token(struct tokit *it, struct token *t)
+{
+	if (!skip_to_word(it))
+		return false;
+	t->off = it->pos;
+	t->word = UINT32_MAX;
+	t->gap = it->gap;
+	it->gap = false;
+	if (!plain_token(it, t, it->flags)) {
+		t->flags = it->flags;
+		any_token(it, t);
+	}
+	it->flags = 0;
 	return true;
 }
 

@@ -43,10 +43,13 @@ struct token {
 	                           ';', ':', '-' (a dash), '(' ... or ' ' */
 	bool gap;               /* not directly after the previous token
 	                           (punctuation other than a space between) */
-	char fold[TOKEN_MAX + 8];       /* NUL-terminated; the room after
-	                                   TOKEN_MAX lets a reader take it
-	                                   8 bytes at a time (the bytes past
-	                                   the NUL hold anything) */
+	char fold[TOKEN_MAX + 8];       /* NUL-terminated, and the seven
+	                                   bytes after the NUL are zeros
+	                                   too (the room after TOKEN_MAX
+	                                   holds them): a reader may take
+	                                   it 8 bytes at a time, the last
+	                                   with its zeros (the bytes past
+	                                   those hold anything) */
 };
 
 struct tokit {
@@ -55,8 +58,9 @@ struct tokit {
 	uint32_t piece, end_piece;
 	uint32_t pos;           /* next byte to read */
 	uint32_t pend;          /* end of the current piece */
-	bool sentence;          /* the next token starts a sentence */
-	bool quote;             /* an opening quote was seen */
+	uint8_t flags;          /* the next token's TOK_SENTENCE (it starts
+	                           a sentence) and TOK_QOPEN (an opening
+	                           quote was seen) */
 	bool gap;
 };
 

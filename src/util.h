@@ -22,10 +22,12 @@
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
 #define NORETURN __attribute__((noreturn))
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define NOINLINE __attribute__((noinline))
 #else
 #define PRINTF_LIKE(f, a)
 #define NORETURN
 #define ALWAYS_INLINE inline
+#define NOINLINE
 #endif
 
 /* The program name used in messages ("lectern"). */

@@ -2,9 +2,11 @@
  * test_index.c - the word index: words folded for case and accents
  * (Unicode-aware), postings in document order and once per block, the
  * substring scan of the dictionary, stems grouping the forms of a word,
- * stop words without a stem, block term counts, and words rejoined at a
- * line-end hyphen indexed whole.  Small documents are built here as
- * bytes; the bundled document is read from $TOPSRC/resources.
+ * stop words without a stem, block term counts, words rejoined at a
+ * line-end hyphen indexed whole, words of every length told apart,
+ * long lists read from their resume points, and the tokens the index
+ * reads.  Small documents are built here as bytes; the bundled document
+ * is read from $TOPSRC/resources.
  */
 #include "autoconf.h"
 
@@ -22,6 +24,7 @@
 #include "index.h"
 #include "lexicon.h"
 #include "model.h"
+#include "token.h"
 
 /* Each model here has an empty lexicon of its own: done() frees both. */
 static struct model *
@@ -212,6 +215,215 @@ test_postings_many_blocks(void **state)
 	}
 	assert_int_equal(n, 4);
 	assert_int_equal(index_df(m->index, word(m->index, "hay")), 2996);
+	done(m, lx);
+}
+
+/* Words of up to 16 bytes are found by their bytes in a memo while
+ * building, and longer ones in the dictionary: words that agree up to
+ * 8 or 16 bytes, or up to the 64 a token keeps, are different words
+ * (or, past those 64, one). */
+static void
+test_word_lengths(void **state)
+{
+	struct lexicon *lx;
+	struct model *m = build("LENGTHS\n\n"
+	    "1. Short abcdefg abcdefgh abcdefghi.\n\n"
+	    "2. Long abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnopr.\n\n"
+	    "3. Abcdefgh ABCDEFGHIJKLMNOPQ abcdefghijklmnopr abcdefg.\n\n"
+	    "4. Longest xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxa "
+	    "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxb\n", &lx);
+	char x64[65];
+
+	(void)state;
+	assert_string_equal(posting_labels(m, "abcdefg"), "1 3");
+	assert_string_equal(posting_labels(m, "abcdefgh"), "1 3");
+	assert_string_equal(posting_labels(m, "abcdefghi"), "1");
+	assert_string_equal(posting_labels(m, "abcdefghijklmnop"), "2");
+	assert_string_equal(posting_labels(m, "abcdefghijklmnopq"), "2 3");
+	assert_string_equal(posting_labels(m, "abcdefghijklmnopr"), "2 3");
+	/* A token keeps 64 bytes: the two long ones are one word. */
+	memset(x64, 'x', 64);
+	x64[64] = '\0';
+	assert_string_equal(posting_labels(m, x64), "4");
+	assert_int_equal(index_df(m->index, word(m->index, x64)), 1);
+	done(m, lx);
+}
+
+/* Words that share a slot of the memo of short words (with its hash
+ * as it is: "alpha", "aewu" and "ahlh"; "abcdefghijklmnop" and
+ * "abcdefghijklalak", the same first 8 bytes; "abcdefgh" and
+ * "abcdefghamf"), each evicting the other and seen again after: every
+ * one keeps its own postings. */
+static void
+test_memo_collisions(void **state)
+{
+	struct lexicon *lx;
+	struct model *m = build("MEMO\n\n"
+	    "1. Alpha aewu alpha aewu.\n\n"
+	    "2. Aewu ahlh aewu.\n\n"
+	    "3. Abcdefghijklmnop abcdefghijklalak abcdefgh abcdefghamf "
+	    "abcdefghijklmnop.\n\n"
+	    "4. Alpha abcdefghijklalak abcdefghamf ahlh.\n\n"
+	    "5. Abcdefgh abcdefghijklmnop.\n", &lx);
+
+	(void)state;
+	assert_string_equal(posting_labels(m, "alpha"), "1 4");
+	assert_string_equal(posting_labels(m, "aewu"), "1 2");
+	assert_string_equal(posting_labels(m, "ahlh"), "2 4");
+	assert_string_equal(posting_labels(m, "abcdefghijklmnop"), "3 5");
+	assert_string_equal(posting_labels(m, "abcdefghijklalak"), "3 4");
+	assert_string_equal(posting_labels(m, "abcdefgh"), "3 5");
+	assert_string_equal(posting_labels(m, "abcdefghamf"), "3 4");
+	done(m, lx);
+}
+
+/* Resume points of a long list, read where its blocks are one byte
+ * apart and where they are more: reading from any block finds what
+ * reading from the start does.  "phasea" to "phaseh" have a posting of
+ * two bytes after 0 to 7 of one, so that the postings taken eight at a
+ * time come to each resume point from each of its eight sides; each is
+ * followed (in word ids, and so in the resume points) by a "tail" word
+ * of blocks far after its own, so that a word short of its resume
+ * points is read from another's and goes wrong. */
+static void
+test_postings_from(void **state)
+{
+	static const char *const words[] = { "needle", "phasea", "phaseb",
+	    "phasec", "phased", "phasee", "phasef", "phaseg", "phaseh" };
+	struct lexicon *lx;
+	struct model *m;
+	char *s = malloc(1000000);
+	size_t len = 0;
+	uint32_t b;
+	struct postings it;
+
+	(void)state;
+	len += (size_t)sprintf(s + len, "RESUME\n\n");
+	for (int i = 1; i <= 3000; i++) {
+		len += (size_t)sprintf(s + len, "%d. Filler %s", i,
+		    (i < 1000 && i % 3 == 0) || (i > 1300 && i % 200 != 7) ||
+		    i == 1150 ? "needle" : "hay");
+		for (int k = 0; k < 8; k++) {
+			if (i <= k || (i >= k + 200 && i < k + 900))
+				len += (size_t)sprintf(s + len, " phase%c",
+				    'a' + k);
+			if (i == (k > 0 ? 1 : 200) || i >= 2000)
+				len += (size_t)sprintf(s + len, " tail%c",
+				    'a' + k);
+		}
+		len += (size_t)sprintf(s + len, ".\n\n");
+	}
+	m = build(s, &lx);
+	free(s);
+	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++) {
+		uint32_t id = word(m->index, words[w]);
+
+		assert_int_not_equal(id, INDEX_NONE);
+		assert_true(index_df(m->index, id) >= 700);
+		for (uint32_t at = 0; at < index_nblocks(m->index); at++) {
+			uint32_t want = UINT32_MAX, got = UINT32_MAX;
+
+			index_postings(m->index, id, &it);
+			while (index_next(&it, &b))
+				if (b >= at) {
+					want = b;
+					break;
+				}
+			index_postings_from(m->index, id, at, &it);
+			while (index_next(&it, &b))
+				if (b >= at) {
+					got = b;
+					break;
+				}
+			assert_int_equal(got, want);
+		}
+	}
+	done(m, lx);
+}
+
+/* The tokens the index reads: folded to 64 bytes with zeros after
+ * their NUL (token.h), their shape and what follows them, across a
+ * line end too. */
+static void
+test_tokens(void **state)
+{
+	static const struct {
+		const char *fold;
+		uint8_t flags;
+		char after;
+	} want[] = {
+		{ "the", TOK_UPPER | TOK_SENTENCE, ' ' },
+		{ "uncts", TOK_UPPER | TOK_CAPS | TOK_QOPEN | TOK_QCLOSE, '"' },
+		{ "and", TOK_QOPEN, ' ' },      /* a straight quote opens */
+		{ "ecosoc", TOK_UPPER | TOK_CAPS, ' ' },
+		{ "met", 0, ',' },
+		{ "2024", TOK_DIGIT, ' ' },
+		{ "x9", 0, ' ' },
+		{ "follow-up", TOK_HYPHEN, '.' },
+		{ "abc", TOK_UPPER | TOK_SENTENCE, ' ' },
+		{ "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy",
+		    0, '.' },
+	};
+	struct lexicon *lx;
+	struct model *m = build("TOKENS\n\n"
+	    "1. The \"UNCTs\" and ECOSOC met, 2024 x9\nfollow-up. Abc "
+	    "yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy.\n",
+	    &lx);
+	struct tokit it;
+	struct token t;
+	uint32_t b = 0, n = 0;
+
+	(void)state;
+	while (b < doc_nblocks(m->doc) && strcmp(fixture_doc_label(m->doc,
+	    doc_block(m->doc, b)->node), "1") != 0)
+		b++;
+	assert_true(b < doc_nblocks(m->doc));
+	tok_init(&it, m->doc, b);
+	while (tok_next(&it, &t)) {
+		assert_true(n < sizeof(want) / sizeof(want[0]));
+		assert_string_equal(t.fold, want[n].fold);
+		assert_int_equal(t.flen, strlen(want[n].fold));
+		assert_memory_equal(t.fold + t.flen, "\0\0\0\0\0\0\0\0", 8);
+		assert_int_equal(t.flags, want[n].flags);
+		assert_int_equal(t.after, want[n].after);
+		n++;
+	}
+	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
+	done(m, lx);
+}
+
+/* Tokens of 8 and 16 lower-case letters, read eight bytes at a time,
+ * that end exactly at a line end: there the word ends, or goes on in
+ * the next line when a hyphen broke it there. */
+static void
+test_tokens_line_ends(void **state)
+{
+	static const char *const want[] = {
+		"abcdefgh", "abcdefghijklmnop", "abcdefghijklmnop",
+		"abcdefghijklmnopabcdefgh", "qrstuvwx", "x1234567", "end",
+	};
+	struct lexicon *lx;
+	struct model *m = build("LINES\n\n"
+	    "1. Abcdefgh\nabcdefghijklmnop\nABCDEFGHIJKLMNOP\n"
+	    "abcdefghijklmnop-\nabcdefgh qrstuvwx\nx1234567\nend\n", &lx);
+	struct tokit it;
+	struct token t;
+	uint32_t b = 0, n = 0;
+
+	(void)state;
+	while (b < doc_nblocks(m->doc) && strcmp(fixture_doc_label(m->doc,
+	    doc_block(m->doc, b)->node), "1") != 0)
+		b++;
+	assert_true(b < doc_nblocks(m->doc));
+	tok_init(&it, m->doc, b);
+	while (tok_next(&it, &t)) {
+		assert_true(n < sizeof(want) / sizeof(want[0]));
+		assert_string_equal(t.fold, want[n]);
+		assert_memory_equal(t.fold + t.flen, "\0\0\0\0\0\0\0\0", 8);
+		assert_int_equal(t.after, ' ');
+		n++;
+	}
+	assert_int_equal(n, sizeof(want) / sizeof(want[0]));
 	done(m, lx);
 }
 
@@ -428,6 +640,11 @@ main(void)
 		cmocka_unit_test(test_fold_unicode_scripts),
 		cmocka_unit_test(test_postings_order_once),
 		cmocka_unit_test(test_postings_many_blocks),
+		cmocka_unit_test(test_word_lengths),
+		cmocka_unit_test(test_memo_collisions),
+		cmocka_unit_test(test_postings_from),
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_tokens_line_ends),
 		cmocka_unit_test(test_containing),
 		cmocka_unit_test(test_stems),
 		cmocka_unit_test(test_stop_words),
