@@ -44,23 +44,35 @@ _Static_assert(1 + MAX_WORDS * sizeof(uint32_t) <= 255, "a key's length fits a b
  * with a space between them (1.6 MB of the benchmark's 100 MB).  Its
  * first mention's node is its block's.  Most terms are mentioned in a
  * node or two: their nodes are kept in the term, in place of the
- * pointer (cap is 0 while they are), and only the others have an array
- * of their own.  32 bytes. */
+ * pointer, and only the others have an array of their own, whose room
+ * is the power of two from nnodes while the terms are built (exactly
+ * nnodes after terms_end()).  The last node added is kept in the term
+ * too, so that a mention in the same node again, the usual case, does
+ * not read the array (a cache miss on a long document).  32 bytes. */
 #define NODES_INLINE 2
 
 struct term {
 	uint32_t text;              /* in the pool: as first written */
 	uint32_t block;             /* of the first body mention */
 	uint32_t first_off;
-	uint32_t nnodes, cap;
+	uint32_t nnodes;
+	uint32_t last;              /* the last node added (nnodes > 0),
+	                               until terms_end() */
 	uint8_t kind;
 	bool definite;              /* taken up with a definite article
 	                               (defined phrases) */
 	union {
-		uint32_t *p;        /* cap > 0 */
+		uint32_t *p;        /* nnodes > NODES_INLINE */
 		uint32_t in[NODES_INLINE];
 	} nodes;
 };
+
+/* Are term t's nodes in an array of their own? */
+static bool
+nodes_apart(const struct term *t)
+{
+	return t->nnodes > NODES_INLINE;
+}
 
 _Static_assert(sizeof(struct term) <= 32, "a term is 32 bytes");
 
@@ -219,26 +231,37 @@ pool_add(struct terms *tm, const char *s, size_t n)
 	return off;
 }
 
+/* NODES_INLINE is a power of two: an array's room is one too. */
+_Static_assert((NODES_INLINE & (NODES_INLINE - 1)) == 0,
+    "the nodes kept in a term are a power of two");
+
 static void
 add_node(struct term *t, uint32_t node)
 {
-	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+	uint32_t n = t->nnodes;
 
-	if (t->nnodes > 0 && a[t->nnodes - 1] == node)
+	if (n > 0 && t->last == node)
 		return;
-	if (t->nnodes == (t->cap ? t->cap : NODES_INLINE)) {
-		if (t->cap > UINT32_MAX / 2)
-			die("too many mentions");
-		if (t->cap)
-			a = xreallocarray(a, (size_t)t->cap * 2, sizeof(*a));
-		else {
-			a = xreallocarray(NULL, 2 * NODES_INLINE, sizeof(*a));
+	if (n < NODES_INLINE)
+		t->nodes.in[n] = node;
+	else {
+		/* Full when n is a power of two: twice the room. */
+		if (n == NODES_INLINE) {
+			uint32_t *a = xreallocarray(NULL, 2 * NODES_INLINE,
+			    sizeof(*a));
+
 			memcpy(a, t->nodes.in, sizeof(t->nodes.in));
+			t->nodes.p = a;
+		} else if ((n & (n - 1)) == 0) {
+			if (n > UINT32_MAX / 2)
+				die("too many mentions");
+			t->nodes.p = xreallocarray(t->nodes.p, (size_t)n * 2,
+			    sizeof(*t->nodes.p));
 		}
-		t->cap = t->cap ? t->cap * 2 : 2 * NODES_INLINE;
-		t->nodes.p = a;
+		t->nodes.p[n] = node;
 	}
-	a[t->nnodes++] = node;
+	t->nnodes = n + 1;
+	t->last = node;
 }
 
 static void
@@ -643,23 +666,22 @@ terms_add(struct terms *tm, uint32_t block, const struct token *tk, size_t n)
 static void
 unique_nodes(struct term *t)
 {
-	uint32_t *a = t->cap ? t->nodes.p : t->nodes.in;
+	bool apart = nodes_apart(t);
+	uint32_t *a = apart ? t->nodes.p : t->nodes.in;
 	uint32_t i = 1;
 
 	while (i < t->nnodes && a[i - 1] < a[i])
 		i++;
 	if (i < t->nnodes)
 		t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
-	if (t->cap == 0 || t->nnodes == t->cap)
+	if (!apart)
 		return;
+	/* The array to its exact size, or back into the term. */
 	if (t->nnodes <= NODES_INLINE) {
 		memcpy(t->nodes.in, a, t->nnodes * sizeof(*a));
 		free(a);
-		t->cap = 0;
-	} else {
+	} else
 		t->nodes.p = xreallocarray(a, t->nnodes, sizeof(*a));
-		t->cap = t->nnodes;
-	}
 }
 
 /* A kept term's folded text, from its key (n bytes): its words with a
@@ -743,7 +765,7 @@ terms_end(struct terms *tm)
 		size_t len = strtab_len(tm->keys, id);
 
 		if (t->kind == TERM_DEFINED && !t->definite) {
-			if (t->cap)
+			if (nodes_apart(t))
 				free(t->nodes.p);
 			continue;
 		}
@@ -825,7 +847,7 @@ terms_free(struct terms *tm)
 	if (tm == NULL)
 		return;
 	for (uint32_t id = 0; id < strtab_count(tm->keys); id++)
-		if (tm->t[id].cap)
+		if (nodes_apart(&tm->t[id]))
 			free(tm->t[id].nodes.p);
 	strtab_free(tm->keys);
 	free(tm->t);
@@ -874,7 +896,7 @@ terms_nodes(const struct terms *tm, uint32_t t, size_t *n)
 	const struct term *tt = &tm->t[t];
 
 	*n = tt->nnodes;
-	return tt->cap ? tt->nodes.p : tt->nodes.in;
+	return nodes_apart(tt) ? tt->nodes.p : tt->nodes.in;
 }
 
 /* strcmp() of term t's folded text (its words, a space between them)

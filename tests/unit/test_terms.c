@@ -645,6 +645,39 @@ test_nodes_out_of_order(void **state)
 	model_free(m);
 }
 
+/* A term's nodes go from the term into an array of their own and grow
+ * by doubling (add_node()); the same node again at once is dropped, and
+ * again later (text after its children) only by terms_end(), which may
+ * bring the nodes back into the term. */
+static void
+test_nodes_many(void **state)
+{
+	struct buf b;
+	struct model *m;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "MANY\n\n"
+	    "1. The Working Group weighed two developments, which might well, in\n"
+	    "the end, require it to act: (i) should the Working Group form an\n"
+	    "entity; or (ii) other agencies would duplicate its mandate. Here, as\n"
+	    "an illustration, recall that the Working Group met again in 2003.\n\n");
+	for (int i = 2; i <= 10; i++) {
+		char para[128];
+
+		snprintf(para, sizeof(para), "%d. The Working Party met, and the "
+		    "Working Party met again.\n\n", i);
+		buf_adds(&b, para);
+	}
+	m = fixture_build(b.data, lexicon);
+	/* Three mentions, in two nodes: back in the term. */
+	expect_nodes(m, "Working Group", TERM_NAME, "1 1(i)");
+	/* Nine nodes, each mentioned twice: through two doublings. */
+	expect_nodes(m, "Working Party", TERM_NAME, "2 3 4 5 6 7 8 9 10");
+	model_free(m);
+	buf_done(&b);
+}
+
 /* Terms whose folded texts share their first bytes, or are shorter than
  * four bytes, or start with a byte above 127, met in an order that is
  * not the alphabet's: terms_end() orders them as strcmp() does. */
@@ -787,6 +820,7 @@ main(void)
 		cmocka_unit_test(test_defined_after_an),
 		cmocka_unit_test(test_defined_same_piece),
 		cmocka_unit_test(test_nodes_out_of_order),
+		cmocka_unit_test(test_nodes_many),
 		cmocka_unit_test(test_order_shared_first_bytes),
 		cmocka_unit_test(test_kind_names),
 		cmocka_unit_test(test_title_not_first),
