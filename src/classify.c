@@ -403,17 +403,35 @@ find_shape_slow(const char *c, size_t n, struct line *l)
 		l->flags |= LN_SYMBOLS;
 }
 
+/* The length of the word that starts c[0, n): up to its first space or
+ * tab.  In ASCII, eight bytes at a time (ascii_eq() is exact there). */
+static inline size_t
+word_len(const char *c, size_t n, bool ascii)
+{
+	size_t w = 0;
+
+	if (ascii)
+		for (; w + 8 <= n; w += 8) {
+			uint64_t x = load_le64(c + w);
+			uint64_t sp = ascii_eq(x, ' ') | ascii_eq(x, '\t');
+
+			if (sp != 0)
+				return w + (unsigned)__builtin_ctzll(sp) / 8;
+		}
+	while (w < n && !is_space(c[w]))
+		w++;
+	return w;
+}
+
 /* The class and the width of the first word of line l after its
  * marker. */
 static inline void
 find_first(const char *s, struct line *l, bool ascii)
 {
 	const char *c = s + l->off + l->mlen;
-	size_t n = l->len - l->mlen, w = 0;
+	size_t n = l->len - l->mlen, w = word_len(c, n, ascii);
 
 	l->first = char_class(c, n);
-	while (w < n && !is_space(c[w]))
-		w++;
 	/* In ASCII a byte is a column. */
 	l->firstw = ascii ? (uint16_t)MIN(w, (size_t)MAX_COLUMNS) :
 	    classify_columns(c, w);

@@ -1565,6 +1565,49 @@ test_letter_dot_wrapped(void **state)
 	fixture_drop(d);
 }
 
+/* A short line goes on across a blank line when the next line's first
+ * word would not have fitted after it (classify_wraps()): the word's
+ * width, up to a space or a tab, is read eight bytes at a time.  The
+ * full lines are 62 columns, the short ones 40: a first word of 13
+ * letters would have fitted, one of 14 would not. */
+static void
+test_wrap_first_word(void **state)
+{
+	static const char doc[] =
+	    "REPORT OF THE COMMITTEE\n"
+	    "\n"
+	    "1. The information arriving the concluded that council parties\n"
+	    "considered submitted committee concern include period arriving\n"
+	    "reports to notes considered considered elements its them taken\n"
+	    "it the required particular taken several matters concern notes\n"
+	    "in particular required under of of not committee notes session\n"
+	    "at committee procedure to committee to between include reports\n"
+	    "include by agreements several by council\n"
+	    "\n"
+	    "Multinational\tcorporations were named in it.\n"
+	    "\n"
+	    "2. The it at review between considered with council considered\n"
+	    "referred at measures about taken several late referred concern\n"
+	    "council taken at its with in reports committee did of arriving\n"
+	    "session that its them and required under\n"
+	    "\n"
+	    "Multinationals were named in it.\n";
+	struct doc *d = parse_str(doc);
+	const struct node *one, *two;
+	char *s;
+
+	(void)state;
+	one = doc_node(d, node_of(d, "1"));
+	two = doc_node(d, node_of(d, "2"));
+	s = block_str(d, one->first_block);
+	expect_lacks(s, "Multinational");
+	fixture_drop(s);
+	s = block_str(d, two->first_block);
+	expect_contains(s, "required under Multinationals were");
+	fixture_drop(s);
+	fixture_drop(d);
+}
+
 /* A treaty's parts in the other languages it is published in are
  * headings labelled in the document's own words, as "Article 2" is;
  * the title under "### Artikel 2" names it. */
@@ -3295,6 +3338,7 @@ main(void)
 		cmocka_unit_test_teardown(test_letter_dot_items, release_all),
 		cmocka_unit_test_teardown(test_keywords_other_languages, release_all),
 		cmocka_unit_test_teardown(test_letter_dot_wrapped, release_all),
+		cmocka_unit_test_teardown(test_wrap_first_word, release_all),
 		cmocka_unit_test_teardown(test_numbered_subheadings, release_all),
 		cmocka_unit_test_teardown(test_contents_then_numbered_heading, release_all),
 		cmocka_unit_test_teardown(test_lettered_headings_alone, release_all),
