@@ -75,14 +75,15 @@ struct stem {
 
 /* Words of up to 16 bytes, nearly all of a text's tokens, are
  * remembered by their bytes while building, in a direct-mapped memo
- * (8192 entries, 192 KB): a look there is a multiply and two compares
- * where the dictionary's is a call, a hash and a probe.  A token's fold
+ * (4096 entries, 96 KB, in the model's pass, where the peak of memory
+ * lies): a look there is a multiply and two compares where the
+ * dictionary's is a call, a hash and a probe.  A token's fold
  * is read as two 8-byte words, the second zero for a word of 8 bytes or
  * fewer, with the zeros after its end (token.h); no fold holds a NUL
  * byte, so that a shorter word's zeros make its key its own; nor does
  * one start with eight 0xFF bytes (UTF-8 has none), which mark an empty
  * entry. */
-#define MEMO_BITS 13
+#define MEMO_BITS 12
 #define MEMO_EMPTY UINT64_MAX
 
 struct memo {
