@@ -44,20 +44,30 @@ struct list {
 	uint32_t noun_key;          /* id in nouns, or STRTAB_NONE */
 };
 
-/* What naming a list asks of a word, worked out once a word, by its id
- * (in the model's pass, whose tokens have one): every word of every
- * lead-in is asked for the count it states and whether it may be a
- * noun, and the nouns and the words of the lead-ins for their keys. */
+/* What naming a list asks of a word, worked out once a word while it
+ * stays in a cache of WORD_CACHE slots by its id (in the model's pass,
+ * whose tokens have one): every word of every lead-in is asked for the
+ * count it states and whether it may be a noun, and the nouns and the
+ * words of the lead-ins for their keys.  A slot is the id's low bits:
+ * the first words met, which are most of the tokens, each have their
+ * own, and the memory is the same whatever the document's vocabulary
+ * (an array of every word was a fifth of the build's temporaries at
+ * 5 MB).  A word whose slot another took is worked out again: the same
+ * answers, the keys interned before. */
+#define WORD_CACHE 2048
+
+_Static_assert((WORD_CACHE & (WORD_CACHE - 1)) == 0,
+    "a word's slot is its id's low bits");
+
 struct wordinfo {
+	uint32_t word;              /* whose slot it is; UINT32_MAX: no
+	                               one's */
 	uint32_t lead;              /* its key in leads; STRTAB_NONE: not
 	                               known yet */
 	uint32_t noun;              /* its key in nouns; the same */
-	int8_t count;               /* lists_count_word() (-1 to 99);
-	                               COUNT_UNKNOWN: not known yet */
-	bool plain;                 /* plain_word(), known with count */
+	int8_t count;               /* lists_count_word() (-1 to 99) */
+	bool plain;                 /* plain_word() */
 };
-
-#define COUNT_UNKNOWN INT8_MIN
 
 struct group {                  /* the lists under one key */
 	uint32_t *ids;
@@ -91,8 +101,7 @@ struct lists {
 	uint32_t next_from, next_to;    /* its lead_blocks() (set_next()) */
 	struct token *tk;
 	size_t ntk;
-	struct wordinfo *words;     /* by word id, nwords of them so far */
-	size_t nwords, capwords;
+	struct wordinfo *words;     /* WORD_CACHE, made when first asked */
 };
 
 /* Words that state a count, by their length (3 to 9 letters): a
@@ -159,18 +168,13 @@ plain_word(const struct lists *ls, const struct token *t)
 	    lists_count_word(t->fold, t->flen) == 0;
 }
 
-/* Room for what is known of the words the index has named, word w
- * among them. */
+/* The cache of words, every slot no one's. */
 static void
-add_words(struct lists *ls, uint32_t w)
+make_words(struct lists *ls)
 {
-	size_t n = MAX((size_t)index_nwords(ls->ix), (size_t)w + 1);
-
-	GROW(ls->words, ls->capwords, n);
-	for (size_t i = ls->nwords; i < n; i++)
-		ls->words[i] = (struct wordinfo){ .lead = STRTAB_NONE,
-		    .noun = STRTAB_NONE, .count = COUNT_UNKNOWN };
-	ls->nwords = n;
+	ls->words = xreallocarray(NULL, WORD_CACHE, sizeof(*ls->words));
+	for (size_t i = 0; i < WORD_CACHE; i++)
+		ls->words[i].word = UINT32_MAX;
 }
 
 static void
@@ -190,11 +194,14 @@ word_info(struct lists *ls, const struct token *t)
 
 	if (ls->ix == NULL || t->word == UINT32_MAX)
 		return NULL;
-	if (t->word >= ls->nwords)
-		add_words(ls, t->word);
-	wi = &ls->words[t->word];
-	if (wi->count == COUNT_UNKNOWN)
+	if (ls->words == NULL)
+		make_words(ls);
+	wi = &ls->words[t->word & (WORD_CACHE - 1)];
+	if (wi->word != t->word) {
+		*wi = (struct wordinfo){ .word = t->word, .lead = STRTAB_NONE,
+		    .noun = STRTAB_NONE };
 		learn_word(ls, wi, t);
+	}
 	return wi;
 }
 
@@ -594,7 +601,6 @@ trim(struct lists *ls)
 	ls->npool = ls->cappool = 0;
 	free(ls->words);
 	ls->words = NULL;
-	ls->nwords = ls->capwords = 0;
 	strtab_trim(ls->texts);
 }
 

@@ -87,23 +87,35 @@ struct xrefs {
 	uint32_t nterms;
 	struct listref *lr;             /* list references waiting: their */
 	size_t nlr, caplr;              /*   edges' target (XREF_LIST) */
-	/* While building: what list references ask of each word, by its
-	 * id (nwords of them so far), and the stems of their nouns (1 250
-	 * nouns for the 12 600 references of the benchmark's 5 MB), with
-	 * each stem's keys among the lists' nouns by its id in
-	 * noun_stems. */
-	struct wordinfo *words;
-	size_t nwords, capwords;
+	/* While building: what list references ask of words, by their
+	 * ids, and the stems of their nouns (1 250 nouns for the 12 600
+	 * references of the benchmark's 5 MB), with stems' keys among the
+	 * lists' nouns by their ids in noun_stems: caches made when first
+	 * asked. */
+	struct wordinfo *words;         /* WORD_CACHE */
 	struct strtab *noun_stems;
-	struct lists_keys *noun_keys;
-	size_t capkeys;
+	struct nounkeys *noun_keys;     /* NOUN_CACHE */
 };
 
-/* What list references ask of a word, worked out once a word: the
- * count it states (every "the" asks it of the word after it), and its
- * stem as a noun (the stemmer, and the look-ups of the stem's synonyms
- * among the lists' nouns, were most of the cost of a reference). */
+/* What list references ask of a word, worked out once a word while it
+ * stays in a cache of WORD_CACHE slots by its id: the count it states
+ * (every "the" asks it of the word after it), and its stem as a noun
+ * (the stemmer, and the look-ups of the stem's synonyms among the
+ * lists' nouns, were most of the cost of a reference).  A slot is the
+ * id's low bits, as in lists.c: the first words met, most of the
+ * tokens, have their own, and the memory is the same whatever the
+ * vocabulary.  A stem's keys are kept the same way by its id, in
+ * NOUN_CACHE slots.  What another word took is worked out again, the
+ * same. */
+#define WORD_CACHE 2048
+#define NOUN_CACHE 128
+
+_Static_assert((WORD_CACHE & (WORD_CACHE - 1)) == 0 &&
+    (NOUN_CACHE & (NOUN_CACHE - 1)) == 0, "a slot is an id's low bits");
+
 struct wordinfo {
+	uint32_t word;                  /* whose slot it is; UINT32_MAX: no
+	                                   one's */
 	uint32_t stem;                  /* in noun_stems; STRTAB_NONE: not
 	                                   known yet */
 	int8_t count;                   /* lists_count_word() (-1 to 99);
@@ -111,6 +123,12 @@ struct wordinfo {
 };
 
 #define COUNT_UNKNOWN INT8_MIN
+
+struct nounkeys {
+	uint32_t stem;                  /* whose slot it is; STRTAB_NONE: no
+	                                   one's */
+	struct lists_keys k;
+};
 
 /* A list reference read in the pass ("these three reasons") whose list
  * is not known before more lists are named. */
@@ -769,26 +787,21 @@ determiner(const struct token *t)
 	return t->word == W_THE || t->word == W_THESE || t->word == W_THOSE;
 }
 
-/* Room for what is known of the words the index has named, word w
- * among them. */
-static void
-add_words(struct xrefs *xr, uint32_t w)
-{
-	size_t n = MAX((size_t)index_nwords(xr->ix), (size_t)w + 1);
-
-	GROW(xr->words, xr->capwords, n);
-	for (size_t i = xr->nwords; i < n; i++)
-		xr->words[i] = (struct wordinfo){ STRTAB_NONE, COUNT_UNKNOWN };
-	xr->nwords = n;
-}
-
 /* What is known of word w (valid until the next call). */
 static struct wordinfo *
 word_info(struct xrefs *xr, uint32_t w)
 {
-	if (w >= xr->nwords)
-		add_words(xr, w);
-	return &xr->words[w];
+	struct wordinfo *wi;
+
+	if (xr->words == NULL) {
+		xr->words = xreallocarray(NULL, WORD_CACHE, sizeof(*xr->words));
+		for (size_t i = 0; i < WORD_CACHE; i++)
+			xr->words[i].word = UINT32_MAX;
+	}
+	wi = &xr->words[w & (WORD_CACHE - 1)];
+	if (wi->word != w)
+		*wi = (struct wordinfo){ w, STRTAB_NONE, COUNT_UNKNOWN };
+	return wi;
 }
 
 /* The count token t states, as lists_count_word() reads it. */
@@ -808,27 +821,29 @@ static const struct lists_keys *
 noun_keys(struct xrefs *xr, uint32_t w)
 {
 	struct wordinfo *wi = word_info(xr, w);
-	struct lists_keys *k;
+	struct nounkeys *nk;
 
 	if (wi->stem == STRTAB_NONE) {
 		const char *s = index_word(xr->ix, w);
 		char st[STEM_MAX + 1];
 		size_t n = lexicon_stem(s, strlen(s), st);
-		bool added;
 
-		if (xr->noun_stems == NULL)
+		if (xr->noun_stems == NULL) {
 			xr->noun_stems = strtab_new();
-		wi->stem = strtab_intern(xr->noun_stems, st, n, &added);
-		if (added) {
-			GROW(xr->noun_keys, xr->capkeys, (size_t)wi->stem + 1);
-			xr->noun_keys[wi->stem].nouns = UINT32_MAX;     /* none */
+			xr->noun_keys = xreallocarray(NULL, NOUN_CACHE,
+			    sizeof(*xr->noun_keys));
+			for (size_t i = 0; i < NOUN_CACHE; i++)
+				xr->noun_keys[i].stem = STRTAB_NONE;
 		}
+		wi->stem = strtab_intern(xr->noun_stems, st, n, NULL);
 	}
-	k = &xr->noun_keys[wi->stem];
-	if (!lists_keys_hold(xr->ls, k))
+	nk = &xr->noun_keys[wi->stem & (NOUN_CACHE - 1)];
+	if (nk->stem != wi->stem || !lists_keys_hold(xr->ls, &nk->k)) {
+		nk->stem = wi->stem;
 		lists_keys(xr->ls, strtab_str(xr->noun_stems, wi->stem),
-		    strtab_len(xr->noun_stems, wi->stem), k);
-	return k;
+		    strtab_len(xr->noun_stems, wi->stem), &nk->k);
+	}
+	return &nk->k;
 }
 
 /* Free what the build knew of the words (struct xrefs). */
@@ -841,7 +856,6 @@ words_free(struct xrefs *xr)
 	xr->noun_stems = NULL;
 	xr->noun_keys = NULL;
 	xr->words = NULL;
-	xr->nwords = xr->capwords = xr->capkeys = 0;
 }
 
 /* tk[0] is a determiner: "these three reasons", "the four provisions",

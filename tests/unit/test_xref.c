@@ -626,6 +626,66 @@ test_list_reference_nouns(void **state)
 	model_free(m);
 }
 
+/* A word never seen before: "q", i's digits in letters, then end. */
+static void
+add_new_word(struct buf *b, unsigned i, const char *end)
+{
+	buf_addc(b, 'q');
+	for (unsigned k = i; k > 0; k /= 26)
+		buf_addc(b, (char)('a' + k % 26));
+	buf_adds(b, end);
+}
+
+/* What the lists and the references work out once a word is kept in
+ * caches of a few thousand slots by word id, and a noun's keys in a
+ * few hundred by its stem (lists.c, xref.c): the words of the last
+ * lists and of the references to them come after thousands of other
+ * nouns referred to and thousands of other lead-ins have taken every
+ * slot, and are worked out on their own. */
+static void
+test_list_words_evicted(void **state)
+{
+	enum { NOUNS = 10000, LISTS = 2500 };
+	struct buf b;
+	struct model *m;
+	char want[64];
+	uint32_t n;
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "LISTS\n\n1.");
+	for (unsigned i = 0; i < NOUNS; i++) {
+		buf_adds(&b, i % 4 == 0 ? "\nthe two " : " the two ");
+		add_new_word(&b, i, "bs,");
+	}
+	buf_adds(&b, ".\n\n");
+	for (unsigned i = 0; i < LISTS; i++) {
+		buf_printf(&b, "%u. It has two ", i + 2);
+		add_new_word(&b, NOUNS + i, "bs:\n(a) one;\n(b) two.\n\n");
+	}
+	buf_printf(&b, "%u. The draft has four provisions:\n(a) one;\n(b) two;\n"
+	    "(c) three;\n(d) four.\n\n", LISTS + 2);
+	buf_printf(&b, "%u. The Council took three decisions:\n(a) to act;\n"
+	    "(b) to wait;\n(c) to report.\n\n", LISTS + 3);
+	buf_printf(&b, "%u. These four provisions matter, and so do the three "
+	    "decisions.\n", LISTS + 4);
+	m = fixture_build(b.data, shipped);
+	n = lists_count(m->lists);
+	assert_int_equal(n, LISTS + 2);
+	assert_int_equal(lists_stated(m->lists, n - 2), 4);
+	assert_string_equal(lists_noun(m->lists, n - 2), "provisions");
+	assert_int_equal(lists_stated(m->lists, n - 1), 3);
+	assert_string_equal(lists_noun(m->lists, n - 1), "decisions");
+	snprintf(want, sizeof(want), "%u list [These four provisions] -> %u",
+	    LISTS + 4, LISTS + 2);
+	expect_edge(m, want);
+	snprintf(want, sizeof(want), "%u list [the three decisions] -> %u",
+	    LISTS + 4, LISTS + 3);
+	expect_edge(m, want);
+	model_free(m);
+	buf_done(&b);
+}
+
 static void
 test_from_off(void **state)
 {
@@ -907,6 +967,7 @@ main(void)
 		cmocka_unit_test(test_headings_are_not_references),
 		cmocka_unit_test(test_list_references),
 		cmocka_unit_test(test_list_reference_nouns),
+		cmocka_unit_test(test_list_words_evicted),
 		cmocka_unit_test(test_from_off),
 		cmocka_unit_test(test_term_edges_bundled),
 		cmocka_unit_test(test_backlinks_bundled),
