@@ -93,7 +93,7 @@ struct memo {
 
 struct index {
 	struct strtab *dict;        /* the words: ids are word ids */
-	struct memo *memo;          /* 1 << MEMO_BITS, until index_end() */
+	struct memo *memo;          /* 1 << MEMO_BITS, until index_pass_end() */
 	struct word *words;
 	size_t capwords;
 	struct strtab *stemtab;     /* the stems: ids are stem ids */
@@ -416,12 +416,18 @@ make_skips(struct index *ix)
 }
 
 void
+index_pass_end(struct index *ix)
+{
+	free(ix->memo);
+	ix->memo = NULL;
+}
+
+void
 index_end(struct index *ix)
 {
 	uint32_t nwords = strtab_count(ix->dict);
 
-	free(ix->memo);
-	ix->memo = NULL;
+	index_pass_end(ix);
 	for (uint32_t w = 0; w < nwords; w++) {
 		size_t cap = ix->words[w].u.cap;
 

@@ -36,6 +36,10 @@ struct token;
 struct index *index_begin(const struct doc *d);
 void index_add(struct index *ix, uint32_t block, struct token *tk, size_t n);
 void index_end(struct index *ix);
+/* After the last index_add(), before the other passes end: frees what
+ * only index_add() needed, so that their temporaries do not come on
+ * top of it (index_end() does it too). */
+void index_pass_end(struct index *ix);
 
 enum index_word {
 	W_A, W_AN, W_THE, W_THAT, W_THIS, W_THESE, W_THOSE, W_SUCH, W_OF,

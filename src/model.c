@@ -114,6 +114,7 @@ indexed(struct model *m, struct doc *d, const struct lexicon *lx,
 	}
 	tok_chunks_done(&c);
 	load_pass_end(&lp);
+	index_pass_end(m->index);
 	/* The terms first, which free more than they make; the index last,
 	 * which makes its stems and resume points (2.5 MB on the
 	 * benchmark's 100 MB) and which the others need only as it is
