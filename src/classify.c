@@ -511,7 +511,7 @@ bool
 classify_next(struct pctx *p, struct line *l)
 {
 	const char *s = p->s;
-	uint32_t i = p->pos, e;
+	uint32_t i = p->rd.pos, e;
 
 	if (i >= p->end)
 		return false;
@@ -521,29 +521,29 @@ classify_next(struct pctx *p, struct line *l)
 	 * and few form feeds or none, and in a text whose lines end in CR
 	 * alone, looking for an LF from every line would read to the end
 	 * each time. */
-	e = next_byte(p, &p->next_lf, i, '\n');
-	e = MIN(e, next_byte(p, &p->next_cr, i, '\r'));
-	e = MIN(e, next_byte(p, &p->next_ff, i, '\f'));
+	e = next_byte(p, &p->rd.next_lf, i, '\n');
+	e = MIN(e, next_byte(p, &p->rd.next_cr, i, '\r'));
+	e = MIN(e, next_byte(p, &p->rd.next_ff, i, '\f'));
 	classify_line(s, i, e, l);
-	l->lineno = p->lineno;
-	if (p->pending_break)
+	l->lineno = p->rd.lineno;
+	if (p->rd.pending_break)
 		l->flags |= LN_BREAK;
-	p->pending_break = false;
+	p->rd.pending_break = false;
 	if (e < p->end) {
 		if (s[e] == '\f') {
-			p->pending_break = true;
+			p->rd.pending_break = true;
 			e++;
 			/* "\f\n": the form feed is the line's end. */
 			if (e < p->end && s[e] == '\n')
-				e++, p->lineno++;
+				e++, p->rd.lineno++;
 			else if (e < p->end && s[e] == '\r')
-				e += (e + 1 < p->end && s[e + 1] == '\n') ? 2 : 1, p->lineno++;
+				e += (e + 1 < p->end && s[e + 1] == '\n') ? 2 : 1, p->rd.lineno++;
 		} else {
 			e += (s[e] == '\r' && e + 1 < p->end && s[e + 1] == '\n') ? 2 : 1;
-			p->lineno++;
+			p->rd.lineno++;
 		}
 	}
-	p->pos = e;
+	p->rd.pos = e;
 	return true;
 }
 

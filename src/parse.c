@@ -59,37 +59,13 @@ survey(struct pctx *p, const struct line *l, size_t n)
 		}
 }
 
-/* The line reader's state (parse_impl.h), kept aside and put back. */
-struct reader {
-	uint32_t pos, next_lf, next_cr, next_ff, lineno;
-	bool pending_break;
-};
-
-static void
-reader_save(const struct pctx *p, struct reader *r)
-{
-	*r = (struct reader){ p->pos, p->next_lf, p->next_cr, p->next_ff,
-	    p->lineno, p->pending_break };
-}
-
-static void
-reader_restore(struct pctx *p, const struct reader *r)
-{
-	p->pos = r->pos;
-	p->next_lf = r->next_lf;
-	p->next_cr = r->next_cr;
-	p->next_ff = r->next_ff;
-	p->lineno = r->lineno;
-	p->pending_break = r->pending_break;
-}
-
 /* The lines sample() classified, which the main pass is given again
  * rather than classify twice (a short document is all sample), and the
  * line reader as it was after them. */
 struct sample {
 	struct line *l;
 	size_t n, at;
-	struct reader after;
+	struct linereader after;
 };
 
 /* Classify the first lines, without disturbing the line reader. */
@@ -97,24 +73,23 @@ static void
 sample(struct pctx *p, struct sample *sm)
 {
 	struct line *l = xreallocarray(NULL, SAMPLE_LINES, sizeof(*l));
-	struct reader before;
+	struct linereader before = p->rd;
 	size_t n = 0;
 
-	reader_save(p, &before);
 	while (n < SAMPLE_LINES && classify_next(p, &l[n]))
 		n++;
 	sm->l = l;
 	sm->n = n;
 	sm->at = 0;
-	reader_save(p, &sm->after);
-	reader_restore(p, &before);
+	sm->after = p->rd;
+	p->rd = before;
 	survey(p, l, n);
 	p->rec = recog_choose(p, l, n);
 }
 
 /* The next line, as classify_next() reads it: the sample's lines first.
  * The reader is left as classify_next() would leave it after each (the
- * recognisers look ahead from p->pos): the next sampled line starts
+ * recognisers look ahead from p->rd.pos): the next sampled line starts
  * there, at its number, after a form feed if it is flagged so. */
 static bool
 next_line(struct pctx *p, struct sample *sm, struct line *l)
@@ -126,12 +101,12 @@ next_line(struct pctx *p, struct sample *sm, struct line *l)
 	*l = sm->l[sm->at++];
 	if (sm->at < sm->n) {
 		next = &sm->l[sm->at];
-		p->pos = next->start;
-		p->lineno = next->lineno;
-		p->pending_break = (next->flags & LN_BREAK) != 0;
+		p->rd.pos = next->start;
+		p->rd.lineno = next->lineno;
+		p->rd.pending_break = (next->flags & LN_BREAK) != 0;
 		return true;
 	}
-	reader_restore(p, &sm->after);
+	p->rd = sm->after;
 	free(sm->l);
 	sm->l = NULL;
 	return true;
@@ -157,9 +132,9 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	memset(&p, 0, sizeof(p));
 	p.t = t;
 	p.s = t->data;
-	p.start = p.pos = start;
+	p.start = p.rd.pos = start;
 	p.end = end;
-	p.lineno = first_line ? first_line : 1;
+	p.rd.lineno = first_line ? first_line : 1;
 	sample(&p, &sm);
 	/* Each pass over the text gives its pages back (load.h) as it
 	 * goes, or when it ends: what it keeps meanwhile is less than the
@@ -177,7 +152,7 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 		para_feed(&p, &l);
 		load_pass_at(&lp, l.start);
 		if (pr && (l.lineno & 1023) == 0) {
-			atomic_store_explicit(&pr->done, p.pos - start, memory_order_relaxed);
+			atomic_store_explicit(&pr->done, p.rd.pos - start, memory_order_relaxed);
 			if (atomic_load_explicit(&pr->cancel, memory_order_relaxed))
 				break;
 		}

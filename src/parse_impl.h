@@ -147,6 +147,18 @@ struct para;
 struct tree;
 struct pbuild;
 
+/* Where the line reader is: a plain value, so that a pass may read
+ * ahead and come back (parse.c's sample). */
+struct linereader {
+	uint32_t pos;           /* next line starts here */
+	uint32_t next_lf;       /* the first LF at or after pos (or end);
+	                           0: not looked for yet */
+	uint32_t next_cr;       /* the same for CR */
+	uint32_t next_ff;       /* and for FF */
+	uint32_t lineno;        /* its number */
+	bool pending_break;     /* a form feed was seen */
+};
+
 struct pctx {
 	struct text *t;
 	const char *s;          /* the text */
@@ -159,14 +171,7 @@ struct pctx {
 	struct docb *db;
 	struct tree *tree;      /* the structure builder */
 	struct pbuild *pb;      /* the paragraph builder */
-	/* the line reader */
-	uint32_t pos;           /* next line starts here */
-	uint32_t next_lf;       /* the first LF at or after pos (or end);
-	                           0: not looked for yet */
-	uint32_t next_cr;       /* the same for CR */
-	uint32_t next_ff;       /* and for FF */
-	uint32_t lineno;        /* its number */
-	bool pending_break;     /* a form feed was seen */
+	struct linereader rd;   /* the line reader */
 	/* the last numbered paragraph, for sequence checks */
 	uint32_t last_num;
 	bool seen_num;
@@ -185,7 +190,7 @@ struct pctx {
 	                           and from the next page break on */
 };
 
-/* classify.c: read the next line at p->pos into l; false at the end. */
+/* classify.c: read the next line at p->rd.pos into l; false at the end. */
 bool classify_next(struct pctx *p, struct line *l);
 /* Classify the line at [start, end) (for samples and tests). */
 void classify_line(const char *s, uint32_t start, uint32_t end,
@@ -229,7 +234,7 @@ bool recog_preamble_opener(const char *s, size_t n);
  * reference ("paragraph", "article", "subparagraph" ...)? */
 bool recog_ref_word_at_end(const char *s, const struct line *l);
 /* The next line that holds anything after the line just classified (at
- * p->pos), looked for at most RECOG_AHEAD bytes ahead: its start in *at,
+ * p->rd.pos), looked for at most RECOG_AHEAD bytes ahead: its start in *at,
  * whether blank lines come before it in *blank; returns its length (0:
  * none so near). */
 #define RECOG_AHEAD 400

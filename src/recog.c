@@ -239,8 +239,8 @@ uint32_t
 recog_next_line(const struct pctx *p, uint32_t *at, bool *blank)
 {
 	const char *s = p->s, *nl;
-	uint32_t i = p->pos, stop = p->end - p->pos > RECOG_AHEAD ?
-	    p->pos + RECOG_AHEAD : p->end;
+	uint32_t i = p->rd.pos, stop = p->end - p->rd.pos > RECOG_AHEAD ?
+	    p->rd.pos + RECOG_AHEAD : p->end;
 
 	*blank = false;
 	while (i < stop && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||

@@ -109,8 +109,8 @@ number_fits(const struct pctx *p, const struct line *l,
 static bool
 leaders_ahead(const struct pctx *p)
 {
-	uint32_t n = p->end - p->pos > RECOG_AHEAD ? RECOG_AHEAD : p->end - p->pos;
-	const char *s = p->s + p->pos;
+	uint32_t n = p->end - p->rd.pos > RECOG_AHEAD ? RECOG_AHEAD : p->end - p->rd.pos;
+	const char *s = p->s + p->rd.pos;
 
 	return memmem(s, n, ". . . .", 7) != NULL || memmem(s, n, ".....", 5) != NULL;
 }
