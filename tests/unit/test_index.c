@@ -371,13 +371,12 @@ test_tokens(void **state)
 	    &lx);
 	struct tokit it;
 	struct token t;
-	uint32_t b = 0, n = 0;
+	uint32_t b, n = 0;
 
 	(void)state;
-	while (b < doc_nblocks(m->doc) && strcmp(fixture_doc_label(m->doc,
-	    doc_block(m->doc, b)->node), "1") != 0)
-		b++;
+	b = doc_node(m->doc, fixture_node(m, "1"))->first_block;
 	assert_true(b < doc_nblocks(m->doc));
+	assert_int_equal(doc_block(m->doc, b)->node, fixture_node(m, "1"));
 	tok_init(&it, m->doc, b);
 	while (tok_next(&it, &t)) {
 		assert_true(n < sizeof(want) / sizeof(want[0]));
@@ -408,13 +407,12 @@ test_tokens_line_ends(void **state)
 	    "abcdefghijklmnop-\nabcdefgh qrstuvwx\nx1234567\nend\n", &lx);
 	struct tokit it;
 	struct token t;
-	uint32_t b = 0, n = 0;
+	uint32_t b, n = 0;
 
 	(void)state;
-	while (b < doc_nblocks(m->doc) && strcmp(fixture_doc_label(m->doc,
-	    doc_block(m->doc, b)->node), "1") != 0)
-		b++;
+	b = doc_node(m->doc, fixture_node(m, "1"))->first_block;
 	assert_true(b < doc_nblocks(m->doc));
+	assert_int_equal(doc_block(m->doc, b)->node, fixture_node(m, "1"));
 	tok_init(&it, m->doc, b);
 	while (tok_next(&it, &t)) {
 		assert_true(n < sizeof(want) / sizeof(want[0]));
