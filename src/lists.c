@@ -872,7 +872,7 @@ static size_t
 stem_keys(const struct lists *ls, const char *st, size_t len, uint32_t *keys,
     size_t max, uint32_t *own)
 {
-	const char *group[32];
+	const char *group[LISTS_SYNONYMS];
 	size_t k = 0, ng;
 	uint32_t id;
 
@@ -976,7 +976,7 @@ lists_match(const struct lists *ls, const char *phrase, bool lead,
 	size_t nseen = 0;
 
 	for (size_t w = 0; w < q.n; w++) {
-		uint32_t keys[33], own;
+		uint32_t keys[1 + LISTS_SYNONYMS], own;
 		size_t nk = noun_keys(ls, q.words[w], q.len[w], keys, ARRAY_SIZE(keys), &own);
 
 		for (size_t i = 0; i < nk; i++) {

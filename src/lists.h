@@ -101,8 +101,9 @@ bool lists_refer_known(const struct lists *ls, const char *noun, size_t n,
  * most of a reference's cost).  lists_keys() finds the keys of the
  * stem stem[0..n), as lexicon_stem() makes it; they hold while
  * lists_keys_hold() says so (naming more lists adds nouns). */
+#define LISTS_SYNONYMS 32      /* synonyms of a noun looked up, at most */
 struct lists_keys {
-	uint32_t key[33];
+	uint32_t key[1 + LISTS_SYNONYMS];       /* its own stem's, theirs */
 	uint32_t n;
 	uint32_t nouns;         /* the lists' nouns there were */
 };
