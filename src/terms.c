@@ -668,12 +668,8 @@ unique_nodes(struct term *t)
 {
 	bool apart = nodes_apart(t);
 	uint32_t *a = apart ? t->nodes.p : t->nodes.in;
-	uint32_t i = 1;
 
-	while (i < t->nnodes && a[i - 1] < a[i])
-		i++;
-	if (i < t->nnodes)
-		t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
+	t->nnodes = (uint32_t)sort_unique_u32(a, t->nnodes);
 	if (!apart)
 		return;
 	/* The array to its exact size, or back into the term. */

@@ -329,12 +329,15 @@ cmp_u32(const void *a, const void *b)
 size_t
 sort_unique_u32(uint32_t *a, size_t n)
 {
-	size_t k = 0;
+	size_t k = 0, i = 1;
 
-	if (n < 2)
+	/* Most lists come in order already: then there is nothing to do. */
+	while (i < n && a[i - 1] < a[i])
+		i++;
+	if (i >= n)
 		return n;
 	qsort(a, n, sizeof(*a), cmp_u32);
-	for (size_t i = 0; i < n; i++)
+	for (i = 0; i < n; i++)
 		if (k == 0 || a[i] != a[k - 1])
 			a[k++] = a[i];
 	return k;

@@ -96,7 +96,7 @@ int buf_read_fd(struct buf *b, int fd, size_t max);
 size_t squeeze_space(char *s, size_t n, bool trim);
 
 /* Numbers: a qsort() comparison, and sort-then-drop-repeats (returns
- * the new length). */
+ * the new length; a list strictly increasing already is only read). */
 int cmp_u32(const void *a, const void *b);
 size_t sort_unique_u32(uint32_t *a, size_t n);
 

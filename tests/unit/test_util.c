@@ -176,6 +176,15 @@ test_sort_unique(void **state)
 	assert_int_equal(a[4], UINT32_MAX);
 	assert_int_equal(sort_unique_u32(one, 1), 1);
 	assert_int_equal(sort_unique_u32(NULL, 0), 0);
+	/* In order but for the last: a repeat, a smaller one. */
+	{
+		uint32_t rep[] = { 1, 2, 3, 3 }, drop[] = { 1, 5, 9, 2 };
+		uint32_t want[] = { 1, 2, 5, 9 };
+
+		assert_int_equal(sort_unique_u32(rep, ARRAY_SIZE(rep)), 3);
+		assert_int_equal(sort_unique_u32(drop, ARRAY_SIZE(drop)), 4);
+		assert_memory_equal(drop, want, sizeof(want));
+	}
 	/* The comparison does not overflow at the ends of the range. */
 	assert_true(cmp_u32(&(uint32_t){ 0 }, &(uint32_t){ UINT32_MAX }) < 0);
 	assert_true(cmp_u32(&(uint32_t){ UINT32_MAX }, &(uint32_t){ 0 }) > 0);
