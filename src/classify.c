@@ -494,17 +494,33 @@ classify_letter_context(const char *s, struct line *l, const struct line *prev,
 	find_first(s, l, false);
 }
 
-/* The first byte c at or after i in the part being parsed, or its end;
- * *next remembers it (0: not looked for yet). */
-static uint32_t
-next_byte(const struct pctx *p, uint32_t *next, uint32_t i, char c)
-{
-	if (*next < i || *next == 0) {
-		const char *x = memchr(p->s + i, c, p->end - i);
+/* How far past the line being read next_byte() looks for a kind of
+ * line end that the text may not have: a look to the end of the text
+ * at once would bring the whole of a mapped file into memory (load.h). */
+#define EOL_AHEAD (64u << 10)
 
-		*next = x ? (uint32_t)(x - p->s) : p->end;
+/* The first byte c in [i, bound), or bound (at most the part's end).
+ * *next remembers what a look found: where the next c is or, where the
+ * byte is not c, how far there is none (0: not looked for yet). */
+static uint32_t
+next_byte(const struct pctx *p, uint32_t *next, uint32_t i, char c,
+    uint32_t bound)
+{
+	uint32_t from = i, lim;
+	const char *x;
+
+	if (*next != 0 && *next >= i) {
+		if (*next < p->end && p->s[*next] == c)
+			return MIN(*next, bound);
+		if (*next >= bound)
+			return bound;
+		from = *next;
 	}
-	return *next;
+	lim = p->end - from > EOL_AHEAD ? from + EOL_AHEAD : p->end;
+	lim = MAX(lim, bound);
+	x = memchr(p->s + from, c, lim - from);
+	*next = x ? (uint32_t)(x - p->s) : lim;
+	return MIN(*next, bound);
 }
 
 bool
@@ -516,14 +532,14 @@ classify_next(struct pctx *p, struct line *l)
 	if (i >= p->end)
 		return false;
 	/* The line ends at LF, CR or FF, whichever comes first; memchr
-	 * finds each far faster than a loop over the bytes.  Where the next
-	 * of each is is remembered: most texts have one kind of line end
+	 * finds each far faster than a loop over the bytes.  What each
+	 * look found is remembered: most texts have one kind of line end
 	 * and few form feeds or none, and in a text whose lines end in CR
 	 * alone, looking for an LF from every line would read to the end
 	 * each time. */
-	e = next_byte(p, &p->rd.next_lf, i, '\n');
-	e = MIN(e, next_byte(p, &p->rd.next_cr, i, '\r'));
-	e = MIN(e, next_byte(p, &p->rd.next_ff, i, '\f'));
+	e = next_byte(p, &p->rd.next_lf, i, '\n', p->end);
+	e = next_byte(p, &p->rd.next_cr, i, '\r', e);
+	e = next_byte(p, &p->rd.next_ff, i, '\f', e);
 	classify_line(s, i, e, l);
 	l->lineno = p->rd.lineno;
 	if (p->rd.pending_break)

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "parse_impl.h"
 #include "strtab.h"
 #include "util.h"
@@ -314,19 +315,19 @@ look_ahead(struct survey *sv, uint32_t pos)
 /* Page boundaries: form feeds, or else the lines that end in
  * "[Page N]" (the boundary is just after such a line). */
 static size_t
-boundaries(const struct survey *sv, uint32_t **out)
+boundaries(const struct survey *sv, struct load_pass *lp, uint32_t **out)
 {
 	const char *s = sv->s, *p = s + sv->start, *e = s + sv->end;
 	uint32_t *b = NULL;
 	size_t n = 0, cap = 0;
 
-	while ((p = memchr(p, '\f', (size_t)(e - p))) != NULL) {
+	while ((p = load_pass_memchr(lp, p, '\f', e)) != NULL) {
 		GROW(b, cap, n + 1);
 		b[n++] = (uint32_t)(p - s);
 		p++;
 	}
 	for (p = s + sv->start; n == 0 || (n > 0 && s[b[0]] != '\f');) {
-		const char *q = memmem(p, (size_t)(e - p), "[Page ", 6);
+		const char *q = load_pass_memmem(lp, p, e, "[Page ", 6);
 
 		if (q == NULL)
 			break;
@@ -361,7 +362,7 @@ decide(const struct survey *sv, size_t nb, struct furn *f)
 }
 
 struct furn *
-furn_scan(const char *s, uint32_t start, uint32_t end)
+furn_scan(const char *s, uint32_t start, uint32_t end, struct load_pass *lp)
 {
 	struct survey *sv = xcalloc(1, sizeof(*sv));
 	struct furn *f = xcalloc(1, sizeof(*f));
@@ -372,7 +373,10 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 	sv->start = start;
 	sv->end = end;
 	sv->shapes = strtab_new();
-	nb = boundaries(sv, &bounds);
+	nb = boundaries(sv, lp, &bounds);
+	/* Then the lines around each boundary, the pages behind given
+	 * back again as the survey goes. */
+	load_pass_end(lp);
 	/* The first page has a header too, at the start of the text. */
 	if (nb > 0) {
 		sv->page = 0;
@@ -383,12 +387,14 @@ furn_scan(const char *s, uint32_t start, uint32_t end)
 		look_back(sv, bounds[i]);
 		sv->page = (uint32_t)i + 1;
 		look_ahead(sv, bounds[i] + (s[bounds[i]] == '\f'));
+		load_pass_at(lp, bounds[i]);
 	}
 	/* The last page has a footer too, at the end of the text. */
 	if (nb > 0 && bounds[nb - 1] < end) {
 		sv->page = (uint32_t)nb;
 		look_back(sv, end);
 	}
+	load_pass_end(lp);
 	if (nb > 0)
 		decide(sv, nb, f);
 	free(bounds);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load.h"
 #include "parse_impl.h"
 #include "strtab.h"
 #include "utf8.h"
@@ -106,7 +107,7 @@ note_split(struct hyph *h, uint32_t q)
 }
 
 struct hyph *
-hyph_scan(const char *s, uint32_t start, uint32_t end)
+hyph_scan(const char *s, uint32_t start, uint32_t end, struct load_pass *lp)
 {
 	struct hyph *h = xcalloc(1, sizeof(*h));
 	const char *p = s + start, *e = s + end;
@@ -116,7 +117,7 @@ hyph_scan(const char *s, uint32_t start, uint32_t end)
 	h->s = s;
 	h->start = start;
 	h->end = end;
-	while ((p = memchr(p, '-', (size_t)(e - p))) != NULL) {
+	while ((p = load_pass_memchr(lp, p, '-', e)) != NULL) {
 		const char *a = p, *b = p + 1;
 
 		note_split(h, (uint32_t)(p - s));
@@ -135,6 +136,7 @@ hyph_scan(const char *s, uint32_t start, uint32_t end)
 			strtab_intern(h->words, buf, fold(a, (size_t)(b - a), buf), NULL);
 		p = b;
 	}
+	load_pass_end(lp);
 	return h;
 }
 

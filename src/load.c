@@ -272,6 +272,40 @@ load_pass_at(struct load_pass *p, size_t off)
 	}
 }
 
+const char *
+load_pass_memchr(struct load_pass *p, const char *from, int c, const char *to)
+{
+	while (from < to) {
+		size_t n = MIN((size_t)(to - from), (size_t)LOAD_RELEASE_STEP);
+		const char *q;
+
+		load_pass_at(p, (size_t)(from - p->t->data));
+		if ((q = memchr(from, c, n)) != NULL)
+			return q;
+		from += n;
+	}
+	return NULL;
+}
+
+const char *
+load_pass_memmem(struct load_pass *p, const char *from, const char *to,
+    const char *pat, size_t n)
+{
+	/* Each step also reads the n - 1 bytes after it, where a match
+	 * that starts inside it may end. */
+	while (n > 0 && (size_t)(to - from) >= n) {
+		size_t step = MIN((size_t)(to - from), (size_t)LOAD_RELEASE_STEP);
+		size_t len = MIN(step + n - 1, (size_t)(to - from));
+		const char *q;
+
+		load_pass_at(p, (size_t)(from - p->t->data));
+		if ((q = memmem(from, len, pat, n)) != NULL)
+			return q;
+		from += step;
+	}
+	return NULL;
+}
+
 void
 load_pass_end(struct load_pass *p)
 {

@@ -138,6 +138,13 @@ void load_pass_init(struct load_pass *p, const struct text *t, size_t start,
     size_t end);
 void load_pass_at(struct load_pass *p, size_t off);
 void load_pass_end(struct load_pass *p);
+/* memchr() and memmem() over [from, to) of the pass's text, a step at a
+ * time, giving back what they pass over: one call over a whole mapped
+ * text would hold all of it at once.  NULL when there is no match. */
+const char *load_pass_memchr(struct load_pass *p, const char *from, int c,
+    const char *to);
+const char *load_pass_memmem(struct load_pass *p, const char *from,
+    const char *to, const char *pat, size_t n);
 
 /* Where the end of a lazily read file starts that load_open() read
  * already: data[load_tail(t), raw_len) may be read (it is not checked to

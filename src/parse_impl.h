@@ -143,6 +143,7 @@ extern const struct recog recog_markdown;
 
 struct hyph;
 struct furn;
+struct load_pass;
 struct para;
 struct tree;
 struct pbuild;
@@ -151,8 +152,9 @@ struct pbuild;
  * ahead and come back (parse.c's sample). */
 struct linereader {
 	uint32_t pos;           /* next line starts here */
-	uint32_t next_lf;       /* the first LF at or after pos (or end);
-	                           0: not looked for yet */
+	uint32_t next_lf;       /* the first LF at or after pos or, where
+	                           the byte is not one, how far there is
+	                           none; 0: not looked for yet */
 	uint32_t next_cr;       /* the same for CR */
 	uint32_t next_ff;       /* and for FF */
 	uint32_t lineno;        /* its number */
@@ -244,15 +246,19 @@ uint32_t recog_next_line(const struct pctx *p, uint32_t *at, bool *blank);
 bool recog_table_cell(const struct pctx *p, const struct line *l,
     const struct line *prev);
 
-/* furniture.c: find running headers, footers and page numbers. */
-struct furn *furn_scan(const char *s, uint32_t start, uint32_t end);
+/* furniture.c: find running headers, footers and page numbers.  Like
+ * hyph_scan(), it reads s[start, end) through the pass lp, which gives
+ * back the pages read as it goes (load.h), and ends it. */
+struct furn *furn_scan(const char *s, uint32_t start, uint32_t end,
+    struct load_pass *lp);
 /* Is the line at line_start furniture?  *at (0 at first) remembers
  * where the last answer was found: ask about lines in order. */
 bool furn_is(const struct furn *f, size_t *at, uint32_t line_start);
 void furn_free(struct furn *f);
 
 /* hyphen.c: the hyphenated words a text spells whole. */
-struct hyph *hyph_scan(const char *s, uint32_t start, uint32_t end);
+struct hyph *hyph_scan(const char *s, uint32_t start, uint32_t end,
+    struct load_pass *lp);
 /* Should "a-" at a line end followed by "b" keep its hyphen?
  * a is the word part before the hyphen, b the part after. */
 bool hyph_keep(const struct hyph *h, const char *a, size_t alen,

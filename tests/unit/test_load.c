@@ -369,6 +369,59 @@ test_lazy_release(void **state)
 	free(p);
 }
 
+/* load_pass_memchr() and load_pass_memmem() find what memchr() and
+ * memmem() find, a match across two of their steps included, and give
+ * back the pages they pass over: a scan that finds a hyphen every few
+ * kilobytes through 8 MB holds little of it at any time. */
+static void
+test_pass_scan(void **state)
+{
+	const char *path = test_tmp("scan.txt");
+	size_t n = 8u << 20, found = 0, step = LOAD_RELEASE_STEP;
+	char *p = malloc(n);
+	struct load_pass lp;
+	struct text *t;
+	const char *q, *e;
+	long before, most = 0;
+
+	for (size_t i = 0; i < n; i++)
+		p[i] = i % 3001 == 3000 ? '-' : i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
+	/* One "[Page " across the end of the third step, one in the last
+	 * bytes, none else. */
+	memcpy(p + 3 * step - 3, "[Page ", 6);
+	memcpy(p + n - 6, "[Page ", 6);
+	t = open_written(path, p, n, 4096);
+	assert_int_equal(load_finish(t), 0);
+	load_release(t, 0, n);
+	before = rss_file_kb();
+	e = t->data + n;
+	load_pass_init(&lp, t, 0, n);
+	for (size_t from = 0; (q = load_pass_memchr(&lp, t->data + from, '-',
+	    e)) != NULL; from = (size_t)(q - t->data) + 1) {
+		const char *x = memchr(p + from, '-', n - from);
+		long held = rss_file_kb() - before;
+
+		assert_ptr_equal(q, t->data + (x - p));
+		found++;
+		most = held > most ? held : most;
+	}
+	assert_int_equal(found, n / 3001);
+	assert_null(load_pass_memchr(&lp, t->data, '#', e));
+	q = load_pass_memmem(&lp, t->data, e, "[Page ", 6);
+	assert_ptr_equal(q, t->data + 3 * step - 3);
+	q = load_pass_memmem(&lp, q + 1, e, "[Page ", 6);
+	assert_ptr_equal(q, e - 6);
+	assert_null(load_pass_memmem(&lp, q + 1, e, "[Page ", 6));
+	assert_null(load_pass_memmem(&lp, t->data, e, "[Page 8", 7));
+	load_pass_end(&lp);
+	/* memchr() alone would have held all 8 MB by the end. */
+	if (before >= 0)
+		assert_true(most < 2048);
+	load_unref(t);
+	unlink(path);
+	free(p);
+}
+
 /* A file cut short after it was checked: the pages it no longer has
  * read as zeros, with no SIGBUS; the text keeps its length. */
 static void
@@ -466,6 +519,7 @@ main(void)
 		cmocka_unit_test(test_lazy_redecode),
 		cmocka_unit_test(test_lazy_shrink),
 		cmocka_unit_test(test_lazy_release),
+		cmocka_unit_test(test_pass_scan),
 		cmocka_unit_test(test_lazy_truncated_later),
 		cmocka_unit_test(test_peek),
 		cmocka_unit_test(test_hash),

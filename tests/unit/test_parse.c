@@ -2688,6 +2688,57 @@ test_crlf_and_cr(void **state)
 	fixture_drop(cr);
 }
 
+/* The line reader looks for a kind of line end only a little ahead of
+ * where it reads (not to the end of the text, which would bring all of
+ * a mapped file into memory): CRs met far apart, the first after more
+ * than 64 KB of LF-ended text, each far past the last, end their lines
+ * as LFs do, and so does one after a line longer than that. */
+static void
+test_line_ends_far_apart(void **state)
+{
+	static const size_t at[] = { 70000, 150000, 151000, 400000, 900000 };
+	size_t n = 0, cap = 1200000, k = 0;
+	char *lf = fixture_hold(malloc(cap), free);
+	char *cr = fixture_hold(malloc(cap), free), *z;
+	struct doc *a, *b;
+
+	(void)state;
+	n += (size_t)sprintf(lf, "A REPORT ON LINE ENDS\n\n");
+	for (unsigned i = 1; n < cap - 200000; i++) {
+		n += (size_t)sprintf(lf + n, "%u. The paragraph numbered %u says"
+		    " little,\nand says it on two lines.\n\n", i, i);
+		if (i == 9000) {
+			/* A line of 100 KB. */
+			memset(lf + n, 'z', 100000);
+			for (size_t j = 7; j < 100000; j += 8)
+				lf[n + j] = ' ';
+			n += 100000;
+			lf[n++] = '\n';
+		}
+	}
+	memcpy(cr, lf, n);
+	/* The first LF inside a paragraph at or after each place (not one
+	 * before a blank line: CR LF would be one line end), and the one
+	 * after the long line. */
+	for (size_t i = 0; i < sizeof(at) / sizeof(*at); i++) {
+		char *q = memmem(cr + at[i], n - at[i], ",\n", 2);
+
+		q[1] = '\r';
+		k++;
+	}
+	z = memchr(cr, 'z', n);
+	*(char *)memchr(z, '\n', n - (size_t)(z - cr)) = '\r';
+	a = parse_bytes(lf, n, false);
+	b = parse_bytes(cr, n, false);
+	assert_int_equal(k, 5);
+	expect_same_structure(a, b);
+	assert_true(doc_nnodes(a) > 9000);
+	fixture_drop(a);
+	fixture_drop(b);
+	fixture_drop(lf);
+	fixture_drop(cr);
+}
+
 /* ---------------------------------------------------- label look-up */
 
 static void
@@ -3360,6 +3411,7 @@ main(void)
 		cmocka_unit_test_teardown(test_hyphenation_evidence, release_all),
 		cmocka_unit_test_teardown(test_heading_labels_utf8, release_all),
 		cmocka_unit_test_teardown(test_crlf_and_cr, release_all),
+		cmocka_unit_test_teardown(test_line_ends_far_apart, release_all),
 		cmocka_unit_test_teardown(test_find_label_forgiving, release_all),
 		cmocka_unit_test_teardown(test_offsets_consistent, release_all),
 		cmocka_unit_test_teardown(test_node_at_marker, release_all),
