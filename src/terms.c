@@ -702,7 +702,10 @@ struct sortkey {
 	uint32_t key;               /* its key: in terms_end()'s copy */
 };
 
-static const char *sort_pool;   /* cmp_sortkey's: qsort has no argument */
+/* cmp_sortkey()'s pool, as qsort() passes no argument: one for each
+ * thread, as the reader builds two models at once (a window while the
+ * whole is indexed), whose sorts would each overwrite it. */
+static _Thread_local const char *sort_pool;
 
 /* The first four bytes of s (zeros after its end), as a number that
  * orders as strcmp() orders them: most comparisons of the sort end

@@ -7,6 +7,7 @@
  */
 #include "autoconf.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #include "doc.h"
 #include "fixture.h"
 #include "lexicon.h"
+#include "load.h"
 #include "model.h"
 #include "terms.h"
 #include "token.h"
@@ -805,11 +807,90 @@ test_bundled_order_and_nodes(void **state)
 	model_free(m);
 }
 
+/* Two models built at once, in two threads, as the reader does (a
+ * window on the main thread while the whole document is indexed):
+ * each has the terms, in the order, that one built alone has.  The
+ * terms are ordered with qsort(), whose comparison once read the text
+ * of the terms through a variable of the module's: the two sorts
+ * overwrote it, and one crashed. */
+struct racer {
+	const char *text;
+	const struct model *alone;
+	int builds;
+	bool same;
+};
+
+static bool
+same_terms(const struct model *a, const struct model *b)
+{
+	if (terms_count(a->terms) != terms_count(b->terms))
+		return false;
+	for (uint32_t t = 0; t < terms_count(a->terms); t++)
+		if (strcmp(terms_text(a->terms, t), terms_text(b->terms, t)) != 0)
+			return false;
+	return true;
+}
+
+/* No cmocka assertion here: it may not be called from a thread. */
+static void *
+build_again(void *arg)
+{
+	struct racer *r = arg;
+
+	r->same = true;
+	for (int i = 0; i < r->builds; i++) {
+		struct load_error e;
+		struct text *t = load_bytes("race", r->text, strlen(r->text), NULL, &e);
+		struct model *m = t ? model_build(t, lexicon) : NULL;
+
+		r->same &= m != NULL && same_terms(m, r->alone);
+		model_free(m);
+		load_unref(t);
+	}
+	return NULL;
+}
+
+static void
+test_two_builds_at_once(void **state)
+{
+	struct buf b;
+	struct model *alone;
+	struct racer r[2];
+	pthread_t th[2];
+
+	(void)state;
+	buf_init(&b);
+	buf_adds(&b, "TERMS MADE IN TWO THREADS\n\n");
+	for (int i = 1; i <= 600; i++) {
+		char p[160];
+
+		snprintf(p, sizeof(p), "%d. The Board of %c%c%c Affairs met the "
+		    "%c%c Commission and the Council for %c%c%c.\n\n", i,
+		    'A' + i % 26, 'a' + i / 26 % 26, 'a' + i % 7,
+		    'A' + i / 26 % 26, 'a' + i % 26, 'A' + i % 13,
+		    'a' + i / 13 % 26, 'a' + i % 5);
+		buf_adds(&b, p);
+	}
+	alone = fixture_build(b.data, lexicon);
+	assert_true(terms_count(alone->terms) > 500);
+	for (int i = 0; i < 2; i++) {
+		r[i] = (struct racer){ b.data, alone, 40, false };
+		assert_int_equal(pthread_create(&th[i], NULL, build_again, &r[i]), 0);
+	}
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(pthread_join(th[i], NULL), 0);
+		assert_true(r[i].same);
+	}
+	model_free(alone);
+	buf_done(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_acronyms),
+		cmocka_unit_test(test_two_builds_at_once),
 		cmocka_unit_test(test_long_paragraph_pieces),
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_names_not_across_columns),
