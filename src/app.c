@@ -888,9 +888,12 @@ app_start(struct app *a, int rows, int cols, const struct reader_opts *o)
 	a->cols = cols;
 	screen_resize(&a->scr, rows, cols);
 	first_model(a, NULL);
-	if (a->text->len == 0 && a->complete)
+	/* The length and the characters replaced are final only once the
+	 * text is complete: until then the builder's thread may write them
+	 * (load_finish()). */
+	if (a->complete && a->text->len == 0)
 		app_message(a, false, "empty document");
-	else if (a->text->replaced)
+	else if (load_complete(a->text) && a->text->replaced)
 		app_message(a, true, "%zu invalid or unmappable character%s shown as U+FFFD",
 		    a->text->replaced, a->text->replaced == 1 ? "" : "s");
 	restore_state(a);

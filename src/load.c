@@ -193,7 +193,7 @@ map_file(struct text *t, int fd, size_t size)
 		munmap(p, t->map_len);
 		return NULL;
 	}
-	t->keep = size;
+	atomic_store_explicit(&t->keep, size, memory_order_relaxed);
 	return p;
 }
 
@@ -213,7 +213,9 @@ writable_from(struct text *t, size_t off)
 {
 	uintptr_t lo = page_floor((uintptr_t)t->data + off);
 
-	t->keep = MIN(t->keep, (size_t)(lo - (uintptr_t)t->data));
+	atomic_store_explicit(&t->keep, MIN(atomic_load_explicit(&t->keep,
+	    memory_order_relaxed), (size_t)(lo - (uintptr_t)t->data)),
+	    memory_order_relaxed);
 	mprotect((void *)lo, (uintptr_t)t->data + t->map_len - lo,
 	    PROT_READ | PROT_WRITE);
 }
@@ -226,7 +228,8 @@ load_release(const struct text *t, size_t from, size_t to)
 	if (t->map_len == 0)
 		return;
 	lo = page_ceil((uintptr_t)t->data + from);
-	hi = page_floor((uintptr_t)t->data + MIN(to, t->keep));
+	hi = page_floor((uintptr_t)t->data + MIN(to,
+	    atomic_load_explicit(&t->keep, memory_order_relaxed)));
 #ifdef HAVE_MADVISE
 	if (lo < hi)
 		madvise((void *)lo, hi - lo, MADV_DONTNEED);

@@ -73,8 +73,10 @@ struct text {
 	                           load_finish() (not yet checked), or
 	                           raw_len */
 	size_t map_len;         /* bytes mapped at data, or 0 */
-	size_t keep;            /* pages from here on are the text's own
-	                           (written): never given back */
+	_Atomic size_t keep;    /* pages from here on are the text's own
+	                           (written): never given back (written
+	                           by load_finish(), read by any thread's
+	                           load_release()) */
 	_Atomic int refs;
 };
 
