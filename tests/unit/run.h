@@ -44,10 +44,11 @@ bool test_ends_with(const char *s, const char *suffix);
 
 /* Sanitizers reserve terabytes of address space: tests that set
  * RLIMIT_AS skip under them. */
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define TEST_SANITIZED 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || \
+    __has_feature(thread_sanitizer)
 #define TEST_SANITIZED 1
 #endif
 #endif
