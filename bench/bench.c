@@ -677,7 +677,8 @@ reference_child(struct floor_result *f, const struct doc_info *di)
 	memset(f, 0, sizeof(*f));
 	if (!in_child(reference_fn, di, f, sizeof(*f), &status)) {
 		memset(f, 0, sizeof(*f));
-		snprintf(f->err, sizeof(f->err), "the child died (status %#x)", status);
+		snprintf(f->err, sizeof(f->err), "the child died (status %#x)",
+		    status);
 	}
 }
 
@@ -751,7 +752,8 @@ print_reference(const struct floor_result *f)
 	char b1[32];
 
 	if (!f->ok) {
-		printf("    %-34s FAILED: %s\n", "bare word index (reference)", f->err);
+		printf("    %-34s FAILED: %s\n", "bare word index (reference)",
+		    f->err);
 		return;
 	}
 	printf("    %-34s %10s %9.1f MB/s   the least a word index does: "
@@ -759,8 +761,9 @@ print_reference(const struct floor_result *f)
 	    human_time(f->index, b1, sizeof(b1)),
 	    f->index > 0 ? (double)f->bytes / MB / f->index : 0);
 	printf("      not lectern's code (bench/floor.c), best of %d: %llu words, "
-	    "%u distinct, %u blocks; without the table %.1f MB/s\n", FLOOR_RUNS, (unsigned long long)f->tokens, f->words,
-	    f->blocks, f->scan > 0 ? (double)f->bytes / MB / f->scan : 0);
+	    "%u distinct, %u blocks; without the table %.1f MB/s\n",
+	    FLOOR_RUNS, (unsigned long long)f->tokens, f->words, f->blocks,
+	    f->scan > 0 ? (double)f->bytes / MB / f->scan : 0);
 }
 
 static void
@@ -857,8 +860,8 @@ print_summary(const struct doc_info *di, const struct result *r,
 		printf("\n%-34s", "bare word index, reference, MB/s");
 		for (size_t i = 0; i < ns; i++) {
 			if (ref[i].ok && ref[i].index > 0)
-				snprintf(val, sizeof(val), "%.1f", (double)ref[i].bytes /
-				    MB / ref[i].index);
+				snprintf(val, sizeof(val), "%.1f",
+				    (double)ref[i].bytes / MB / ref[i].index);
 			else
 				snprintf(val, sizeof(val), "FAIL");
 			printf(" %-16s", val);

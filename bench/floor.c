@@ -34,11 +34,11 @@
 
 #include <unistd.h>
 
-#define CHUNK 8                 /* bytes of a word read, hashed and compared at once */
-#define WORD_MAX 64             /* longer words are cut, as lectern's (TOKEN_MAX) */
+#define CHUNK 8                 /* bytes read, hashed, compared at once */
+#define WORD_MAX 64             /* longer words are cut, as lectern's are */
 #define CHUNKS (WORD_MAX / CHUNK)
 #define VARINT_MAX 5            /* bytes of a 32-bit varint */
-#define TABLE_MIN 4096          /* slots at first; the table grows by doubling */
+#define TABLE_MIN 4096          /* slots at first; doubled at 3/4 full */
 #define POOL_MIN 65536          /* chunks of the string pool at first */
 #define POSTINGS_MIN 8          /* bytes of a word's first posting buffer */
 #define LOW7 0x7f7f7f7f7f7f7f7full
@@ -65,7 +65,7 @@ struct word {
 	uint32_t off;               /* its first chunk in the pool */
 	uint32_t nchunks;
 	uint32_t hash;              /* the hash's low half, to grow the table */
-	uint32_t last;              /* the last block it was posted in; 0: none */
+	uint32_t last;              /* the last block posted in (0: none) */
 	uint32_t len, cap;          /* bytes of postings used and allocated */
 	unsigned char *post;
 };
@@ -364,7 +364,8 @@ read_file(const char *path, size_t *len, struct floor_result *r)
 	size_t got = 0;
 
 	if (fd < 0 || fstat(fd, &st) != 0) {
-		snprintf(r->err, sizeof(r->err), "%.200s: %s", path, strerror(errno));
+		snprintf(r->err, sizeof(r->err), "%.200s: %s", path,
+		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
@@ -411,12 +412,13 @@ floor_measure(const char *path, struct floor_result *r)
 		struct floor f = { 0 };
 		double t;
 
+		/* the scan alone */
 		t = bench_now();
 		scan_only(&f, text, text + len);
 		t = bench_now() - t;
 		if (run == 0 || t < r->scan)
 			r->scan = t;
-
+		/* the index, from its first allocation to its last posting */
 		memset(&f, 0, sizeof(f));
 		t = bench_now();
 		f.slot = calloc(TABLE_MIN, sizeof(*f.slot));
