@@ -14,8 +14,11 @@
  * substring), terms (terms_find), resolve() of a label, a list, a term and
  * plain words, and xrefs_related() in the middle of the document.  A
  * second pass builds the model again one part more at a time to show
- * where the time goes.  Finally the program itself is timed as a whole process
- * on the bundled document: lectern --outline FILE >/dev/null.
+ * where the time goes.  Then, in another child, a reference that is not
+ * lectern's code (floor.c): a bare word index over the same document,
+ * the least any word index does, to show what the throughput target
+ * leaves for the rest.  Finally the program itself is timed as a whole
+ * process on the bundled document: lectern --outline FILE >/dev/null.
  *
  * Everything runs pinned to one CPU, so the figures are for one core.
  * The table gives each target next to the measured value with PASS or
@@ -44,6 +47,7 @@
 
 #define BENCH_NAME "bench"
 #include "common.h"
+#include "floor.h"
 #include "doc.h"
 #include "index.h"
 #include "lexicon.h"
@@ -115,6 +119,7 @@ struct opts {
 	unsigned runs;
 	bool lookups;               /* time lookups (not with --build-only) */
 	bool breakdown;             /* the second pass, part by part */
+	bool reference;             /* the bare word index of floor.c */
 };
 
 static char outdir[2048];
@@ -576,28 +581,28 @@ measure(struct result *r, const struct opts *o, const struct doc_info *di)
 	r->ok = true;
 }
 
-/* Measure one size in a child process; its result comes back through a
- * pipe. */
-static void
-measure_child(struct result *r, const struct opts *o, const struct doc_info *di)
+/* Run fn(out, arg) in a child process (pinned as this one is) and bring
+ * out, size bytes, back through a pipe; false, with the child's wait
+ * status, when it died before it had written it all. */
+static bool
+in_child(void (*fn)(void *, const void *), const void *arg, void *out,
+    size_t size, int *status)
 {
-	int fd[2], status;
+	int fd[2];
 	pid_t pid;
 	size_t got = 0;
 
-	memset(r, 0, sizeof(*r));
 	if (pipe(fd) != 0)
 		bench_die("pipe: %s", strerror(errno));
 	fflush(NULL);
 	if ((pid = fork()) < 0)
 		bench_die("fork: %s", strerror(errno));
 	if (pid == 0) {
-		static struct result cr;
-		const char *p = (const char *)&cr;
-		size_t left = sizeof(cr);
+		const char *p = out;    /* the child's own copy */
+		size_t left = size;
 
 		close(fd[0]);
-		measure(&cr, o, di);
+		fn(out, arg);
 		while (left > 0) {
 			ssize_t w = write(fd[1], p, left);
 
@@ -609,8 +614,8 @@ measure_child(struct result *r, const struct opts *o, const struct doc_info *di)
 		_exit(0);
 	}
 	close(fd[1]);
-	while (got < sizeof(*r)) {
-		ssize_t n = read(fd[0], (char *)r + got, sizeof(*r) - got);
+	while (got < size) {
+		ssize_t n = read(fd[0], (char *)out + got, size - got);
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -619,11 +624,61 @@ measure_child(struct result *r, const struct opts *o, const struct doc_info *di)
 		got += (size_t)n;
 	}
 	close(fd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
 		;
-	if (got < sizeof(*r)) {
+	return got == size;
+}
+
+struct child_arg {
+	const struct opts *o;
+	const struct doc_info *di;
+};
+
+static void
+measure_fn(void *out, const void *arg)
+{
+	const struct child_arg *a = arg;
+
+	measure(out, a->o, a->di);
+}
+
+/* Measure one size in a child process of its own, so that its peak
+ * resident set is its own. */
+static void
+measure_child(struct result *r, const struct opts *o, const struct doc_info *di)
+{
+	struct child_arg a = { o, di };
+	int status = 0;
+
+	memset(r, 0, sizeof(*r));
+	if (!in_child(measure_fn, &a, r, sizeof(*r), &status)) {
 		memset(r, 0, sizeof(*r));
 		snprintf(r->err, sizeof(r->err), "the child died (status %#x)", status);
+	}
+}
+
+static void
+reference_fn(void *out, const void *arg)
+{
+	const struct doc_info *di = arg;
+
+	floor_measure(di->path, out);
+}
+
+/* The reference (floor.c) over the same document, in a process of its
+ * own started after the size's child has ended: nothing of it is in that
+ * child's peak resident set or in its heap, and it runs with libc's
+ * malloc as it comes (the child sets lectern's options, as lectern does). */
+static void
+reference_child(struct floor_result *f, const struct doc_info *di)
+{
+	int status = 0;
+
+	memset(f, 0, sizeof(*f));
+	if (!in_child(reference_fn, di, f, sizeof(*f), &status)) {
+		memset(f, 0, sizeof(*f));
+		snprintf(f->err, sizeof(f->err), "the child died (status %#x)",
+		    status);
 	}
 }
 
@@ -690,8 +745,30 @@ print_stage(const struct result *r, const char *name, double t)
 	    rate(r, t));
 }
 
+/* The reference's line and what it did, under the pipeline's. */
 static void
-print_size(const struct doc_info *di, const struct result *r)
+print_reference(const struct floor_result *f)
+{
+	char b1[32];
+
+	if (!f->ok) {
+		printf("    %-34s FAILED: %s\n", "bare word index (reference)",
+		    f->err);
+		return;
+	}
+	printf("    %-34s %10s %9.1f MB/s   the least a word index does: "
+	    "not a target\n", "bare word index (reference)",
+	    human_time(f->index, b1, sizeof(b1)),
+	    f->index > 0 ? (double)f->bytes / MB / f->index : 0);
+	printf("      not lectern's code (bench/floor.c), best of %d: %llu words, "
+	    "%u distinct, %u blocks; without the table %.1f MB/s\n",
+	    FLOOR_RUNS, (unsigned long long)f->tokens, f->words, f->blocks,
+	    f->scan > 0 ? (double)f->bytes / MB / f->scan : 0);
+}
+
+static void
+print_size(const struct doc_info *di, const struct result *r,
+    const struct floor_result *ref)
 {
 	char b1[32], b2[32], b3[32], b4[32], b5[32];
 	double tp = rate(r, pipeline(r)), ratio = (double)r->rss_peak / (double)r->bytes;
@@ -718,6 +795,8 @@ print_size(const struct doc_info *di, const struct result *r)
 	printf("    %-34s %10s %9s      target >= %.0f MB/s%s: %s\n", "",
 	    "", "", T_THROUGHPUT, big(r) ? "" : " (5 MB and more)",
 	    big(r) ? verdict(tp >= T_THROUGHPUT) : "n/a");
+	if (ref != NULL)
+		print_reference(ref);
 	printf("    %-34s %10s %7.2f x size  target <= %.1f x%s: %s\n",
 	    "peak RSS (VmHWM)", human_bytes((double)r->rss_peak, b1, sizeof(b1)),
 	    ratio, T_RSS_RATIO, big(r) ? "" : " (5 MB and more)",
@@ -758,8 +837,9 @@ summary_cell(char *buf, size_t n, const char *val, const char *v)
 }
 
 static void
-print_summary(const struct doc_info *di, const struct result *r, size_t ns,
-    double outline, double outline_worst, unsigned runs)
+print_summary(const struct doc_info *di, const struct result *r,
+    const struct floor_result *ref, size_t ns, double outline,
+    double outline_worst, unsigned runs)
 {
 	char cell[96], val[64];
 
@@ -774,6 +854,18 @@ print_summary(const struct doc_info *di, const struct result *r, size_t ns,
 		summary_cell(cell, sizeof(cell), val, !r[i].ok ? "FAIL" : big(&r[i]) ?
 		    verdict(rate(&r[i], pipeline(&r[i])) >= T_THROUGHPUT) : "n/a");
 		printf(" %-16s", cell);
+	}
+	if (ref != NULL) {
+		/* not lectern's: no target, no verdict */
+		printf("\n%-34s", "bare word index, reference, MB/s");
+		for (size_t i = 0; i < ns; i++) {
+			if (ref[i].ok && ref[i].index > 0)
+				snprintf(val, sizeof(val), "%.1f",
+				    (double)ref[i].bytes / MB / ref[i].index);
+			else
+				snprintf(val, sizeof(val), "FAIL");
+			printf(" %-16s", val);
+		}
 	}
 	printf("\n%-34s", "peak RSS <= 2 x size (>= 5 MB)");
 	for (size_t i = 0; i < ns; i++) {
@@ -864,9 +956,10 @@ int
 main(int argc, char *argv[])
 {
 	struct opts o = { .cpu = 0, .runs = 50, .lookups = true,
-		.breakdown = true };
+		.breakdown = true, .reference = true };
 	static struct doc_info di[MAX_SIZES];
 	static struct result res[MAX_SIZES];
+	static struct floor_result ref[MAX_SIZES];
 	static const char *const defaults[] = { "6K", "5M", "100M" };
 	size_t ns = 0;
 	double outline, outline_worst = 0;
@@ -890,7 +983,7 @@ main(int argc, char *argv[])
 			o.runs = (unsigned)atoi(argv[++i]);
 		else if (strcmp(a, "--build-only") == 0) {
 			/* for profilers: only load, parse and model */
-			o.lookups = o.breakdown = false;
+			o.lookups = o.breakdown = o.reference = false;
 			o.runs = 0;
 		}
 		else if (a[0] == '-' || ns == MAX_SIZES)
@@ -910,10 +1003,13 @@ main(int argc, char *argv[])
 	for (size_t i = 0; i < ns; i++) {
 		make_doc(&o, &di[i]);
 		measure_child(&res[i], &o, &di[i]);
-		print_size(&di[i], &res[i]);
+		if (o.reference)
+			reference_child(&ref[i], &di[i]);
+		print_size(&di[i], &res[i], o.reference ? &ref[i] : NULL);
 	}
 	outline = time_outline(&o, &outline_worst);
-	print_summary(di, res, ns, outline, outline_worst, o.runs);
+	print_summary(di, res, o.reference ? ref : NULL, ns, outline,
+	    outline_worst, o.runs);
 	if (outdir_temp) {
 		for (size_t i = 0; i < ns; i++)
 			remove_doc(&di[i]);
