@@ -142,7 +142,9 @@ void load_pass_at(struct load_pass *p, size_t off);
 void load_pass_end(struct load_pass *p);
 /* memchr() and memmem() over [from, to) of the pass's text, a step at a
  * time, giving back what they pass over: one call over a whole mapped
- * text would hold all of it at once.  NULL when there is no match. */
+ * text would hold all of it at once.  NULL when there is no match.  A
+ * pass gives back only ahead of where it has got to: a scan that starts
+ * again from further back ends the pass first (load_pass_end()). */
 const char *load_pass_memchr(struct load_pass *p, const char *from, int c,
     const char *to);
 const char *load_pass_memmem(struct load_pass *p, const char *from,
