@@ -2701,6 +2701,7 @@ test_line_ends_far_apart(void **state)
 	char *lf = fixture_hold(malloc(cap), free);
 	char *cr = fixture_hold(malloc(cap), free), *z;
 	struct doc *a, *b;
+	uint32_t last, line = 1;
 
 	(void)state;
 	n += (size_t)sprintf(lf, "A REPORT ON LINE ENDS\n\n");
@@ -2733,6 +2734,13 @@ test_line_ends_far_apart(void **state)
 	assert_int_equal(k, 5);
 	expect_same_structure(a, b);
 	assert_true(doc_nnodes(a) > 9000);
+	/* Both read the same wrong way would compare the same: the last
+	 * paragraph is on the line that the line ends before it say. */
+	last = doc_node(a, doc_nnodes(a) - 1)->start;
+	for (size_t i = 0; i < last; i++)
+		line += lf[i] == '\n';
+	assert_int_equal(doc_line_of(a, last), line);
+	assert_int_equal(doc_line_of(b, last), line);
 	fixture_drop(a);
 	fixture_drop(b);
 	fixture_drop(lf);
