@@ -2767,29 +2767,20 @@ peak_reset(bool reset)
 	return kb;
 }
 
-/* A mapped document with no form feed and no "[Page N]": the search
- * for the one and then the other reads the whole text twice, and each
- * gives back its pages as it goes.  The second once read all of it
- * into memory (the pass had reached the end with the first), which
- * with the model made the peak more than the document's size. */
-static void
-test_page_search_gives_back(void **state)
+/* The peak of memory over its start while p[0, n), written to a file
+ * and mapped, is parsed, in kB; -1 where it cannot be measured (the
+ * sanitizers' shadow memory counts too). */
+static long
+mapped_parse_peak(const char *name, const char *p, size_t n)
 {
-	const char *path = test_tmp("nopages.txt");
-	size_t n = 32u << 20;
+	const char *path = test_tmp(name);
 	struct load_opts o = { .prefix = 4096 };
 	struct load_error e;
-	char *p = fixture_hold(malloc(n), free);
 	struct text *t;
 	struct doc *d;
 	long before, peak;
 
-	(void)state;
-	for (size_t i = 0; i < n; i++)
-		p[i] = i % 610 >= 608 || i % 61 == 60 ? '\n' :
-		    i % 7 == 6 ? ' ' : 'a' + (char)(i % 23);
 	test_write(path, p, n);
-	fixture_drop(p);
 	t = load_open(path, &o, &e);
 	assert_non_null(t);
 	assert_int_equal(load_finish(t), 0);
@@ -2798,12 +2789,38 @@ test_page_search_gives_back(void **state)
 	d = parse_text(t);
 	peak = peak_reset(false);
 	assert_non_null(d);
-	/* Unmeasurable under the sanitizers, whose shadow memory counts. */
-	if (before >= 0 && !TEST_SANITIZED)
-		assert_true(peak - before < (long)(n >> 10) * 3 / 4);
 	doc_free(d);
 	load_unref(t);
 	unlink(path);
+	return before >= 0 && !TEST_SANITIZED ? peak - before : -1;
+}
+
+/* The passes over a mapped document give back its pages as they go,
+ * whatever it lacks.  With no form feed and no "[Page N]", the search
+ * for the one and then the other reads the whole text twice: the
+ * second once held all of it (the pass had reached the end with the
+ * first).  With lines that end in CR alone, the line reader's first
+ * look for an LF once read to the end.  Either made the peak more than
+ * the document's size. */
+static void
+test_mapped_parse_gives_back(void **state)
+{
+	size_t n = 32u << 20;
+	char *p = fixture_hold(malloc(n), free);
+	long peak;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		p[i] = i % 610 >= 608 || i % 61 == 60 ? '\n' :
+		    i % 7 == 6 ? ' ' : 'a' + (char)(i % 23);
+	if ((peak = mapped_parse_peak("lf.txt", p, n)) >= 0)
+		assert_true(peak < (long)(n >> 10) * 3 / 4);
+	for (size_t i = 0; i < n; i++)
+		if (p[i] == '\n')
+			p[i] = '\r';
+	if ((peak = mapped_parse_peak("cr.txt", p, n)) >= 0)
+		assert_true(peak < (long)(n >> 10) * 3 / 4);
+	fixture_drop(p);
 }
 
 /* ---------------------------------------------------- label look-up */
@@ -3479,7 +3496,7 @@ main(void)
 		cmocka_unit_test_teardown(test_heading_labels_utf8, release_all),
 		cmocka_unit_test_teardown(test_crlf_and_cr, release_all),
 		cmocka_unit_test_teardown(test_line_ends_far_apart, release_all),
-		cmocka_unit_test_teardown(test_page_search_gives_back, release_all),
+		cmocka_unit_test_teardown(test_mapped_parse_gives_back, release_all),
 		cmocka_unit_test_teardown(test_find_label_forgiving, release_all),
 		cmocka_unit_test_teardown(test_offsets_consistent, release_all),
 		cmocka_unit_test_teardown(test_node_at_marker, release_all),
