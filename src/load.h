@@ -125,7 +125,8 @@ const char *load_peek(const struct text *t, size_t off, size_t len, char *buf);
 #define LOAD_RELEASE_STEP (256u << 10)
 
 /* A pass over a text that gives back what it has read a step at a time
- * (in text order, or nearly):
+ * (in text order, or nearly: what it reads again up to a step behind
+ * where it has got to goes at the next step too):
  *
  *	struct load_pass p;
  *	load_pass_init(&p, t, start, end);

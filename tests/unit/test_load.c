@@ -370,6 +370,46 @@ test_lazy_release(void **state)
 	free(p);
 }
 
+/* A pass that reads a little behind itself as it goes, as the parser
+ * does when a paragraph ends: what it read again behind the place it
+ * gave back to goes too, not only when the pass ends. */
+static void
+test_pass_reads_behind(void **state)
+{
+	const char *path = test_tmp("behind.txt");
+	size_t n = 8u << 20;
+	char *p = malloc(n);
+	struct load_pass lp;
+	struct text *t;
+	long before, held;
+	unsigned sum = 0;
+
+	for (size_t i = 0; i < n; i++)
+		p[i] = i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
+	t = open_written(path, p, n, 4096);
+	assert_int_equal(load_finish(t), 0);
+	load_release(t, 0, n);
+	before = rss_file_kb();
+	load_pass_init(&lp, t, 0, n);
+	for (size_t i = 0; i < n; i += 4096) {
+		sum += (unsigned char)t->data[i];
+		load_pass_at(&lp, i);
+		/* The 64 KB before it, again. */
+		for (size_t j = i > 65536 ? i - 65536 : 0; j < i; j += 4096)
+			sum += (unsigned char)t->data[j];
+	}
+	held = rss_file_kb() - before;
+	load_pass_end(&lp);
+	/* A step and the 64 KB behind it, and what the kernel maps around
+	 * a page read; not 64 KB of every step. */
+	if (before >= 0)
+		assert_true(held < 1024);
+	assert_true(sum > 0);
+	load_unref(t);
+	unlink(path);
+	free(p);
+}
+
 /* load_pass_memchr() and load_pass_memmem() find what memchr() and
  * memmem() find, a match across two of their steps included, and give
  * back the pages they pass over: a scan that finds a hyphen every few
@@ -530,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_lazy_redecode),
 		cmocka_unit_test(test_lazy_shrink),
 		cmocka_unit_test(test_lazy_release),
+		cmocka_unit_test(test_pass_reads_behind),
 		cmocka_unit_test(test_pass_scan),
 		cmocka_unit_test(test_lazy_truncated_later),
 		cmocka_unit_test(test_peek),
