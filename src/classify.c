@@ -494,9 +494,10 @@ classify_letter_context(const char *s, struct line *l, const struct line *prev,
 	find_first(s, l, false);
 }
 
-/* How far past the line being read next_byte() looks for a kind of
- * line end that the text may not have: a look to the end of the text
- * at once would bring the whole of a mapped file into memory (load.h). */
+/* How far ahead classify_next() looks for the kinds of line end at a
+ * time, any of which the text may not have: a look to the end of the
+ * text at once would bring the whole of a mapped file into memory
+ * (load.h). */
 #define EOL_AHEAD (64u << 10)
 
 /* The first byte c in [i, bound), or bound (at most the part's end).
@@ -527,7 +528,7 @@ bool
 classify_next(struct pctx *p, struct line *l)
 {
 	const char *s = p->s;
-	uint32_t i = p->rd.pos, e;
+	uint32_t i = p->rd.pos, e, bound;
 
 	if (i >= p->end)
 		return false;
@@ -536,10 +537,18 @@ classify_next(struct pctx *p, struct line *l)
 	 * look found is remembered: most texts have one kind of line end
 	 * and few form feeds or none, and in a text whose lines end in CR
 	 * alone, looking for an LF from every line would read to the end
-	 * each time. */
-	e = next_byte(p, &p->rd.next_lf, i, '\n', p->end);
-	e = next_byte(p, &p->rd.next_cr, i, '\r', e);
-	e = next_byte(p, &p->rd.next_ff, i, '\f', e);
+	 * each time.  The three are looked for EOL_AHEAD bytes at a time,
+	 * the next stretch only when none ends the line in this one: the
+	 * first look for an LF in a text that has none would otherwise
+	 * read all of it at once. */
+	for (bound = i;;) {
+		bound = p->end - bound > EOL_AHEAD ? bound + EOL_AHEAD : p->end;
+		e = next_byte(p, &p->rd.next_lf, i, '\n', bound);
+		e = next_byte(p, &p->rd.next_cr, i, '\r', e);
+		e = next_byte(p, &p->rd.next_ff, i, '\f', e);
+		if (e < bound || bound == p->end)
+			break;
+	}
 	classify_line(s, i, e, l);
 	l->lineno = p->rd.lineno;
 	if (p->rd.pending_break)

@@ -326,6 +326,9 @@ boundaries(const struct survey *sv, struct load_pass *lp, uint32_t **out)
 		b[n++] = (uint32_t)(p - s);
 		p++;
 	}
+	/* The pass has reached the end: ended, it gives back the pages of
+	 * the search for "[Page " as that goes too, not only at its end. */
+	load_pass_end(lp);
 	for (p = s + sv->start; n == 0 || (n > 0 && s[b[0]] != '\f');) {
 		const char *q = load_pass_memmem(lp, p, e, "[Page ", 6);
 

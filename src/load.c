@@ -269,8 +269,13 @@ load_pass_init(struct load_pass *p, const struct text *t, size_t start,
 void
 load_pass_at(struct load_pass *p, size_t off)
 {
+	/* From a step behind where the last call gave back to: a pass
+	 * reads a little behind itself too (a paragraph read again when it
+	 * ends), and what it read there since goes as well, or it would
+	 * stay until load_pass_end() (a third of the text, in the parser). */
 	if (off > p->released + LOAD_RELEASE_STEP) {
-		load_release(p->t, p->released, off);
+		load_release(p->t, p->released - MIN(p->released - p->start,
+		    (size_t)LOAD_RELEASE_STEP), off);
 		p->released = off;
 	}
 }

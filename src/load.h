@@ -125,7 +125,8 @@ const char *load_peek(const struct text *t, size_t off, size_t len, char *buf);
 #define LOAD_RELEASE_STEP (256u << 10)
 
 /* A pass over a text that gives back what it has read a step at a time
- * (in text order, or nearly):
+ * (in text order, or nearly: what it reads again up to a step behind
+ * where it has got to goes at the next step too):
  *
  *	struct load_pass p;
  *	load_pass_init(&p, t, start, end);
@@ -142,7 +143,9 @@ void load_pass_at(struct load_pass *p, size_t off);
 void load_pass_end(struct load_pass *p);
 /* memchr() and memmem() over [from, to) of the pass's text, a step at a
  * time, giving back what they pass over: one call over a whole mapped
- * text would hold all of it at once.  NULL when there is no match. */
+ * text would hold all of it at once.  NULL when there is no match.  A
+ * pass gives back only ahead of where it has got to: a scan that starts
+ * again from further back ends the pass first (load_pass_end()). */
 const char *load_pass_memchr(struct load_pass *p, const char *from, int c,
     const char *to);
 const char *load_pass_memmem(struct load_pass *p, const char *from,
