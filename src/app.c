@@ -169,6 +169,18 @@ set_model(struct app *a, struct model *m, bool complete)
 
 static void restore_state(struct app *a);
 
+/* Say how many characters of the text were replaced, if any, once it
+ * is complete (then final: load_complete() orders the builder's writes
+ * before this read): at start for a text read at once, else when the
+ * builder, which checked the rest, hands over the whole model. */
+static void
+note_replaced(struct app *a)
+{
+	if (load_complete(a->text) && a->text->replaced)
+		app_message(a, true, "%zu invalid or unmappable character%s shown as U+FFFD",
+		    a->text->replaced, a->text->replaced == 1 ? "" : "s");
+}
+
 /* The text is another (decoded again, or reloaded): what was found in
  * the old one is forgotten. */
 static void
@@ -197,6 +209,8 @@ app_model_ready(struct app *a, struct model *m)
 		    doc_nblocks(m->doc) ? doc_nblocks(m->doc) - 1 : 0))->node);
 	} else
 		set_model(a, m, true);
+	/* What the rest of the text held, checked behind the first screen. */
+	note_replaced(a);
 	/* The builder's temporaries and the window's model are freed:
 	 * their pages go back. */
 	util_malloc_trim();
@@ -888,14 +902,12 @@ app_start(struct app *a, int rows, int cols, const struct reader_opts *o)
 	a->cols = cols;
 	screen_resize(&a->scr, rows, cols);
 	first_model(a, NULL);
-	/* The length and the characters replaced are final only once the
-	 * text is complete: until then the builder's thread may write them
-	 * (load_finish()). */
+	/* The length is final only once the text is complete: until then
+	 * the builder's thread may write it (load_finish()). */
 	if (a->complete && a->text->len == 0)
 		app_message(a, false, "empty document");
-	else if (load_complete(a->text) && a->text->replaced)
-		app_message(a, true, "%zu invalid or unmappable character%s shown as U+FFFD",
-		    a->text->replaced, a->text->replaced == 1 ? "" : "s");
+	else
+		note_replaced(a);
 	restore_state(a);
 	start_command(a, o->start);
 }

@@ -328,6 +328,44 @@ test_search_count_later(void **state)
 	unlink(doc);
 }
 
+/* A document too large to read before the first screen, whose rest
+ * holds what is not UTF-8: a character cut short at its very end, or a
+ * byte that makes it Windows-1252 with one it cannot map.  Only the
+ * builder's thread finds them, behind the first screen; the count is
+ * said when it hands over the model. */
+static void
+test_replaced_found_later(void **state)
+{
+	static const char *const ends[] = { "the end \xE2\x80",
+		"a byte \x81 not mapped\n" };
+	const char *doc = test_tmp("e2e-replaced.txt");
+	size_t cap = 3u << 20, n;
+	char *text = malloc(cap + 64);
+
+	(void)state;
+	assert_non_null(text);
+	for (size_t k = 0; k < sizeof(ends) / sizeof(*ends); k++) {
+		struct vt *vt;
+
+		n = (size_t)snprintf(text, cap, "FOUND LATER\n\n");
+		for (int i = 1; n < cap - 200; i++)
+			n += (size_t)snprintf(text + n, cap - n,
+			    "%d. Paragraph %d is plain ASCII text, like the rest.\n\n",
+			    i, i);
+		n += (size_t)snprintf(text + n, 64, "%s", ends[k]);
+		test_write(doc, text, n);
+		vt = spawn(24, 80, NULL, "--no-state", doc, (char *)NULL);
+		assert_started(vt, "FOUND LATER");
+		assert_true(vt_wait_text(vt,
+		    "1 invalid or unmappable character shown as U+FFFD", T));
+		assert_true(vt_key(vt, "q"));
+		assert_int_equal(vt_wait_exit(vt, T), 0);
+		vt_free(vt);
+	}
+	unlink(doc);
+	free(text);
+}
+
 /* The document's escape sequences never reach the terminal. */
 static void
 test_escapes_not_passed(void **state)
@@ -871,6 +909,7 @@ main(void)
 		cmocka_unit_test(test_first_screen_and_quit),
 		cmocka_unit_test(test_keys_move),
 		cmocka_unit_test(test_search_count_later),
+		cmocka_unit_test(test_replaced_found_later),
 		cmocka_unit_test(test_typed_letters),
 		cmocka_unit_test(test_escapes_not_passed),
 		cmocka_unit_test(test_sigterm),
