@@ -51,8 +51,14 @@ struct tree {
 	                               it yet */
 	int bare_level;
 	struct imark marks[MAX_MARKS];
-	bool accept[MAX_MARKS];
+	struct placed {             /* select_marks()'s choice for each */
+		int8_t lv;          /* its level, or -1: not an item */
+		uint8_t style;
+		uint32_t value;
+	} placed[MAX_MARKS];
 };
+
+_Static_assert(ITEMS_MAXDEPTH <= INT8_MAX, "an item's level fits in placed.lv");
 
 struct tree *
 tree_new(struct pctx *p)
@@ -274,7 +280,9 @@ continued(const struct tree *t, const struct items *st, size_t i, size_t n,
 
 /* Choose which inline markers are items, on a copy of the item state:
  * each must fit, and a marker that starts a level must be followed by
- * one that continues it. */
+ * one that continues it.  Where each goes is kept, to be used as it is:
+ * the text is a mapped file, and a file changed while it is read may
+ * not read the same the second time. */
 static size_t
 select_marks(struct tree *t, size_t n)
 {
@@ -288,13 +296,13 @@ select_marks(struct tree *t, size_t n)
 		int lv = items_place(&st, t->marks[i].lab, t->marks[i].lablen,
 		    true, &style, &value, &skip);
 
-		t->accept[i] = false;
+		t->placed[i].lv = -1;
 		if (lv < 0)
 			continue;
 		if (value == 1 && !continued(t, &st, i, n, lv, style))
 			continue;
 		items_push(&st, lv, style, value, 0);
-		t->accept[i] = true;
+		t->placed[i] = (struct placed){ (int8_t)lv, style, value };
 		count++;
 	}
 	return count;
@@ -361,22 +369,20 @@ emit_text(struct pctx *p, const struct para *pa, uint32_t owner,
 	docb_block(p->db, kind, owner, pa->pieces[0].lineno, flags);
 	for (size_t i = 0; i < n; i++) {
 		const struct imark *m = &t->marks[i];
-		uint8_t style;
-		uint32_t value, node, line = line_at(pa, m->pos);
-		bool skip, last = true;
-		int lv;
+		uint32_t node, line = line_at(pa, m->pos);
+		bool last = true;
+		int lv = t->placed[i].lv;
 
-		if (!t->accept[i])
+		if (lv < 0)
 			continue;
 		emit_range(p, pa, pos, m->pos);
-		lv = items_place(&t->items, m->lab, m->lablen, true, &style, &value, &skip);
 		node = new_item(p, lv, m->pos, line, m->lab, m->lablen, NULL, 0);
 		docb_set_flags(p->db, node, NODE_INLINE);
-		items_push(&t->items, lv, style, value, node);
+		items_push(&t->items, lv, t->placed[i].style, t->placed[i].value, node);
 		docb_block(p->db, BLOCK_TEXT, node, line, 0);
 		pos = m->end;
 		for (size_t j = i + 1; j < n; j++)
-			last = last && !t->accept[j];
+			last = last && t->placed[j].lv < 0;
 		if (last) {
 			uint32_t e = sentence_end(p->s, pos, end);
 
