@@ -417,20 +417,10 @@ furn_is(const struct furn *f, size_t *at, uint32_t line_start)
 	 * just after the last one, and found by stepping.  Asked about an
 	 * earlier line, search the whole list again. */
 	if (lo > hi || (lo > 0 && f->starts[lo - 1] >= line_start))
-		lo = 0;
-	else {
+		lo = lower_bound_u32(f->starts, 0, hi, line_start);
+	else
 		while (lo < hi && f->starts[lo] < line_start)
 			lo++;
-		hi = lo;
-	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (f->starts[mid] < line_start)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
 	*at = lo;
 	return lo < f->n && f->starts[lo] == line_start;
 }

@@ -187,7 +187,7 @@ hyph_rejoin(const struct hyph *h, const char *s, uint32_t lo, uint32_t q,
 uint32_t
 hyph_next_split(const struct hyph *h, uint32_t from, uint32_t to)
 {
-	size_t lo = 0, hi = h->nsplits;
+	size_t i;
 
 	if (h->unlisted) {
 		const char *q;
@@ -198,15 +198,8 @@ hyph_next_split(const struct hyph *h, uint32_t from, uint32_t to)
 				return (uint32_t)(q - h->s);
 		return to;
 	}
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (h->splits[mid] < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < h->nsplits && h->splits[lo] < to ? h->splits[lo] : to;
+	i = lower_bound_u32(h->splits, 0, h->nsplits, from);
+	return i < h->nsplits && h->splits[i] < to ? h->splits[i] : to;
 }
 
 void

@@ -342,3 +342,17 @@ sort_unique_u32(uint32_t *a, size_t n)
 			a[k++] = a[i];
 	return k;
 }
+
+size_t
+lower_bound_u32(const uint32_t *a, size_t lo, size_t hi, uint32_t key)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (a[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

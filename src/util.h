@@ -99,6 +99,9 @@ size_t squeeze_space(char *s, size_t n, bool trim);
  * the new length; a list strictly increasing already is only read). */
 int cmp_u32(const void *a, const void *b);
 size_t sort_unique_u32(uint32_t *a, size_t n);
+/* The first of a[lo, hi), in increasing order, that is at least key,
+ * or hi. */
+size_t lower_bound_u32(const uint32_t *a, size_t lo, size_t hi, uint32_t key);
 
 /* Room for more bytes and the NUL after them, for writing in place. */
 void buf_reserve(struct buf *b, size_t more);

@@ -962,19 +962,12 @@ text_search_clear(struct app *a)
 static bool
 find_match(struct app *a, uint32_t off, int dir, bool inclusive, struct span *out)
 {
-	size_t lo = 0, hi = a->ncands;
+	size_t lo;
 	uint32_t b = doc_block_at(doc(a), off);
 
 	if (a->ncands == 0 || b == DOC_NONE)
 		return false;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (a->cands[mid] < b)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	lo = lower_bound_u32(a->cands, 0, a->ncands, b);
 	if (dir > 0) {
 		for (size_t i = lo; i < a->ncands; i++) {
 			struct bentry *e = entry_matches(a, a->cands[i]);

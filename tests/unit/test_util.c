@@ -191,6 +191,27 @@ test_sort_unique(void **state)
 	assert_int_equal(cmp_u32(&(uint32_t){ 9 }, &(uint32_t){ 9 }), 0);
 }
 
+/* lower_bound_u32(): the first at least the key, in the range asked;
+ * the end of the range when none is; repeats found at their first. */
+static void
+test_lower_bound(void **state)
+{
+	uint32_t a[] = { 2, 4, 4, 4, 9, UINT32_MAX };
+
+	(void)state;
+	assert_int_equal(lower_bound_u32(a, 0, ARRAY_SIZE(a), 0), 0);
+	assert_int_equal(lower_bound_u32(a, 0, ARRAY_SIZE(a), 2), 0);
+	assert_int_equal(lower_bound_u32(a, 0, ARRAY_SIZE(a), 3), 1);
+	assert_int_equal(lower_bound_u32(a, 0, ARRAY_SIZE(a), 4), 1);
+	assert_int_equal(lower_bound_u32(a, 0, ARRAY_SIZE(a), 5), 4);
+	assert_int_equal(lower_bound_u32(a, 0, ARRAY_SIZE(a), UINT32_MAX), 5);
+	assert_int_equal(lower_bound_u32(a, 0, 5, UINT32_MAX), 5);
+	assert_int_equal(lower_bound_u32(a, 2, 4, 0), 2);
+	assert_int_equal(lower_bound_u32(a, 2, 4, 9), 4);
+	assert_int_equal(lower_bound_u32(a, 3, 3, 1), 3);
+	assert_int_equal(lower_bound_u32(NULL, 0, 0, 7), 0);
+}
+
 static void
 test_xstrndup(void **state)
 {
@@ -320,6 +341,7 @@ main(void)
 		cmocka_unit_test(test_read_fd),
 		cmocka_unit_test(test_squeeze),
 		cmocka_unit_test(test_sort_unique),
+		cmocka_unit_test(test_lower_bound),
 		cmocka_unit_test(test_xstrndup),
 		cmocka_unit_test(test_strtab),
 		cmocka_unit_test(test_strtab_padded),
