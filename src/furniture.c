@@ -313,11 +313,13 @@ look_ahead(struct survey *sv, uint32_t pos)
 }
 
 /* Page boundaries: form feeds, or else the lines that end in
- * "[Page N]" (the boundary is just after such a line). */
+ * "[Page N]" (the boundary is just after such a line).  Each search
+ * reads from the start, and ends the pass after it: a pass gives back
+ * only ahead of where it has got to (load.h). */
 static size_t
 boundaries(const struct survey *sv, struct load_pass *lp, uint32_t **out)
 {
-	const char *s = sv->s, *p = s + sv->start, *e = s + sv->end;
+	const char *s = sv->s, *p = s + sv->start, *e = s + sv->end, *q;
 	uint32_t *b = NULL;
 	size_t n = 0, cap = 0;
 
@@ -326,19 +328,16 @@ boundaries(const struct survey *sv, struct load_pass *lp, uint32_t **out)
 		b[n++] = (uint32_t)(p - s);
 		p++;
 	}
-	/* The pass has reached the end: ended, it gives back the pages of
-	 * the search for "[Page " as that goes too, not only at its end. */
 	load_pass_end(lp);
-	for (p = s + sv->start; n == 0 || (n > 0 && s[b[0]] != '\f');) {
-		const char *q = load_pass_memmem(lp, p, e, "[Page ", 6);
-
-		if (q == NULL)
-			break;
-		while (q < e && !is_eol(*q))
-			q++;
-		GROW(b, cap, n + 1);
-		b[n++] = (uint32_t)(q - s);
-		p = q;
+	if (n == 0) {
+		for (p = s + sv->start; (q = load_pass_memmem(lp, p, e,
+		    "[Page ", 6)) != NULL; p = q) {
+			while (q < e && !is_eol(*q))
+				q++;
+			GROW(b, cap, n + 1);
+			b[n++] = (uint32_t)(q - s);
+		}
+		load_pass_end(lp);
 	}
 	*out = b;
 	return n;
@@ -379,7 +378,6 @@ furn_scan(const char *s, uint32_t start, uint32_t end, struct load_pass *lp)
 	nb = boundaries(sv, lp, &bounds);
 	/* Then the lines around each boundary, the pages behind given
 	 * back again as the survey goes. */
-	load_pass_end(lp);
 	/* The first page has a header too, at the start of the text. */
 	if (nb > 0) {
 		sv->page = 0;

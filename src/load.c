@@ -283,16 +283,10 @@ load_pass_at(struct load_pass *p, size_t off)
 const char *
 load_pass_memchr(struct load_pass *p, const char *from, int c, const char *to)
 {
-	while (from < to) {
-		size_t n = MIN((size_t)(to - from), (size_t)LOAD_RELEASE_STEP);
-		const char *q;
+	char b = (char)c;
 
-		load_pass_at(p, (size_t)(from - p->t->data));
-		if ((q = memchr(from, c, n)) != NULL)
-			return q;
-		from += n;
-	}
-	return NULL;
+	/* memmem() looks for a byte with memchr(). */
+	return load_pass_memmem(p, from, to, &b, 1);
 }
 
 const char *
