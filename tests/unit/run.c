@@ -264,6 +264,31 @@ test_ends_with(const char *s, const char *suffix)
 	return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+long
+test_status_kb(const char *field)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	size_t n = strlen(field);
+	char line[256];
+	long kb = -1;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (strncmp(line, field, n) == 0 && line[n] == ':')
+			kb = atol(line + n + 1);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+bool
+test_peak_reset(void)
+{
+	FILE *f = fopen("/proc/self/clear_refs", "w");
+
+	/* 5: the peak resident set (proc(5)). */
+	return f != NULL && fputs("5", f) >= 0 && fclose(f) == 0;
+}
+
 const char *
 test_tmp(const char *name)
 {

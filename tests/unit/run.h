@@ -62,6 +62,12 @@ void test_write(const char *path, const void *p, size_t n);
 void test_write_str(const char *path, const char *s);
 char *test_read(const char *path, size_t *n);
 
+/* A field of /proc/self/status in kB ("RssFile", "VmHWM"), or -1 where
+ * there is none; test_peak_reset() starts VmHWM again from the resident
+ * set now, false where it cannot. */
+long test_status_kb(const char *field);
+bool test_peak_reset(void);
+
 /* Milliseconds on the monotonic clock; sleep that long. */
 long long test_now_ms(void);
 void test_sleep_ms(int ms);

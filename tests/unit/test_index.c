@@ -341,6 +341,17 @@ test_postings_from(void **state)
 	done(m, lx);
 }
 
+/* Read the tokens of paragraph 1's first block, which must be its own. */
+static void
+tok_init_para1(struct tokit *it, const struct model *m)
+{
+	uint32_t b = doc_node(m->doc, fixture_node(m, "1"))->first_block;
+
+	assert_true(b < doc_nblocks(m->doc));
+	assert_int_equal(doc_block(m->doc, b)->node, fixture_node(m, "1"));
+	tok_init(it, m->doc, b);
+}
+
 /* The tokens the index reads: folded to 64 bytes with zeros after
  * their NUL (token.h), their shape and what follows them, across a
  * line end too. */
@@ -371,13 +382,10 @@ test_tokens(void **state)
 	    &lx);
 	struct tokit it;
 	struct token t;
-	uint32_t b, n = 0;
+	uint32_t n = 0;
 
 	(void)state;
-	b = doc_node(m->doc, fixture_node(m, "1"))->first_block;
-	assert_true(b < doc_nblocks(m->doc));
-	assert_int_equal(doc_block(m->doc, b)->node, fixture_node(m, "1"));
-	tok_init(&it, m->doc, b);
+	tok_init_para1(&it, m);
 	while (tok_next(&it, &t)) {
 		assert_true(n < sizeof(want) / sizeof(want[0]));
 		assert_string_equal(t.fold, want[n].fold);
@@ -407,13 +415,10 @@ test_tokens_line_ends(void **state)
 	    "abcdefghijklmnop-\nabcdefgh qrstuvwx\nx1234567\nend\n", &lx);
 	struct tokit it;
 	struct token t;
-	uint32_t b, n = 0;
+	uint32_t n = 0;
 
 	(void)state;
-	b = doc_node(m->doc, fixture_node(m, "1"))->first_block;
-	assert_true(b < doc_nblocks(m->doc));
-	assert_int_equal(doc_block(m->doc, b)->node, fixture_node(m, "1"));
-	tok_init(&it, m->doc, b);
+	tok_init_para1(&it, m);
 	while (tok_next(&it, &t)) {
 		assert_true(n < sizeof(want) / sizeof(want[0]));
 		assert_string_equal(t.fold, want[n]);

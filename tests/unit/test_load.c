@@ -311,20 +311,39 @@ test_lazy_shrink(void **state)
 	unlink(path);
 }
 
-/* Resident file pages of this process, in kB (RssFile), or -1. */
+/* Resident file pages of this process, in kB, or -1. */
 static long
 rss_file_kb(void)
 {
-	FILE *f = fopen("/proc/self/status", "r");
-	char line[256];
-	long kb = -1;
+	return test_status_kb("RssFile");
+}
 
-	while (f && fgets(line, sizeof(line), f))
-		if (strncmp(line, "RssFile:", 8) == 0)
-			kb = atol(line + 8);
-	if (f)
-		fclose(f);
-	return kb;
+/* n bytes of lines of 60 letters, for the mapped texts below; free()
+ * it. */
+static char *
+lines_of_letters(size_t n)
+{
+	char *p = malloc(n);
+
+	assert_non_null(p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
+	return p;
+}
+
+/* p[0, n) written to path and mapped, checked whole (the end NUL-
+ * terminated), and its pages given back: what a pass touches is then
+ * what it holds. */
+static struct text *
+open_checked(const char *path, const char *p, size_t n)
+{
+	struct text *t = open_written(path, p, n, 4096);
+
+	assert_int_equal(load_finish(t), 0);
+	assert_int_equal(t->len, n);
+	assert_int_equal(t->data[n], '\0');
+	load_release(t, 0, n);
+	return t;
 }
 
 /* A large file is mapped: the pages a pass gives back leave memory, and
@@ -334,19 +353,12 @@ test_lazy_release(void **state)
 {
 	const char *path = test_tmp("release.txt");
 	size_t n = 8u << 20;
-	char *p = malloc(n);
+	char *p = lines_of_letters(n);
+	struct text *t = open_checked(path, p, n);
 	struct load_pass lp;
-	struct text *t;
 	long before, touched, after;
 	unsigned sum = 0;
 
-	for (size_t i = 0; i < n; i++)
-		p[i] = i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
-	t = open_written(path, p, n, 4096);
-	assert_int_equal(load_finish(t), 0);
-	assert_int_equal(t->len, n);
-	assert_int_equal(t->data[n], '\0');
-	load_release(t, 0, n);
 	before = rss_file_kb();
 	for (size_t i = 0; i < n; i += 512)
 		sum += (unsigned char)t->data[i];
@@ -378,17 +390,12 @@ test_pass_reads_behind(void **state)
 {
 	const char *path = test_tmp("behind.txt");
 	size_t n = 8u << 20;
-	char *p = malloc(n);
+	char *p = lines_of_letters(n);
+	struct text *t = open_checked(path, p, n);
 	struct load_pass lp;
-	struct text *t;
 	long before, held;
 	unsigned sum = 0;
 
-	for (size_t i = 0; i < n; i++)
-		p[i] = i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
-	t = open_written(path, p, n, 4096);
-	assert_int_equal(load_finish(t), 0);
-	load_release(t, 0, n);
 	before = rss_file_kb();
 	load_pass_init(&lp, t, 0, n);
 	for (size_t i = 0; i < n; i += 4096) {
@@ -419,21 +426,19 @@ test_pass_scan(void **state)
 {
 	const char *path = test_tmp("scan.txt");
 	size_t n = 8u << 20, found = 0, step = LOAD_RELEASE_STEP;
-	char *p = malloc(n);
+	char *p = lines_of_letters(n);
 	struct load_pass lp;
 	struct text *t;
 	const char *q, *e;
 	long before, most = 0, after;
 
-	for (size_t i = 0; i < n; i++)
-		p[i] = i % 3001 == 3000 ? '-' : i % 61 == 60 ? '\n' : 'a' + (char)(i % 23);
+	for (size_t i = 3000; i < n; i += 3001)
+		p[i] = '-';
 	/* One "[Page " across the end of the third step, one in the last
 	 * bytes, none else. */
 	memcpy(p + 3 * step - 3, "[Page ", 6);
 	memcpy(p + n - 6, "[Page ", 6);
-	t = open_written(path, p, n, 4096);
-	assert_int_equal(load_finish(t), 0);
-	load_release(t, 0, n);
+	t = open_checked(path, p, n);
 	before = rss_file_kb();
 	e = t->data + n;
 	load_pass_init(&lp, t, 0, n);

@@ -2747,26 +2747,6 @@ test_line_ends_far_apart(void **state)
 	fixture_drop(cr);
 }
 
-/* The peak resident set (VmHWM) since it was last reset (clear_refs
- * 5), in kB, or -1 where it cannot be reset. */
-static long
-peak_reset(bool reset)
-{
-	FILE *f = reset ? fopen("/proc/self/clear_refs", "w") : NULL;
-	char line[256];
-	long kb = -1;
-
-	if (reset && (f == NULL || fputs("5", f) < 0 || fclose(f) != 0))
-		return -1;
-	f = fopen("/proc/self/status", "r");
-	while (f && fgets(line, sizeof(line), f))
-		if (strncmp(line, "VmHWM:", 6) == 0)
-			kb = atol(line + 6);
-	if (f)
-		fclose(f);
-	return kb;
-}
-
 /* The peak of memory over its start while p[0, n), written to a file
  * and mapped, is parsed, in kB; -1 where it cannot be measured (the
  * sanitizers' shadow memory counts too). */
@@ -2785,9 +2765,9 @@ mapped_parse_peak(const char *name, const char *p, size_t n)
 	assert_non_null(t);
 	assert_int_equal(load_finish(t), 0);
 	load_release(t, 0, n);
-	before = peak_reset(true);
+	before = test_peak_reset() ? test_status_kb("VmHWM") : -1;
 	d = parse_text(t);
-	peak = peak_reset(false);
+	peak = test_status_kb("VmHWM");
 	assert_non_null(d);
 	doc_free(d);
 	load_unref(t);

@@ -622,17 +622,21 @@ test_defined_same_piece(void **state)
 	model_free(m);
 }
 
+/* Paragraph 1 of both tests below: the Working Group in its text, in
+ * its item (i), and in its text again after the items (BLOCK_CONT). */
+#define GROUP_PARA \
+	"1. The Working Group weighed two developments, which might well, in\n" \
+	"the end, require it to act: (i) should the Working Group form an\n" \
+	"entity; or (ii) other agencies would duplicate its mandate. Here, as\n" \
+	"an illustration, recall that the Working Group met again in 2003.\n\n"
+
 /* A node's text after its items (BLOCK_CONT) mentions a term again:
  * its nodes arrive out of order (1, 1(i), 1) and are sorted, each once,
  * at the end. */
 static void
 test_nodes_out_of_order(void **state)
 {
-	struct model *m = fixture_build("NODES\n\n"
-	    "1. The Working Group weighed two developments, which might well, in\n"
-	    "the end, require it to act: (i) should the Working Group form an\n"
-	    "entity; or (ii) other agencies would duplicate its mandate. Here, as\n"
-	    "an illustration, recall that the Working Group met again in 2003.\n\n"
+	struct model *m = fixture_build("NODES\n\n" GROUP_PARA
 	    "2. The Working Group met again.\n", lexicon);
 	uint32_t b;
 
@@ -659,11 +663,7 @@ test_nodes_many(void **state)
 
 	(void)state;
 	buf_init(&b);
-	buf_adds(&b, "MANY\n\n"
-	    "1. The Working Group weighed two developments, which might well, in\n"
-	    "the end, require it to act: (i) should the Working Group form an\n"
-	    "entity; or (ii) other agencies would duplicate its mandate. Here, as\n"
-	    "an illustration, recall that the Working Group met again in 2003.\n\n");
+	buf_adds(&b, "MANY\n\n" GROUP_PARA);
 	for (int i = 2; i <= 10; i++) {
 		char para[128];
 
