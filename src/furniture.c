@@ -364,8 +364,10 @@ decide(const struct survey *sv, size_t nb, struct furn *f)
 }
 
 struct furn *
-furn_scan(const char *s, uint32_t start, uint32_t end, struct load_pass *lp)
+furn_scan(struct load_pass *lp)
 {
+	const char *s = lp->t->data;
+	uint32_t start = (uint32_t)lp->start, end = (uint32_t)lp->end;
 	struct survey *sv = xcalloc(1, sizeof(*sv));
 	struct furn *f = xcalloc(1, sizeof(*f));
 	uint32_t *bounds;
@@ -377,8 +379,8 @@ furn_scan(const char *s, uint32_t start, uint32_t end, struct load_pass *lp)
 	sv->shapes = strtab_new();
 	nb = boundaries(sv, lp, &bounds);
 	/* Then the lines around each boundary, the pages behind given
-	 * back again as the survey goes. */
-	/* The first page has a header too, at the start of the text. */
+	 * back again as the survey goes.  The first page has a header
+	 * too, at the start of the text. */
 	if (nb > 0) {
 		sv->page = 0;
 		look_ahead(sv, start);

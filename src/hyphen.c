@@ -107,8 +107,10 @@ note_split(struct hyph *h, uint32_t q)
 }
 
 struct hyph *
-hyph_scan(const char *s, uint32_t start, uint32_t end, struct load_pass *lp)
+hyph_scan(struct load_pass *lp)
 {
+	const char *s = lp->t->data;
+	uint32_t start = (uint32_t)lp->start, end = (uint32_t)lp->end;
 	struct hyph *h = xcalloc(1, sizeof(*h));
 	const char *p = s + start, *e = s + end;
 	char buf[MAXWORD];

@@ -140,8 +140,8 @@ parse_range_progress(struct text *t, uint32_t start, uint32_t end,
 	 * goes, or when it ends: what it keeps meanwhile is less than the
 	 * model will be. */
 	load_pass_init(&lp, t, start, end);
-	p.furn = furn_scan(p.s, start, end, &lp);
-	p.hyph = hyph_scan(p.s, start, end, &lp);
+	p.furn = furn_scan(&lp);
+	p.hyph = hyph_scan(&lp);
 	p.db = docb_new(t, start, end, complete, first_line != 0);
 	docb_kind(p.db, p.rec->name);
 	p.tree = tree_new(&p);

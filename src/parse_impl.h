@@ -247,18 +247,16 @@ bool recog_table_cell(const struct pctx *p, const struct line *l,
     const struct line *prev);
 
 /* furniture.c: find running headers, footers and page numbers.  Like
- * hyph_scan(), it reads s[start, end) through the pass lp, which gives
- * back the pages read as it goes (load.h), and ends it. */
-struct furn *furn_scan(const char *s, uint32_t start, uint32_t end,
-    struct load_pass *lp);
+ * hyph_scan(), it reads the text of the pass lp, which gives back the
+ * pages read as it goes (load.h), and ends it. */
+struct furn *furn_scan(struct load_pass *lp);
 /* Is the line at line_start furniture?  *at (0 at first) remembers
  * where the last answer was found: ask about lines in order. */
 bool furn_is(const struct furn *f, size_t *at, uint32_t line_start);
 void furn_free(struct furn *f);
 
 /* hyphen.c: the hyphenated words a text spells whole. */
-struct hyph *hyph_scan(const char *s, uint32_t start, uint32_t end,
-    struct load_pass *lp);
+struct hyph *hyph_scan(struct load_pass *lp);
 /* Should "a-" at a line end followed by "b" keep its hyphen?
  * a is the word part before the hyphen, b the part after. */
 bool hyph_keep(const struct hyph *h, const char *a, size_t alen,
